@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* Core internals shared by every module: errors, text normalization. */
+#ifndef BILAT_CORE_PRIVATE_H
+#define BILAT_CORE_PRIVATE_H
+
+#include <bilat/bilat.h>
+#include <glib.h>
+
+struct bilat_error {
+    int code;
+    int64_t offset;
+    char *message;
+};
+
+/* Set *error (when error is non-NULL and not yet set) and return code. */
+int bilat__error_set (bilat_error **error, int code, int64_t offset, const char *fmt, ...)
+    G_GNUC_PRINTF (4, 5);
+
+/* Text after normalization: typographic quotes, dashes and odd spaces folded to ASCII, CR to
+ * LF, invalid UTF-8 (when repaired) to U+FFFD. map[i] is the caller's byte offset of byte i;
+ * map is NULL when nothing changed and offsets are the identity. */
+typedef struct {
+    char *text;     /* NUL-terminated, owned (or borrowed when owned_text is false) */
+    size_t len;
+    uint32_t *map;  /* len + 1 entries, or NULL */
+    size_t orig_len;
+    gboolean owned_text;
+} bilat_text;
+
+int bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
+                      bilat_error **error);
+void bilat__text_clear (bilat_text *t);
+static inline size_t
+bilat__text_orig (const bilat_text *t, size_t off)
+{
+    return t->map ? t->map[off] : off;
+}
+
+/* Parse "YYYY-MM-DD" into a GDate; FALSE when malformed. */
+gboolean bilat__date_parse (const char *s, GDate *out);
+
+
+/* ---- tokens (tokens.c) ---------------------------------------------------------------- */
+
+/* One token of normalized text. Words keep internal apostrophes and dots ("Va'aletoa",
+ * "U.S.", "Kh.Battulga"); hyphens, "'s" and other punctuation are tokens of their own, so
+ * "Kazakh-Turkmen" is three tokens and a dictionary variant is tokenized the same way. */
+typedef struct {
+    uint32_t start, end;  /* byte offsets into the normalized text */
+    uint32_t flags;       /* BILAT_TOK_* */
+    uint32_t pad;
+    uint64_t hash;        /* FNV-1a of the ASCII-lowercased bytes */
+} bilat_token;
+
+enum {
+    BILAT_TOK_WORD = 1 << 0,
+    BILAT_TOK_PUNCT = 1 << 1,
+    BILAT_TOK_UPPER = 1 << 2,     /* first letter upper case */
+    BILAT_TOK_ALLCAPS = 1 << 3,   /* every letter upper case (and at least one letter) */
+    BILAT_TOK_DIGIT = 1 << 4,     /* starts with a digit */
+    BILAT_TOK_SPACE = 1 << 5,     /* white space before it */
+    BILAT_TOK_NEWLINE = 1 << 6,   /* a line break before it */
+    BILAT_TOK_PARA = 1 << 7,      /* a blank line before it */
+    BILAT_TOK_POSS = 1 << 8,      /* the possessive "'s" */
+    BILAT_TOK_NONASCII = 1 << 9   /* holds bytes >= 0x80 */
+};
+
+/* Append the tokens of text[0..len) to out (a GArray of bilat_token). */
+void bilat__tokenize (GArray *out, const char *text, size_t len);
+
+/* The hash the tokenizer gives a word (for building lexicons in code). */
+uint64_t bilat__token_hash (const char *s, size_t len);
+
+#endif /* BILAT_CORE_PRIVATE_H */

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: MIT */
+/* UTF-8 validation and normalization in one pass, keeping a map back to caller offsets. */
+#include "core-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The ASCII stand-in for a code point that press releases write in several ways, or -1 to
+ * keep it, or 0 to drop it. Typographic quotes and dashes are folded so that patterns
+ * and dictionaries need only the ASCII forms. */
+static int
+fold_char (gunichar c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x0060:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004:
+    case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A:
+    case 0x202F: case 0x205F: case 0x3000: case 0x0009: case 0x000B: case 0x000C:
+        return ' ';
+    case 0x2026:
+        return '.';
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+static gboolean
+ensure_map (bilat_text *t, size_t out_pos)
+{
+    if (t->map)
+        return TRUE;
+    t->map = g_try_new (uint32_t, t->orig_len + 2);
+    if (t->map == NULL)
+        return FALSE;
+    /* Up to now output and input offsets were equal. */
+    for (size_t i = 0; i < out_pos; i++)
+        t->map[i] = (uint32_t) i;
+    return TRUE;
+}
+
+int
+bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
+                  bilat_error **error)
+{
+    memset (t, 0, sizeof *t);
+    if (len > (size_t) UINT32_MAX - 2)
+        return bilat__error_set (error, BILAT_ELIMIT, -1, "document of %zu bytes is over 4 GiB",
+                                 len);
+    t->orig_len = len;
+    /* Every fold is no longer than what it replaces, except U+FFFD for one bad byte (3 for
+     * 1), so repaired text may grow. */
+    size_t cap = repair ? len * 3 + 1 : len + 1;
+    t->text = g_try_malloc (cap);
+    if (t->text == NULL)
+        return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate %zu bytes", cap);
+    t->owned_text = TRUE;
+    if (repair) {
+        /* Repaired text may grow, so its map is sized for the output, not the input. */
+        t->map = g_try_new (uint32_t, cap + 1);
+        if (t->map == NULL) {
+            bilat__text_clear (t);
+            return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate offset map");
+        }
+    }
+
+    const unsigned char *s = (const unsigned char *) src;
+    char *o = t->text;
+    size_t i = 0, n = 0;
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b >= 0x20 && b < 0x80 && b != '`') {
+            /* Plain ASCII: the common case, copied byte by byte. */
+            if (t->map)
+                t->map[n] = (uint32_t) i;
+            o[n++] = (char) b;
+            i++;
+            continue;
+        }
+        if (b == '\n') {
+            if (t->map)
+                t->map[n] = (uint32_t) i;
+            o[n++] = '\n';
+            i++;
+            continue;
+        }
+        if (b == '\r') {
+            /* CR LF and lone CR both become one LF. */
+            if (!ensure_map (t, n))
+                goto nomem;
+            t->map[n] = (uint32_t) i;
+            o[n++] = '\n';
+            i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+            continue;
+        }
+        if (b == 0 && !repair) {
+            bilat__text_clear (t);
+            return bilat__error_set (error, BILAT_EPARSE, (int64_t) i,
+                                     "NUL byte at offset %zu", i);
+        }
+        gunichar c;
+        size_t clen;
+        if (b < 0x80) {
+            c = b;
+            clen = 1;
+        } else {
+            c = g_utf8_get_char_validated ((const char *) s + i, (gssize) (len - i));
+            if (c == (gunichar) -1 || c == (gunichar) -2) {
+                if (!repair) {
+                    bilat__text_clear (t);
+                    return bilat__error_set (error, BILAT_EPARSE, (int64_t) i,
+                                             "invalid UTF-8 at byte offset %zu", i);
+                }
+                /* Repair: one bad byte becomes U+FFFD. */
+                static const char fffd[] = "\xEF\xBF\xBD";
+                for (int k = 0; k < 3; k++) {
+                    t->map[n] = (uint32_t) i;
+                    o[n++] = fffd[k];
+                }
+                i++;
+                continue;
+            }
+            clen = (size_t) g_utf8_skip[b];
+        }
+        int f = (b == 0) ? ' ' : fold_char (c);
+        if (f < 0) {
+            if (t->map)
+                for (size_t k = 0; k < clen; k++)
+                    t->map[n + k] = (uint32_t) (i + k);
+            memcpy (o + n, s + i, clen);
+            n += clen;
+        } else {
+            if (!ensure_map (t, n))
+                goto nomem;
+            if (f > 0) {
+                t->map[n] = (uint32_t) i;
+                o[n++] = (char) f;
+            }
+        }
+        i += clen;
+    }
+    o[n] = '\0';
+    if (t->map)
+        t->map[n] = (uint32_t) len;
+    t->len = n;
+    return BILAT_OK;
+
+nomem:
+    bilat__text_clear (t);
+    return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate offset map");
+}
+
+void
+bilat__text_clear (bilat_text *t)
+{
+    if (t->owned_text)
+        g_free (t->text);
+    g_free (t->map);
+    memset (t, 0, sizeof *t);
+}
+
+gboolean
+bilat__date_parse (const char *s, GDate *out)
+{
+    unsigned y, m, d;
+    char tail;
+    if (s == NULL || sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || strlen (s) != 10)
+        return FALSE;
+    if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        return FALSE;
+    g_date_clear (out, 1);
+    g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    return TRUE;
+}

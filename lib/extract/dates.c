@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: MIT */
+/* Dates: one anchored PCRE2 pattern, tried only where a token can start a date (a digit, a
+ * month or weekday, "yesterday", "last ..."), resolved against the document date at the
+ * precision the text gives. */
+#include "extract-private.h"
+
+#include <string.h>
+
+#define MONTH "(?:January|Jan\\.?|February|Feb\\.?|March|Mar\\.|April|Apr\\.?|May|June|Jun\\.|" \
+              "July|Jul\\.|August|Aug\\.?|September|Sept?\\.?|October|Oct\\.?|November|Nov\\.?|" \
+              "December|Dec\\.?)"
+#define WEEKDAY "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#define ORD "(?:st|nd|rd|th)?"
+#define YEAR "(?:19|20)\\d\\d"
+
+static const char date_pattern[] =
+    "(?:(?:" WEEKDAY ",?\\s+(?:the\\s+)?)?"
+    "(?:(?<d1>\\d{1,2})" ORD "(?:\\s*(?:-|and|to)\\s*(?<d1b>\\d{1,2})" ORD ")?\\s+(?:of\\s+)?"
+    "(?<m1>" MONTH ")(?:,?\\s+(?<y1>" YEAR "))?(?![\\w])"
+    "|(?<m2>" MONTH ")\\s+(?<d2>\\d{1,2})" ORD "(?!\\d)(?:\\s*(?:-|and|to)\\s*\\d{1,2}" ORD ")?"
+    "(?:,?\\s+(?<y2>" YEAR "))?(?![\\w])))"
+    "|(?<iy>" YEAR ")-(?<im>\\d\\d)-(?<id>\\d\\d)(?!\\d)"
+    "|(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>" YEAR ")(?!\\d)"
+    "|(?:(?<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\\s*)?(?<m3>" MONTH ")"
+    "(?:,?\\s+(?<y3>" YEAR "))?(?![\\w])"
+    "|(?<y4>" YEAR ")(?:\\s*-\\s*(?<y4b>(?:19|20)?\\d\\d))?(?![\\w])"
+    "|(?<rw>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext|[Tt]his)\\s+(?:week|month|year))"
+    "(?![\\w])"
+    "|(?:(?<wrel>[Ll]ast|[Nn]ext|[Tt]his)\\s+)?(?<wd>" WEEKDAY ")(?![\\w])";
+
+pcre2_code *
+bilat__dates_compile (void);
+
+pcre2_code *
+bilat__dates_compile (void)
+{
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile ((PCRE2_SPTR) date_pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_ANCHORED | PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off,
+                                    NULL);
+    if (re == NULL) {
+        PCRE2_UCHAR buf[256];
+        pcre2_get_error_message (err, buf, sizeof buf);
+        g_critical ("date pattern: %s at %zu", buf, (size_t) off);
+        return NULL;
+    }
+    pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
+    return re;
+}
+
+static int
+month_of (const char *s)
+{
+    static const char *const names[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec" };
+    for (int i = 0; i < 12; i++)
+        if (g_ascii_strncasecmp (s, names[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int
+weekday_of (const char *s)
+{
+    static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+    for (int i = 0; i < 7; i++)
+        if (g_ascii_strncasecmp (s, names[i], 3) == 0)
+            return i + 1; /* GDateWeekday: Monday = 1 */
+    return 0;
+}
+
+/* Group value as a string view; returns FALSE when the group did not take part. */
+static gboolean
+group (const pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name,
+       const char **s, size_t *n)
+{
+    int num = pcre2_substring_number_from_name (re, (PCRE2_SPTR) name);
+    if (num < 0)
+        return FALSE;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+    if (ov[2 * num] == PCRE2_UNSET)
+        return FALSE;
+    *s = subject + ov[2 * num];
+    *n = ov[2 * num + 1] - ov[2 * num];
+    return TRUE;
+}
+
+static int
+num (const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n && g_ascii_isdigit (s[i]); i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static void
+set_ymd (bilat_date_expr *d, int y, int m, int day)
+{
+    if (m && day && g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y))
+        g_snprintf (d->value, sizeof d->value, "%04d-%02d-%02d", y, m, day);
+    else if (m >= 1 && m <= 12)
+        g_snprintf (d->value, sizeof d->value, "%04d-%02d", y, m);
+    else if (y > 0 && y < 10000)
+        g_snprintf (d->value, sizeof d->value, "%04d", y);
+}
+
+static void
+set_gdate (bilat_date_expr *d, const GDate *g)
+{
+    set_ymd (d, g_date_get_year (g), g_date_get_month (g), g_date_get_day (g));
+}
+
+/* The year of a day and month given without one: the document's year, or the year before
+ * when that would put the day more than two months after the document. */
+static int
+infer_year (const bilat_ctx *c, int m, int day)
+{
+    int y = g_date_get_year (&c->date);
+    int dm = g_date_get_month (&c->date);
+    if (m > dm + 2 || (m > dm && day == 0 && m - dm > 2))
+        y--;
+    (void) day;
+    return y;
+}
+
+static void
+resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *subj,
+         bilat_date_expr *d)
+{
+    const char *s;
+    size_t n;
+    gboolean dated = c->has_date;
+    if (group (re, md, subj, "d1", &s, &n) || group (re, md, subj, "d2", &s, &n)) {
+        int day = num (s, n);
+        const char *ms;
+        size_t mn;
+        if (!group (re, md, subj, "m1", &ms, &mn))
+            group (re, md, subj, "m2", &ms, &mn);
+        int m = month_of (ms);
+        int y = 0;
+        if (group (re, md, subj, "y1", &s, &n) || group (re, md, subj, "y2", &s, &n))
+            y = num (s, n);
+        else if (dated)
+            y = infer_year (c, m, day);
+        if (y)
+            set_ymd (d, y, m, day);
+        return;
+    }
+    if (group (re, md, subj, "iy", &s, &n)) {
+        int y = num (s, n);
+        group (re, md, subj, "im", &s, &n);
+        int m = num (s, n);
+        group (re, md, subj, "id", &s, &n);
+        set_ymd (d, y, m, num (s, n));
+        return;
+    }
+    if (group (re, md, subj, "dy", &s, &n)) {
+        int y = num (s, n);
+        group (re, md, subj, "dm", &s, &n);
+        int m = num (s, n);
+        group (re, md, subj, "dd", &s, &n);
+        set_ymd (d, y, m, num (s, n));
+        return;
+    }
+    if (group (re, md, subj, "m3", &s, &n)) {
+        int m = month_of (s);
+        if (group (re, md, subj, "y3", &s, &n)) {
+            set_ymd (d, num (s, n), m, 0);
+            return;
+        }
+        if (!dated)
+            return;
+        int y = g_date_get_year (&c->date), dm = g_date_get_month (&c->date);
+        const char *rs;
+        size_t rn;
+        gboolean rel = group (re, md, subj, "rel", &rs, &rn);
+        if (rel && g_ascii_strncasecmp (rs, "next", 4) == 0)
+            y += m <= dm ? 1 : 0;
+        else if (rel && g_ascii_strncasecmp (rs, "this", 4) == 0)
+            ;
+        else if (rel && g_ascii_strncasecmp (rs, "last", 4) == 0)
+            y -= m >= dm ? 1 : 0;
+        else
+            y = infer_year (c, m, 0);
+        set_ymd (d, y, m, 0);
+        return;
+    }
+    if (group (re, md, subj, "y4", &s, &n)) {
+        set_ymd (d, num (s, n), 0, 0);
+        if (group (re, md, subj, "y4b", &s, &n))
+            d->is_range = 1;
+        return;
+    }
+    if (!dated)
+        return;
+    GDate g = c->date;
+    if (group (re, md, subj, "rw", &s, &n)) {
+        char w = g_ascii_tolower (s[0]);
+        const char *unit = memchr (s, ' ', n) ? (const char *) memchr (s, ' ', n) + 1 : NULL;
+        if (unit == NULL) {
+            if (w == 'y')
+                g_date_subtract_days (&g, 1);
+            else if (w == 't' && g_ascii_tolower (s[2]) == 'm')
+                g_date_add_days (&g, 1);
+            set_gdate (d, &g);
+            return;
+        }
+        int step = (w == 'l') ? -1 : (w == 'n') ? 1 : 0;
+        if (*unit == 'y')
+            set_ymd (d, g_date_get_year (&g) + step, 0, 0);
+        else if (*unit == 'm') {
+            if (step < 0)
+                g_date_subtract_months (&g, 1);
+            else if (step > 0)
+                g_date_add_months (&g, 1);
+            set_ymd (d, g_date_get_year (&g), g_date_get_month (&g), 0);
+        } else {
+            if (step < 0)
+                g_date_subtract_days (&g, 7);
+            else if (step > 0)
+                g_date_add_days (&g, 7);
+            set_ymd (d, g_date_get_year (&g), g_date_get_month (&g), 0);
+        }
+        return;
+    }
+    if (group (re, md, subj, "wd", &s, &n)) {
+        int want = weekday_of (s);
+        int have = g_date_get_weekday (&g);
+        const char *rs;
+        size_t rn;
+        /* News reports the past: "on Monday" is the latest Monday up to the document date,
+         * "next Monday" the first one after it. */
+        if (group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'n')
+            g_date_add_days (&g, (guint) (((want - have) + 7) % 7 ? ((want - have) + 7) % 7 : 7));
+        else {
+            if (group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'l' &&
+                want == have)
+                g_date_subtract_days (&g, 7);
+            g_date_subtract_days (&g, (guint) (((have - want) + 7) % 7));
+        }
+        set_gdate (d, &g);
+    }
+}
+
+/* Can token i start a date? A digit, or a word the pattern begins with. */
+static gboolean
+may_start_date (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    if (t->flags & BILAT_TOK_DIGIT)
+        return TRUE;
+    if (!(t->flags & BILAT_TOK_WORD))
+        return FALSE;
+    int kw = bilat__tok_keyword (c, i);
+    if (kw == KW_MONTH || kw == KW_WEEKDAY)
+        return (t->flags & BILAT_TOK_UPPER) != 0;
+    static const char *const starters[] = { "yesterday", "today", "tomorrow", "last", "next",
+                                            "this", "early", "late", "mid" };
+    for (size_t k = 0; k < G_N_ELEMENTS (starters); k++)
+        if (bilat__tok_is (c, i, starters[k]))
+            return TRUE;
+    return FALSE;
+}
+
+int
+bilat__find_dates (bilat_ctx *c, bilat_error **error)
+{
+    const pcre2_code *re = c->ex->date_re;
+    if (re == NULL)
+        return BILAT_OK;
+    const char *subj = c->text.text;
+    size_t len = c->text.len;
+    size_t n = c->toks->len;
+    for (size_t i = 0; i < n; i++) {
+        if (!may_start_date (c, i))
+            continue;
+        const bilat_token *t = ctx_tok (c, i);
+        /* A number glued to a word before it ("C5+1", "G20") is no date. */
+        if (i > 0 && (t->flags & BILAT_TOK_DIGIT) && !(t->flags & BILAT_TOK_SPACE) &&
+            (ctx_tok (c, i - 1)->flags & BILAT_TOK_WORD))
+            continue;
+        /* The text was validated once; PCRE2 must not re-check it at every call. */
+        int rc = pcre2_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK, c->md,
+                              c->mctx);
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
+            return bilat__error_set (error, BILAT_ELIMIT, (int64_t) bilat__text_orig (&c->text, t->start),
+                                     "date pattern exceeded its match limit at byte %zu",
+                                     bilat__text_orig (&c->text, t->start));
+        if (rc <= 0)
+            continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer (c->md);
+        bilat_date_expr d = { .start = (uint32_t) ov[0], .end = (uint32_t) ov[1],
+                              .sent = c->tok_sent[i] };
+        if (ov[1] <= ov[0])
+            continue;
+        resolve (c, re, c->md, subj, &d);
+        if (i > 0 && bilat__tok_is (c, i - 1, "since"))
+            d.is_since = 1;
+        if (d.value[0])
+            g_array_append_val (c->dates, d);
+        /* Skip the tokens the date covers. */
+        while (i + 1 < n && ctx_tok (c, i + 1)->start < ov[1])
+            i++;
+    }
+    return BILAT_OK;
+}

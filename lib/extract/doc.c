@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/* The document of facts and its read-only accessors. */
+#include "extract-private.h"
+
+bilat_doc *
+bilat__doc_new (void)
+{
+    bilat_doc *d = g_new0 (bilat_doc, 1);
+    d->strings = g_string_chunk_new (1024);
+    for (int k = 0; k < 8; k++)
+        d->facts[k] = g_ptr_array_new ();
+    return d;
+}
+
+static void
+fact_free (bilat_fact *f)
+{
+    if (f->parties)
+        g_ptr_array_free (f->parties, TRUE);
+    if (f->offices)
+        g_ptr_array_free (f->offices, TRUE);
+    if (f->persons)
+        g_ptr_array_free (f->persons, TRUE);
+    g_free (f);
+}
+
+bilat_fact *
+bilat__doc_add (bilat_doc *doc, int kind)
+{
+    bilat_fact *f = g_new0 (bilat_fact, 1);
+    f->kind = kind;
+    f->sentence = -1;
+    g_ptr_array_add (doc->facts[kind], f);
+    return f;
+}
+
+const char *
+bilat__doc_intern (bilat_doc *doc, const char *s)
+{
+    return s ? g_string_chunk_insert_const (doc->strings, s) : NULL;
+}
+
+void
+bilat_doc_free (bilat_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    for (int k = 0; k < 8; k++) {
+        for (guint i = 0; i < doc->facts[k]->len; i++)
+            fact_free (g_ptr_array_index (doc->facts[k], i));
+        g_ptr_array_free (doc->facts[k], TRUE);
+    }
+    g_string_chunk_free (doc->strings);
+    g_free (doc);
+}
+
+const char *
+bilat_doc_date (const bilat_doc *doc)
+{
+    return doc && doc->date[0] ? doc->date : NULL;
+}
+
+size_t
+bilat_doc_n_sentences (const bilat_doc *doc)
+{
+    return doc ? doc->n_sentences : 0;
+}
+
+size_t
+bilat_doc_n_facts (const bilat_doc *doc, int kind)
+{
+    if (doc == NULL || kind < BILAT_FACT_STATE || kind > BILAT_FACT_STATUS)
+        return 0;
+    return doc->facts[kind]->len;
+}
+
+const bilat_fact *
+bilat_doc_fact (const bilat_doc *doc, int kind, size_t i)
+{
+    if (i >= bilat_doc_n_facts (doc, kind))
+        return NULL;
+    return g_ptr_array_index (doc->facts[kind], i);
+}
+
+static const char *
+at (const GPtrArray *a, size_t i)
+{
+    return a && i < a->len ? g_ptr_array_index (a, i) : NULL;
+}
+
+int bilat_fact_kind (const bilat_fact *f) { return f ? f->kind : 0; }
+size_t bilat_fact_start (const bilat_fact *f) { return f ? f->start : 0; }
+size_t bilat_fact_end (const bilat_fact *f) { return f ? f->end : 0; }
+int bilat_fact_sentence (const bilat_fact *f) { return f ? f->sentence : -1; }
+const char *bilat_fact_rule (const bilat_fact *f) { return f ? f->rule : NULL; }
+const char *bilat_fact_text (const bilat_fact *f) { return f ? f->text : NULL; }
+const char *bilat_fact_state (const bilat_fact *f) { return f ? f->state : NULL; }
+size_t bilat_fact_n_parties (const bilat_fact *f) { return f && f->parties ? f->parties->len : 0; }
+const char *bilat_fact_party (const bilat_fact *f, size_t i) { return f ? at (f->parties, i) : NULL; }
+size_t bilat_fact_n_offices (const bilat_fact *f) { return f && f->offices ? f->offices->len : 0; }
+const char *bilat_fact_office (const bilat_fact *f, size_t i) { return f ? at (f->offices, i) : NULL; }
+int bilat_fact_event_type (const bilat_fact *f) { return f ? f->event_type : 0; }
+const char *bilat_fact_actor (const bilat_fact *f) { return f ? f->actor : NULL; }
+const char *bilat_fact_target (const bilat_fact *f) { return f ? f->target : NULL; }
+const char *bilat_fact_level (const bilat_fact *f) { return f ? f->level : NULL; }
+const char *bilat_fact_mode (const bilat_fact *f) { return f ? f->mode : NULL; }
+const char *bilat_fact_place (const bilat_fact *f) { return f ? f->place : NULL; }
+const char *bilat_fact_date (const bilat_fact *f) { return f ? f->date : NULL; }
+const char *bilat_fact_title (const bilat_fact *f) { return f ? f->title : NULL; }
+size_t bilat_fact_n_persons (const bilat_fact *f) { return f && f->persons ? f->persons->len : 0; }
+const char *bilat_fact_person (const bilat_fact *f, size_t i) { return f ? at (f->persons, i) : NULL; }
+const char *bilat_fact_cameo (const bilat_fact *f) { return f ? f->cameo : NULL; }
+const char *bilat_fact_plover (const bilat_fact *f) { return f ? f->plover : NULL; }

@@ -1,0 +1,780 @@
+/* SPDX-License-Identifier: MIT */
+/* Events: visits, meetings and agreements read from trigger words in each sentence, their
+ * actors and targets found around the trigger, then completed with the pair the document is
+ * mostly about when a sentence leaves a side unsaid ("the sides", "During the talks"). */
+#include "extract-private.h"
+
+#include <string.h>
+
+/* Someone or something that can act: a person, an office with its state, or a state. */
+typedef struct {
+    uint32_t tb, te;
+    int person;   /* or -1 */
+    int state;    /* state id or -1 (a person's state is read at the end) */
+    gboolean capital;
+    gboolean office;
+} actor_cand;
+
+typedef struct {
+    int type;           /* bilat_event_type */
+    int sent;
+    uint32_t tb, te;    /* trigger tokens */
+    uint32_t wb, we;    /* window: tokens this event's arguments come from */
+    int actor_person, target_state;
+    int actor_states[8], n_actor_states;
+    int target_states[8], n_target_states;
+    const char *level, *mode, *place, *date, *rule;
+    uint32_t title_tb, title_te;  /* agreement title tokens */
+    int parties[16], n_parties;
+    int persons[8], n_persons;
+} frame;
+
+static gboolean
+is_punct (const bilat_ctx *c, size_t i, char ch)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    return (t->flags & BILAT_TOK_PUNCT) && c->text.text[t->start] == ch;
+}
+
+static int
+person_state (const bilat_ctx *c, int person)
+{
+    return person >= 0 ? g_array_index (c->persons, bilat_person, person).state : -1;
+}
+
+/* Every actor candidate of sentence s, in text order. */
+static GArray *
+candidates (const bilat_ctx *c, const bilat_sentence *s)
+{
+    GArray *out = g_array_new (FALSE, TRUE, sizeof (actor_cand));
+    for (uint32_t i = s->tb; i < s->te;) {
+        gboolean taken = FALSE;
+        for (guint r = 0; r < c->person_refs->len; r++) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+            if (ref->tb == i) {
+                actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person,
+                                 .state = -1 };
+                g_array_append_val (out, a);
+                i = ref->te;
+                taken = TRUE;
+                break;
+            }
+        }
+        if (taken)
+            continue;
+        for (guint r = 0; r < c->office_refs->len; r++) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+            if (o->tb == i && o->person < 0 && o->state >= 0) {
+                actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
+                                 .office = TRUE };
+                g_array_append_val (out, a);
+                i = o->te;
+                taken = TRUE;
+                break;
+            }
+        }
+        if (taken)
+            continue;
+        const bilat_mention *m = ctx_mention_at (c, i);
+        if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
+            actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
+                             .capital = m->form == GZ_FORM_CAPITAL };
+            g_array_append_val (out, a);
+            i = m->te;
+            continue;
+        }
+        i++;
+    }
+    return out;
+}
+
+static int
+cand_state (const bilat_ctx *c, const actor_cand *a)
+{
+    return a->person >= 0 ? person_state (c, a->person) : a->state;
+}
+
+static gboolean
+word_in (const bilat_ctx *c, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (bilat__tok_is (c, i, *words))
+            return TRUE;
+    return FALSE;
+}
+
+/* The date of an event: the nearest dated expression in its window, else in its sentence,
+ * leaving out periods ("for 2024-2026") and starting points ("since 1992"). */
+static const char *
+event_date (const bilat_ctx *c, int sent, uint32_t wb, uint32_t we, uint32_t trig)
+{
+    const bilat_date_expr *best = NULL;
+    uint32_t lo = ctx_tok (c, wb)->start, hi = ctx_tok (c, we - 1)->end;
+    uint32_t at = ctx_tok (c, trig)->start;
+    uint32_t best_d = UINT32_MAX;
+    for (int pass = 0; pass < 2 && best == NULL; pass++) {
+        for (guint k = 0; k < c->dates->len; k++) {
+            const bilat_date_expr *d = &g_array_index (c->dates, bilat_date_expr, k);
+            if (d->sent != sent || d->is_range || d->is_since)
+                continue;
+            if (pass == 0 && (d->start < lo || d->end > hi))
+                continue;
+            uint32_t dist = d->start > at ? d->start - at : at - d->start;
+            if (dist < best_d) {
+                best_d = dist;
+                best = d;
+            }
+        }
+    }
+    return best ? best->value : NULL;
+}
+
+/* States listed together with the one at candidate k: "Kazakhstan, Kyrgyzstan and Uzbekistan". */
+static int
+list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max)
+{
+    guint lo = k, hi = k;
+    const actor_cand *a = &g_array_index (cands, actor_cand, k);
+    if (a->person >= 0 || a->office)
+        goto single;
+    while (lo > 0) {
+        const actor_cand *p = &g_array_index (cands, actor_cand, lo - 1);
+        const actor_cand *q = &g_array_index (cands, actor_cand, lo);
+        if (p->person >= 0 || p->office || q->tb - p->te > 1 ||
+            !(is_punct (c, p->te, ',') || bilat__tok_is (c, p->te, "and")))
+            break;
+        lo--;
+    }
+    while (hi + 1 < cands->len) {
+        const actor_cand *p = &g_array_index (cands, actor_cand, hi);
+        const actor_cand *q = &g_array_index (cands, actor_cand, hi + 1);
+        if (q->person >= 0 || q->office || q->tb - p->te > 2)
+            break;
+        gboolean joined = is_punct (c, p->te, ',') || bilat__tok_is (c, p->te, "and");
+        if (q->tb - p->te == 2)
+            joined = is_punct (c, p->te, ',') && bilat__tok_is (c, p->te + 1, "and");
+        if (!joined)
+            break;
+        hi++;
+    }
+single:;
+    int n = 0;
+    for (guint i = lo; i <= hi && n < max; i++) {
+        int st = cand_state (c, &g_array_index (cands, actor_cand, i));
+        gboolean dup = FALSE;
+        for (int j = 0; j < n; j++)
+            dup |= out[j] == st;
+        if (st >= 0 && !dup)
+            out[n++] = st;
+    }
+    return n;
+}
+
+static const char *const level_words[] = { "state", "official", "working", "private", NULL };
+static const char *const place_preps[] = { "to", "in", "at", NULL };
+
+static void
+visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
+             uint32_t we, GArray *frames)
+{
+    /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
+    static const char *const generic[] = { "mutual", "reciprocal", "regular", "frequent",
+                                           "exchange", "exchanges", "high-level", NULL };
+    if (p > s->tb && word_in (c, p - 1, generic))
+        return;
+    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in (c, p - 2, generic))
+        return;
+    /* An invitation to visit is not a visit, unless it was accepted. */
+    gboolean invited = FALSE, accepted = FALSE;
+    for (uint32_t k = (p > s->tb + 6 ? p - 6 : s->tb); k < p; k++)
+        invited |= bilat__tok_keyword (c, k) == KW_INVITE;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        accepted |= bilat__tok_keyword (c, k) == KW_ACCEPT;
+    if (invited && !accepted)
+        return;
+
+    frame f = { .type = BILAT_EVENT_VISIT, .sent = c->tok_sent[p], .tb = p, .te = te,
+                .wb = s->tb, .we = we, .actor_person = -1, .target_state = -1,
+                .rule = "visit:trigger" };
+    for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
+        if (word_in (c, k, level_words)) {
+            f.level = bilat__doc_intern (c->doc, c->text.text[ctx_tok (c, k)->start] == 'S' ||
+                                                   c->text.text[ctx_tok (c, k)->start] == 's'
+                                               ? (ctx_tok (c, k)->end - ctx_tok (c, k)->start == 5
+                                                      ? "state"
+                                                      : "official")
+                                               : NULL);
+            static const char *const lv[] = { "state", "official", "working", "private" };
+            for (int l = 0; l < 4; l++)
+                if (bilat__tok_is (c, k, lv[l]))
+                    f.level = lv[l];
+            break;
+        }
+    }
+    /* Actor: "visit of/by X", "X's visit", "the visiting X", else the nearest one before. */
+    int actor = -1;
+    gboolean after = te < we && (bilat__tok_is (c, te, "of") || bilat__tok_is (c, te, "by")) &&
+                     !bilat__tok_is (c, p, "arrived");
+    gboolean visiting = bilat__tok_is (c, p, "visiting") && p > s->tb &&
+                        bilat__tok_is (c, p - 1, "the");
+    for (guint k = 0; k < cands->len; k++) {
+        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        if ((after || visiting) && a->tb >= te && a->tb < we && !a->capital) {
+            actor = (int) k;
+            break;
+        }
+        if (!after && !visiting && a->te <= p && !a->capital) {
+            /* A state after "to", "in" or "from ... to" is where someone went, not who. */
+            if (a->tb > s->tb && word_in (c, a->tb - 1, place_preps))
+                continue;
+            actor = (int) k;
+        }
+    }
+    /* Target: "to/in/at X" or "visited X" after the trigger, inside the window. */
+    int tgt = -1;
+    for (guint k = 0; k < cands->len; k++) {
+        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        if (a->tb < te || a->tb >= we || (int) k == actor)
+            continue;
+        if (a->person >= 0 || a->office)
+            continue;
+        uint32_t b = a->tb;
+        if (b > te && bilat__tok_is (c, b - 1, "the"))
+            b--;
+        if (b == te || (b > te && word_in (c, b - 1, place_preps))) {
+            tgt = (int) k;
+            break;
+        }
+    }
+    if (actor >= 0) {
+        const actor_cand *a = &g_array_index (cands, actor_cand, actor);
+        f.actor_person = a->person;
+        if (a->person < 0)
+            f.n_actor_states = list_states (c, cands, (guint) actor, f.actor_states, 8);
+        f.tb = MIN (f.tb, a->tb);
+    }
+    if (tgt >= 0) {
+        const actor_cand *a = &g_array_index (cands, actor_cand, tgt);
+        f.n_target_states = list_states (c, cands, (guint) tgt, f.target_states, 8);
+        if (a->capital)
+            f.place = bilat__doc_strndup (c, ctx_tok (c, a->tb)->start,
+                                          ctx_tok (c, a->te - 1)->end);
+    } else {
+        /* A city the gazetteer does not know: "arrived in Samarkand". */
+        for (uint32_t k = te; k + 1 < we; k++) {
+            if (!word_in (c, k, place_preps))
+                continue;
+            const bilat_token *t = ctx_tok (c, k + 1);
+            if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
+                ctx_mention_at (c, k + 1) == NULL)
+                f.place = bilat__doc_strndup (c, t->start, t->end);
+            break;
+        }
+        /* Otherwise another state named after the trigger. */
+        for (guint k = 0; k < cands->len && f.n_target_states == 0; k++) {
+            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            if ((int) k != actor && a->tb >= te && a->tb < we && a->person < 0 && !a->office &&
+                !(a->tb > s->tb && bilat__tok_is (c, a->tb - 1, "of")))
+                f.n_target_states = list_states (c, cands, k, f.target_states, 8);
+        }
+    }
+    f.date = event_date (c, f.sent, p, we, p);
+    g_array_append_val (frames, f);
+}
+
+static void
+meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
+               int kw, GArray *frames)
+{
+    frame f = { .type = BILAT_EVENT_MEETING, .sent = c->tok_sent[p], .tb = p, .te = te,
+                .wb = s->tb, .we = s->te, .actor_person = -1, .target_state = -1,
+                .rule = kw == KW_PHONE ? "meeting:phone" : kw == KW_VIDEO ? "meeting:video"
+                                                                          : "meeting:talks" };
+    f.mode = kw == KW_PHONE ? "phone" : kw == KW_VIDEO ? "video" : "in_person";
+    if (kw == KW_RECEIVE) {
+        /* "received the Ambassador of ...": only with someone received. */
+        gboolean someone = FALSE;
+        for (guint k = 0; k < cands->len; k++) {
+            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            someone |= a->tb >= te && a->tb <= te + 3 && (a->person >= 0 || a->office);
+        }
+        if (!someone)
+            return;
+        f.rule = "meeting:received";
+    }
+    f.date = event_date (c, f.sent, s->tb, s->te, p);
+    g_array_append_val (frames, f);
+}
+
+/* Words that end an agreement title on its right. */
+static gboolean
+title_stop (const bilat_ctx *c, size_t i)
+{
+    static const char *const stops[] = {
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "which", "that",
+        "signed", "during", "by", "as", "aimed", "after", "following", "within", "at", "while",
+        "who", "under", "before", "when", "where", "to", NULL };
+    const bilat_token *t = ctx_tok (c, i);
+    if (t->flags & BILAT_TOK_PUNCT) {
+        char ch = c->text.text[t->start];
+        return ch != '-' && ch != '\'' && ch != '+' && ch != '/' && ch != '&';
+    }
+    return word_in (c, i, stops) || bilat__tok_keyword (c, i) == KW_SIGN;
+}
+
+/* Words a title may start with on the left of its noun ("Joint", "cooperation",
+ * "Mexico-Guatemala"); determiners, verbs and prepositions end it. */
+static gboolean
+title_left_ok (const bilat_ctx *c, size_t i)
+{
+    static const char *const stops[] = {
+        "a", "an", "the", "this", "these", "those", "of", "on", "in", "for", "with", "to", "by",
+        "and", "was", "were", "has", "have", "had", "also", "including", "include", "includes",
+        "among", "between", "its", "their", "his", "her", "which", "that", "as", "at", "is",
+        "are", "two", "sides", "parties", "countries", "both", "signed", "said", "will", NULL };
+    const bilat_token *t = ctx_tok (c, i);
+    if (t->flags & BILAT_TOK_PUNCT)
+        return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
+    if (word_in (c, i, stops))
+        return FALSE;
+    int kw = bilat__tok_keyword (c, i);
+    return kw != KW_SIGN && kw != KW_MEET && kw != KW_VISIT;
+}
+
+static gboolean
+is_plural_doc (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    const char *w = c->text.text + t->start;
+    size_t n = t->end - t->start;
+    return bilat__tok_keyword (c, i) == KW_DOCS || (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) ||
+           bilat__tok_is (c, i, "memoranda");
+}
+
+static void
+agreement_frames (bilat_ctx *c, const bilat_sentence *s, GArray *frames)
+{
+    uint32_t covered = s->tb;
+    for (uint32_t i = s->tb; i < s->te; i++) {
+        int kw = bilat__tok_keyword (c, i);
+        if ((kw != KW_DOC && kw != KW_DOCS) || i < covered)
+            continue;
+        const bilat_mention *m = ctx_mention_at (c, i);
+        uint32_t de = m ? m->te : i + 1;
+        /* "the agreements reached", "the agreement in force": not signed here. */
+        if (de < s->te && bilat__tok_keyword (c, de) == KW_REACHED)
+            continue;
+        uint32_t lb = i;
+        while (lb > s->tb && i - lb < 5 && title_left_ok (c, lb - 1))
+            lb--;
+        /* "five new agreements", "a number of documents": keep the count with the noun. */
+        gboolean plural = is_plural_doc (c, de - 1);
+        if (plural) {
+            uint32_t k = lb;
+            while (k > s->tb && (ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT || 
+                                 bilat__tok_is (c, k - 1, "number") ||
+                                 bilat__tok_is (c, k - 1, "several") ||
+                                 bilat__tok_is (c, k - 1, "a") || bilat__tok_is (c, k - 1, "of") ||
+                                 bilat__tok_is (c, k - 1, "two") || bilat__tok_is (c, k - 1, "three") ||
+                                 bilat__tok_is (c, k - 1, "four") || bilat__tok_is (c, k - 1, "five") ||
+                                 bilat__tok_is (c, k - 1, "six") || bilat__tok_is (c, k - 1, "seven") ||
+                                 bilat__tok_is (c, k - 1, "eight") || bilat__tok_is (c, k - 1, "nine") ||
+                                 bilat__tok_is (c, k - 1, "ten") || bilat__tok_is (c, k - 1, "new") ||
+                                 bilat__tok_is (c, k - 1, "important")))
+                k--;
+            while (k < lb && (bilat__tok_is (c, k, "a") || bilat__tok_is (c, k, "of")))
+                k++;
+            lb = k;
+        }
+        uint32_t re = de;
+        while (re < s->te && re - i < 30) {
+            if (title_stop (c, re))
+                break;
+            /* "the Agreement on X and the Memorandum on Y" are two documents... */
+            if (bilat__tok_is (c, re, "and") || is_punct (c, re, ',')) {
+                uint32_t k = re + 1;
+                while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
+                       bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
+                    k++;
+                if (k < s->te && bilat__tok_is (c, re + 1, "the"))
+                    k = re + 2;
+                while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
+                       bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
+                    k++;
+                if (k < s->te && (bilat__tok_keyword (c, k) == KW_DOC ||
+                                  bilat__tok_keyword (c, k) == KW_DOCS)) {
+                    /* ...unless the first is a plural count: "agreements and memoranda". */
+                    if (plural && re == de) {
+                        const bilat_mention *m2 = ctx_mention_at (c, k);
+                        re = m2 ? m2->te : k + 1;
+                        continue;
+                    }
+                    break;
+                }
+                if (is_punct (c, re, ','))
+                    break;
+            }
+            re++;
+        }
+        while (re > de && (bilat__tok_is (c, re - 1, "and") || bilat__tok_is (c, re - 1, "the") ||
+                           bilat__tok_is (c, re - 1, "of") || bilat__tok_is (c, re - 1, "on")))
+            re--;
+        frame f = { .type = BILAT_EVENT_AGREEMENT, .sent = c->tok_sent[i], .tb = lb, .te = re,
+                    .wb = s->tb, .we = s->te, .actor_person = -1, .target_state = -1,
+                    .title_tb = lb, .title_te = re, .rule = "agreement:signed" };
+        f.date = event_date (c, f.sent, s->tb, s->te, i);
+        g_array_append_val (frames, f);
+        covered = re;
+    }
+}
+
+static void
+add_party (frame *f, int st)
+{
+    if (st < 0)
+        return;
+    for (int k = 0; k < f->n_parties; k++)
+        if (f->parties[k] == st)
+            return;
+    if (f->n_parties < 16)
+        f->parties[f->n_parties++] = st;
+}
+
+/* The states an event's sentence (or title) names as taking part. */
+static void
+collect_parties (bilat_ctx *c, frame *f)
+{
+    f->n_parties = 0;
+    f->n_persons = 0;
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, f->sent);
+    GArray *cands = candidates (c, s);
+    uint32_t lo = f->wb, hi = f->we;
+    if (f->type == BILAT_EVENT_AGREEMENT) {
+        /* A title naming its parties ("between Kazakhstan and Turkmenistan") settles them. */
+        for (guint k = 0; k < cands->len; k++) {
+            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            if (a->tb >= f->title_tb && a->te <= f->title_te)
+                add_party (f, cand_state (c, a));
+        }
+        if (f->n_parties >= 2) {
+            g_array_free (cands, TRUE);
+            return;
+        }
+    }
+    for (guint k = 0; k < cands->len; k++) {
+        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        if (a->tb < lo || a->te > hi)
+            continue;
+        add_party (f, cand_state (c, a));
+        if (a->person >= 0 && f->n_persons < 8) {
+            gboolean dup = FALSE;
+            for (int j = 0; j < f->n_persons; j++)
+                dup |= f->persons[j] == a->person;
+            if (!dup)
+                f->persons[f->n_persons++] = a->person;
+        }
+    }
+    g_array_free (cands, TRUE);
+}
+
+static void
+find_main_pair (bilat_ctx *c, GArray *frames)
+{
+    size_t ns = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
+    GHashTable *count = g_hash_table_new (g_direct_hash, g_direct_equal);
+    int best = 0, best_key = -1;
+    for (guint k = 0; k < frames->len; k++) {
+        frame *f = &g_array_index (frames, frame, k);
+        int a = -1, b = -1;
+        if (f->type == BILAT_EVENT_VISIT) {
+            a = f->actor_person >= 0 ? person_state (c, f->actor_person)
+                                     : (f->n_actor_states ? f->actor_states[0] : -1);
+            b = f->n_target_states ? f->target_states[0] : -1;
+        } else {
+            collect_parties (c, f);
+            if (f->n_parties == 2) {
+                a = f->parties[0];
+                b = f->parties[1];
+            }
+        }
+        if (a < 0 || b < 0 || a == b)
+            continue;
+        int key = (int) (MIN (a, b) * ns + MAX (a, b)) + 1;
+        int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (key))) + 1;
+        g_hash_table_insert (count, GINT_TO_POINTER (key), GINT_TO_POINTER (n));
+        if (n > best) {
+            best = n;
+            best_key = key;
+        }
+    }
+    g_hash_table_destroy (count);
+    if (best_key > 0) {
+        c->main_a = (best_key - 1) / (int) ns;
+        c->main_b = (best_key - 1) % (int) ns;
+        return;
+    }
+    /* No event names two states: the two states the text names most. */
+    int *freq = g_new0 (int, ns + 1);
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+        if (m->kind == GZ_STATE && !m->dateline)
+            freq[m->id]++;
+    }
+    for (guint k = 0; k < c->persons->len; k++) {
+        int st = g_array_index (c->persons, bilat_person, k).state;
+        if (st >= 0)
+            freq[st]++;
+    }
+    int a = -1, b = -1;
+    for (size_t i = 0; i < ns; i++) {
+        if (freq[i] == 0)
+            continue;
+        if (a < 0 || freq[i] > freq[a]) {
+            b = a;
+            a = (int) i;
+        } else if (b < 0 || freq[i] > freq[b])
+            b = (int) i;
+    }
+    g_free (freq);
+    c->main_a = a;
+    c->main_b = b;
+}
+
+static int
+partner (const bilat_ctx *c, int st)
+{
+    if (c->main_a < 0 || c->main_b < 0)
+        return -1;
+    return st == c->main_a ? c->main_b : st == c->main_b ? c->main_a : -1;
+}
+
+/* A person named without a state takes the other side of the main pair when someone else in
+ * the same sentence holds one side ("Minister Bui Thanh Son held talks with his Beninese
+ * counterpart ..."). */
+static void
+infer_person_states (bilat_ctx *c)
+{
+    if (c->main_a < 0 || c->main_b < 0)
+        return;
+    for (guint r = 0; r < c->person_refs->len; r++) {
+        const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+        bilat_person *p = &g_array_index (c->persons, bilat_person, ref->person);
+        if (p->state >= 0)
+            continue;
+        int other = -1;
+        gboolean clash = FALSE;
+        for (guint q = 0; q < c->person_refs->len; q++) {
+            const bilat_person_ref *o = &g_array_index (c->person_refs, bilat_person_ref, q);
+            if (o->sent != ref->sent || o->person == ref->person)
+                continue;
+            int st = person_state (c, o->person);
+            if (st < 0)
+                continue;
+            if (other >= 0 && other != st)
+                clash = TRUE;
+            other = st;
+        }
+        for (guint q = 0; q < c->office_refs->len; q++) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, q);
+            if (o->sent != ref->sent || o->person == ref->person || o->state < 0)
+                continue;
+            if (other >= 0 && other != o->state)
+                clash = TRUE;
+            other = o->state;
+        }
+        if (!clash && partner (c, other) >= 0)
+            p->state = partner (c, other);
+    }
+}
+
+static const char *
+code (const bilat_ctx *c, int st)
+{
+    return bilat__state_code (c, st);
+}
+
+static bilat_fact *
+new_event (bilat_ctx *c, const frame *f, int type)
+{
+    bilat_fact *e = bilat__doc_add (c->doc, BILAT_FACT_EVENT);
+    e->event_type = type;
+    e->text = type == BILAT_EVENT_VISIT ? "visit" : type == BILAT_EVENT_MEETING ? "meeting"
+                                                                                : "agreement";
+    e->sentence = f->sent;
+    e->rule = f->rule;
+    e->start = bilat__text_orig (&c->text, ctx_tok (c, f->tb)->start);
+    e->end = bilat__text_orig (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
+    e->date = f->date ? bilat__doc_intern (c->doc, f->date) : NULL;
+    e->place = f->place;
+    e->parties = g_ptr_array_new ();
+    e->persons = g_ptr_array_new ();
+    return e;
+}
+
+static void
+add_persons (bilat_ctx *c, bilat_fact *e, const int *persons, int n)
+{
+    for (int k = 0; k < n; k++) {
+        const char *name = g_array_index (c->persons, bilat_person, persons[k]).name;
+        gboolean dup = FALSE;
+        for (guint j = 0; j < e->persons->len; j++)
+            dup |= g_ptr_array_index (e->persons, j) == name;
+        if (!dup)
+            g_ptr_array_add (e->persons, (gpointer) name);
+    }
+}
+
+static gint
+cmp_str (gconstpointer a, gconstpointer b)
+{
+    return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Visits of the same pair merge when one has no date, or both the same date, and their
+ * levels do not conflict: "paid an official visit" and "as part of his official visit". */
+static gboolean
+same_visit (const bilat_fact *e, const char *actor, const char *target, const char *date,
+            const char *level)
+{
+    if (e->event_type != BILAT_EVENT_VISIT || strcmp (e->actor, actor) || strcmp (e->target, target))
+        return FALSE;
+    if (e->level && level && strcmp (e->level, level))
+        return FALSE;
+    if (e->date && date && strcmp (e->date, date))
+        return FALSE;
+    return TRUE;
+}
+
+static void
+emit_visit (bilat_ctx *c, const frame *f, int a, int t)
+{
+    const char *ac = code (c, a), *tc = code (c, t);
+    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    for (guint k = 0; k < evs->len; k++) {
+        bilat_fact *e = g_ptr_array_index (evs, k);
+        if (same_visit (e, ac, tc, f->date, f->level)) {
+            if (!e->date && f->date)
+                e->date = bilat__doc_intern (c->doc, f->date);
+            if (!e->level && f->level)
+                e->level = f->level;
+            if (!e->place && f->place)
+                e->place = f->place;
+            if (f->actor_person >= 0)
+                add_persons (c, e, &f->actor_person, 1);
+            return;
+        }
+    }
+    bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT);
+    e->actor = ac;
+    e->target = tc;
+    e->level = f->level;
+    e->cameo = "042";
+    e->plover = "CONSULT";
+    g_ptr_array_add (e->parties, (gpointer) ac);
+    g_ptr_array_add (e->parties, (gpointer) tc);
+    if (f->actor_person >= 0)
+        add_persons (c, e, &f->actor_person, 1);
+}
+
+static void
+emit_frame (bilat_ctx *c, frame *f)
+{
+    if (f->type == BILAT_EVENT_VISIT) {
+        int actors[8], n_act = 0;
+        if (f->actor_person >= 0) {
+            int st = person_state (c, f->actor_person);
+            if (st >= 0)
+                actors[n_act++] = st;
+        } else {
+            for (int k = 0; k < f->n_actor_states; k++)
+                actors[n_act++] = f->actor_states[k];
+        }
+        int targets[8], n_tgt = 0;
+        for (int k = 0; k < f->n_target_states; k++)
+            targets[n_tgt++] = f->target_states[k];
+        if (n_act == 0 && n_tgt == 1 && partner (c, targets[0]) >= 0)
+            actors[n_act++] = partner (c, targets[0]);
+        if (n_tgt == 0 && n_act == 1 && partner (c, actors[0]) >= 0)
+            targets[n_tgt++] = partner (c, actors[0]);
+        for (int a = 0; a < n_act; a++)
+            for (int t = 0; t < n_tgt; t++)
+                if (actors[a] != targets[t])
+                    emit_visit (c, f, actors[a], targets[t]);
+        return;
+    }
+    collect_parties (c, f);
+    if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
+        add_party (f, partner (c, f->parties[0]));
+    else if (f->n_parties == 0 && c->main_a >= 0 && c->main_b >= 0) {
+        add_party (f, c->main_a);
+        add_party (f, c->main_b);
+    }
+    if (f->n_parties < 2)
+        return;
+    bilat_fact *e = new_event (c, f, f->type);
+    for (int k = 0; k < f->n_parties; k++)
+        g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
+    g_ptr_array_sort (e->parties, cmp_str);
+    add_persons (c, e, f->persons, f->n_persons);
+    if (f->type == BILAT_EVENT_MEETING) {
+        e->mode = f->mode;
+        e->cameo = f->mode && strcmp (f->mode, "in_person") ? "040" : "043";
+        e->plover = "CONSULT";
+        if (strcmp (f->rule, "meeting:talks") == 0)
+            e->cameo = "046";
+    } else {
+        e->title = bilat__doc_strndup (c, ctx_tok (c, f->title_tb)->start,
+                                       ctx_tok (c, f->title_te - 1)->end);
+        e->cameo = "057";
+        e->plover = "AGREE";
+    }
+}
+
+void
+bilat__find_events (bilat_ctx *c)
+{
+    GArray *frames = g_array_new (FALSE, TRUE, sizeof (frame));
+    for (guint si = 0; si < c->sents->len; si++) {
+        const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
+        GArray *cands = NULL;
+        gboolean has_sign = FALSE, has_doc = FALSE;
+        uint32_t visits[32];
+        int nv = 0;
+        for (uint32_t i = s->tb; i < s->te; i++) {
+            const bilat_mention *m = ctx_mention_at (c, i);
+            if (m == NULL || m->tb != i || m->kind != GZ_KEYWORD)
+                continue;
+            if ((m->id == KW_VISIT || m->id == KW_ARRIVE || m->id == KW_TRIP) && nv < 32)
+                visits[nv++] = i;
+            has_sign |= m->id == KW_SIGN;
+            has_doc |= m->id == KW_DOC || m->id == KW_DOCS;
+        }
+        for (int v = 0; v < nv; v++) {
+            if (cands == NULL)
+                cands = candidates (c, s);
+            const bilat_mention *m = ctx_mention_at (c, visits[v]);
+            uint32_t we = v + 1 < nv ? visits[v + 1] : s->te;
+            visit_frame (c, s, cands, visits[v], m->te, we, frames);
+        }
+        for (uint32_t i = s->tb; i < s->te; i++) {
+            const bilat_mention *m = ctx_mention_at (c, i);
+            if (m == NULL || m->tb != i || m->kind != GZ_KEYWORD)
+                continue;
+            if (m->id == KW_MEET || m->id == KW_PHONE || m->id == KW_VIDEO ||
+                m->id == KW_RECEIVE) {
+                if (cands == NULL)
+                    cands = candidates (c, s);
+                meeting_frame (c, s, cands, i, m->te, m->id, frames);
+            }
+        }
+        if (has_sign && has_doc)
+            agreement_frames (c, s, frames);
+        if (cands)
+            g_array_free (cands, TRUE);
+    }
+    find_main_pair (c, frames);
+    infer_person_states (c);
+    for (guint k = 0; k < frames->len; k++)
+        emit_frame (c, &g_array_index (frames, frame, k));
+    g_array_free (frames, TRUE);
+}

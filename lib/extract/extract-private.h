@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* Extraction internals: the per-call context every stage reads and fills. */
+#ifndef BILAT_EXTRACT_PRIVATE_H
+#define BILAT_EXTRACT_PRIVATE_H
+
+#include "../core/core-private.h"
+#include "../gazetteer/gazetteer-private.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#define BILAT_DEFAULT_MAX_SIZE ((size_t) 64 * 1024 * 1024)
+
+typedef struct {
+    int kind;
+    char *text;
+    size_t len;
+    char *origin;
+} bilat_user_dict;
+
+struct bilat_options {
+    GDate date;
+    gboolean has_date;
+    size_t max_size;
+    gboolean repair;
+    GPtrArray *dicts;  /* bilat_user_dict */
+};
+
+/* Keywords the rules key on; each is a gazetteer entry of kind GZ_KEYWORD. */
+typedef enum {
+    KW_NONE = 0,
+    KW_VISIT, KW_ARRIVE, KW_TRIP, KW_MEET, KW_RECEIVE, KW_PHONE, KW_VIDEO, KW_SIGN,
+    KW_DOC, KW_DOCS, KW_INVITE, KW_ACCEPT, KW_MONTH, KW_WEEKDAY, KW_HONORIFIC,
+    KW_COUNTERPART, KW_SIDES, KW_SIDE, KW_STOP, KW_INSTITUTION, KW_PORTFOLIO, KW_RELATIONS,
+    KW_BETWEEN, KW_PARTICLE, KW_SUFFIX, KW_VERB, KW_REACHED, KW_LEADERS
+} bilat_keyword;
+
+struct bilat_extractor {
+    bilat_gazetteer *gz;
+    GDate date;
+    gboolean has_date;
+    size_t max_size;
+    gboolean repair;
+    pcre2_code *date_re;
+    pcre2_match_context *mctx_template;
+};
+
+/* A dictionary hit over tokens [tb, te). */
+typedef struct {
+    uint32_t tb, te;
+    int32_t sent;
+    uint8_t kind;      /* gz_kind */
+    uint8_t form;      /* gz_form for states */
+    uint8_t dateline;  /* inside a dateline: not an actor */
+    uint8_t pad;
+    int32_t id;        /* entity id or keyword */
+    const gz_entry *entry;
+} bilat_mention;
+
+typedef struct {
+    uint32_t tb, te;   /* tokens */
+    uint32_t start, end;  /* normalized bytes */
+} bilat_sentence;
+
+/* A resolved date expression. */
+typedef struct {
+    uint32_t start, end;  /* normalized bytes */
+    int32_t sent;
+    char value[11];       /* "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "" when unresolved */
+    uint8_t is_range;     /* "for 2024-2026": a period, not an event date */
+    uint8_t is_since;     /* "since 1992" */
+} bilat_date_expr;
+
+/* A person as read from the text. */
+typedef struct {
+    const char *name;
+    int state;            /* gazetteer state id or -1 */
+    GPtrArray *offices;   /* const char * (doc strings) */
+    uint32_t start, end;  /* first naming, normalized bytes */
+    int32_t sent;
+    const char *rule;
+    uint64_t surname;     /* token hash of the surname */
+    int32_t counterpart_of;  /* person index whose office a "counterpart" shares, or -1 */
+    gboolean from_counterpart;
+} bilat_person;
+
+/* Where a person is named: token range and person index. */
+typedef struct {
+    uint32_t tb, te;
+    int32_t person;
+    int32_t sent;
+} bilat_person_ref;
+
+/* An office named with or without a person ("the Beninese Foreign Minister"). */
+typedef struct {
+    uint32_t tb, te;      /* the whole chain, state words included */
+    int32_t state;
+    int32_t person;       /* -1 when no name follows */
+    int32_t sent;
+    int klass;
+} bilat_office_ref;
+
+typedef struct bilat_fact_priv bilat_fact_priv;
+
+/* Everything one call works on; freed when the call ends. */
+typedef struct {
+    const bilat_extractor *ex;
+    bilat_text text;
+    GArray *toks;       /* bilat_token */
+    GArray *sents;      /* bilat_sentence */
+    GArray *mentions;   /* bilat_mention */
+    int32_t *tok_mention;  /* token -> mention index or -1 */
+    int32_t *tok_sent;     /* token -> sentence */
+    GArray *dates;      /* bilat_date_expr */
+    GArray *persons;    /* bilat_person */
+    GArray *person_refs;   /* bilat_person_ref */
+    GArray *office_refs;   /* bilat_office_ref */
+    GDate date;
+    gboolean has_date;
+    struct bilat_doc *doc;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    int main_a, main_b;    /* the pair the document is mostly about, or -1 */
+} bilat_ctx;
+
+/* Stages, in the order they run. */
+void bilat__split_sentences (bilat_ctx *c);
+void bilat__find_mentions (bilat_ctx *c);
+int bilat__find_dates (bilat_ctx *c, bilat_error **error);
+void bilat__find_people (bilat_ctx *c);
+void bilat__find_events (bilat_ctx *c);
+
+/* Helpers shared by the stages. */
+static inline const bilat_token *
+ctx_tok (const bilat_ctx *c, size_t i)
+{
+    return &g_array_index (c->toks, bilat_token, i);
+}
+static inline const bilat_mention *
+ctx_mention_at (const bilat_ctx *c, size_t tok)
+{
+    int32_t m = c->tok_mention[tok];
+    return m >= 0 ? &g_array_index (c->mentions, bilat_mention, m) : NULL;
+}
+/* True when token i is the word w (case-insensitive). */
+gboolean bilat__tok_is (const bilat_ctx *c, size_t i, const char *w);
+/* Keyword id of token i (0 if none): the token must be the start of a keyword mention. */
+int bilat__tok_keyword (const bilat_ctx *c, size_t i);
+const char *bilat__state_code (const bilat_ctx *c, int state);
+/* The doc's copy of text[start, end), whitespace folded. */
+const char *bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end);
+
+/* The document of facts (doc.c). */
+struct bilat_fact {
+    int kind;
+    size_t start, end;    /* caller's byte offsets */
+    int sentence;
+    const char *rule;
+    const char *text;
+    const char *state;
+    GPtrArray *parties;   /* const char * */
+    GPtrArray *offices;
+    GPtrArray *persons;
+    int event_type;
+    const char *actor, *target, *level, *mode, *place, *date, *title, *cameo, *plover;
+};
+
+struct bilat_doc {
+    GStringChunk *strings;
+    GPtrArray *facts[8];  /* bilat_fact * per kind */
+    char date[11];
+    size_t n_sentences;
+};
+
+bilat_doc *bilat__doc_new (void);
+bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
+const char *bilat__doc_intern (bilat_doc *doc, const char *s);
+
+#endif /* BILAT_EXTRACT_PRIVATE_H */

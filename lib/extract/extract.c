@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: MIT */
+/* The extractor: built once from dictionaries and patterns; each call runs the stages over
+ * one text and gathers their findings into a document of facts. */
+#include "extract-private.h"
+#include "keywords.h"
+
+#include <string.h>
+
+pcre2_code *bilat__dates_compile (void);
+
+/* Backtracking budget for every pattern: no input can make a match run away. */
+#define MATCH_LIMIT 100000
+#define DEPTH_LIMIT 1000
+
+int
+bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_error **error)
+{
+    if (out == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "out is NULL");
+    *out = NULL;
+    bilat_extractor *ex = g_new0 (bilat_extractor, 1);
+    ex->gz = bilat__gazetteer_new ();
+    g_date_clear (&ex->date, 1);
+    ex->max_size = opts ? opts->max_size : BILAT_DEFAULT_MAX_SIZE;
+    ex->repair = opts ? opts->repair : FALSE;
+    if (opts && opts->has_date) {
+        ex->date = opts->date;
+        ex->has_date = TRUE;
+    }
+    int rc = bilat__gazetteer_load_builtin (ex->gz, error);
+    for (guint i = 0; rc == BILAT_OK && opts && i < opts->dicts->len; i++) {
+        const bilat_user_dict *d = g_ptr_array_index (opts->dicts, i);
+        rc = bilat__gazetteer_load (ex->gz, d->kind, d->text, d->len, d->origin, error);
+    }
+    if (rc != BILAT_OK) {
+        bilat_extractor_free (ex);
+        return rc;
+    }
+    for (size_t k = 0; k < G_N_ELEMENTS (bilat_keywords); k++) {
+        char **w = g_strsplit (bilat_keywords[k].words, "|", -1);
+        for (char **p = w; *p; p++)
+            bilat__gazetteer_add_keyword (ex->gz, bilat_keywords[k].id, *p);
+        g_strfreev (w);
+    }
+    bilat__gazetteer_freeze (ex->gz);
+    ex->date_re = bilat__dates_compile ();
+    ex->mctx_template = pcre2_match_context_create (NULL);
+    pcre2_set_match_limit (ex->mctx_template, MATCH_LIMIT);
+    pcre2_set_depth_limit (ex->mctx_template, DEPTH_LIMIT);
+    if (ex->date_re == NULL) {
+        bilat_extractor_free (ex);
+        return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot compile the date pattern");
+    }
+    *out = ex;
+    return BILAT_OK;
+}
+
+void
+bilat_extractor_free (bilat_extractor *ex)
+{
+    if (ex == NULL)
+        return;
+    bilat__gazetteer_free (ex->gz);
+    pcre2_code_free (ex->date_re);
+    pcre2_match_context_free (ex->mctx_template);
+    g_free (ex);
+}
+
+/* ---- helpers shared by the stages ---------------------------------------------------- */
+
+gboolean
+bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    size_t n = strlen (w);
+    return t->end - t->start == n && g_ascii_strncasecmp (c->text.text + t->start, w, n) == 0;
+}
+
+int
+bilat__tok_keyword (const bilat_ctx *c, size_t i)
+{
+    const bilat_mention *m = ctx_mention_at (c, i);
+    return (m && m->tb == i && m->kind == GZ_KEYWORD) ? m->id : 0;
+}
+
+const char *
+bilat__state_code (const bilat_ctx *c, int state)
+{
+    const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
+    return e ? e->name : NULL;
+}
+
+const char *
+bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
+{
+    GString *s = g_string_sized_new (end - start + 1);
+    gboolean space = FALSE;
+    for (uint32_t i = start; i < end; i++) {
+        char ch = c->text.text[i];
+        if (ch == ' ' || ch == '\n') {
+            space = TRUE;
+            continue;
+        }
+        if (space && s->len)
+            g_string_append_c (s, ' ');
+        space = FALSE;
+        g_string_append_c (s, ch);
+    }
+    const char *r = bilat__doc_intern (c->doc, s->str);
+    g_string_free (s, TRUE);
+    return r;
+}
+
+/* ---- gathering facts ------------------------------------------------------------------ */
+
+static bilat_fact *
+fact_at (bilat_ctx *c, int kind, uint32_t start, uint32_t end, int sent, const char *rule)
+{
+    bilat_fact *f = bilat__doc_add (c->doc, kind);
+    f->start = bilat__text_orig (&c->text, start);
+    f->end = bilat__text_orig (&c->text, end);
+    f->sentence = sent;
+    f->rule = rule;
+    return f;
+}
+
+static gboolean
+doc_has (const bilat_doc *d, int kind, const char *text)
+{
+    GPtrArray *a = d->facts[kind];
+    for (guint i = 0; i < a->len; i++)
+        if (strcmp (((bilat_fact *) g_ptr_array_index (a, i))->text, text) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static void
+add_state (bilat_ctx *c, int st, uint32_t start, uint32_t end, int sent, const char *rule)
+{
+    const char *code = bilat__state_code (c, st);
+    if (code == NULL || doc_has (c->doc, BILAT_FACT_STATE, code))
+        return;
+    fact_at (c, BILAT_FACT_STATE, start, end, sent, rule)->text = code;
+}
+
+static void
+gather_mentions (bilat_ctx *c)
+{
+    for (guint i = 0; i < c->mentions->len; i++) {
+        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, i);
+        uint32_t s = ctx_tok (c, m->tb)->start, e = ctx_tok (c, m->te - 1)->end;
+        switch (m->kind) {
+        case GZ_STATE:
+            if (!m->dateline)
+                add_state (c, m->id, s, e, m->sent, m->entry->rule);
+            break;
+        case GZ_ORG: {
+            /* Organizations are reported as written; one fact per organization. */
+            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_ORG, m->id);
+            gboolean seen = FALSE;
+            GPtrArray *a = c->doc->facts[BILAT_FACT_ORGANIZATION];
+            for (guint k = 0; k < a->len; k++)
+                seen |= ((bilat_fact *) g_ptr_array_index (a, k))->state == ent->name;
+            if (!seen) {
+                bilat_fact *f = fact_at (c, BILAT_FACT_ORGANIZATION, s, e, m->sent,
+                                         m->entry->rule);
+                f->text = bilat__doc_strndup (c, s, e);
+                /* The canonical name rides in the state slot only to dedupe. */
+                f->state = ent->name;
+            }
+            break;
+        }
+        case GZ_AREA: {
+            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
+            if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))
+                fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text = ent->name;
+            break;
+        }
+        case GZ_STATUS: {
+            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_STATUS, m->id);
+            if (!doc_has (c->doc, BILAT_FACT_STATUS, ent->name))
+                fact_at (c, BILAT_FACT_STATUS, s, e, m->sent, m->entry->rule)->text = ent->name;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    GPtrArray *orgs = c->doc->facts[BILAT_FACT_ORGANIZATION];
+    for (guint k = 0; k < orgs->len; k++)
+        ((bilat_fact *) g_ptr_array_index (orgs, k))->state = NULL;
+}
+
+static void
+gather_persons (bilat_ctx *c)
+{
+    for (guint i = 0; i < c->persons->len; i++) {
+        const bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+        bilat_fact *f = fact_at (c, BILAT_FACT_PERSON, p->start, p->end, p->sent, p->rule);
+        f->text = p->name;
+        f->state = p->state >= 0 ? bilat__state_code (c, p->state) : NULL;
+        f->offices = g_ptr_array_new ();
+        for (guint k = 0; k < p->offices->len; k++)
+            g_ptr_array_add (f->offices, g_ptr_array_index (p->offices, k));
+        if (p->state >= 0)
+            add_state (c, p->state, p->start, p->end, p->sent, "person:state");
+    }
+}
+
+/* Pairs: every two states that an event joins, each pair once, sorted. */
+static void
+gather_pairs (bilat_ctx *c)
+{
+    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    for (guint i = 0; i < evs->len; i++) {
+        const bilat_fact *e = g_ptr_array_index (evs, i);
+        if (e->parties->len != 2)
+            continue;
+        const char *a = g_ptr_array_index (e->parties, 0), *b = g_ptr_array_index (e->parties, 1);
+        if (strcmp (a, b) > 0) {
+            const char *t = a;
+            a = b;
+            b = t;
+        }
+        gboolean seen = FALSE;
+        GPtrArray *pairs = c->doc->facts[BILAT_FACT_PAIR];
+        for (guint k = 0; k < pairs->len && !seen; k++) {
+            const bilat_fact *p = g_ptr_array_index (pairs, k);
+            seen = strcmp (g_ptr_array_index (p->parties, 0), a) == 0 &&
+                   strcmp (g_ptr_array_index (p->parties, 1), b) == 0;
+        }
+        if (seen)
+            continue;
+        bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
+        p->start = e->start;
+        p->end = e->end;
+        p->sentence = e->sentence;
+        p->rule = "pair:event";
+        p->parties = g_ptr_array_new ();
+        g_ptr_array_add (p->parties, (gpointer) a);
+        g_ptr_array_add (p->parties, (gpointer) b);
+        p->text = bilat__doc_intern (c->doc, a);
+        for (guint k = 0; k < 2; k++) {
+            const char *code = g_ptr_array_index (p->parties, k);
+            if (!doc_has (c->doc, BILAT_FACT_STATE, code)) {
+                bilat_fact *s = bilat__doc_add (c->doc, BILAT_FACT_STATE);
+                s->text = code;
+                s->start = e->start;
+                s->end = e->end;
+                s->sentence = e->sentence;
+                s->rule = "state:event";
+            }
+        }
+    }
+    /* Nothing happened between two states, but the text is about them. */
+    if (c->doc->facts[BILAT_FACT_PAIR]->len == 0 && c->main_a >= 0 && c->main_b >= 0) {
+        const char *a = bilat__state_code (c, c->main_a), *b = bilat__state_code (c, c->main_b);
+        if (strcmp (a, b) > 0) {
+            const char *t = a;
+            a = b;
+            b = t;
+        }
+        bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
+        p->sentence = -1;
+        p->rule = "pair:most-named";
+        p->parties = g_ptr_array_new ();
+        g_ptr_array_add (p->parties, (gpointer) a);
+        g_ptr_array_add (p->parties, (gpointer) b);
+        p->text = a;
+    }
+}
+
+static void
+ctx_free (bilat_ctx *c)
+{
+    bilat__text_clear (&c->text);
+    if (c->toks)
+        g_array_free (c->toks, TRUE);
+    if (c->sents)
+        g_array_free (c->sents, TRUE);
+    if (c->mentions)
+        g_array_free (c->mentions, TRUE);
+    if (c->dates)
+        g_array_free (c->dates, TRUE);
+    if (c->persons) {
+        for (guint i = 0; i < c->persons->len; i++)
+            g_ptr_array_free (g_array_index (c->persons, bilat_person, i).offices, TRUE);
+        g_array_free (c->persons, TRUE);
+    }
+    if (c->person_refs)
+        g_array_free (c->person_refs, TRUE);
+    if (c->office_refs)
+        g_array_free (c->office_refs, TRUE);
+    g_free (c->tok_mention);
+    g_free (c->tok_sent);
+    if (c->md)
+        pcre2_match_data_free (c->md);
+    if (c->mctx)
+        pcre2_match_context_free (c->mctx);
+}
+
+int
+bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *text, size_t len,
+                     const char *date, bilat_error **error)
+{
+    if (out == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "out is NULL");
+    *out = NULL;
+    if (ex == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "extractor is NULL");
+    if (text == NULL && len > 0)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "text is NULL");
+    if (len > ex->max_size)
+        return bilat__error_set (error, BILAT_ELIMIT, (int64_t) ex->max_size,
+                                 "document of %zu bytes exceeds the limit of %zu bytes", len,
+                                 ex->max_size);
+    bilat_ctx c = { .ex = ex, .main_a = -1, .main_b = -1 };
+    g_date_clear (&c.date, 1);
+    if (date) {
+        if (!bilat__date_parse (date, &c.date))
+            return bilat__error_set (error, BILAT_EPARSE, -1,
+                                     "\"%s\" is not a valid YYYY-MM-DD date", date);
+        c.has_date = TRUE;
+    } else if (ex->has_date) {
+        c.date = ex->date;
+        c.has_date = TRUE;
+    }
+    int rc = bilat__text_init (&c.text, text ? text : "", len, ex->repair, error);
+    if (rc != BILAT_OK)
+        return rc;
+    c.toks = g_array_sized_new (FALSE, FALSE, sizeof (bilat_token), (guint) (len / 5 + 16));
+    bilat__tokenize (c.toks, c.text.text, c.text.len);
+    c.sents = g_array_new (FALSE, FALSE, sizeof (bilat_sentence));
+    c.mentions = g_array_new (FALSE, FALSE, sizeof (bilat_mention));
+    c.dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
+    c.persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
+    c.person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
+    c.office_refs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
+    c.tok_mention = g_new (int32_t, c.toks->len + 1);
+    memset (c.tok_mention, 0xff, sizeof (int32_t) * (c.toks->len + 1));
+    c.tok_sent = g_new0 (int32_t, c.toks->len + 1);
+    c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
+    c.mctx = pcre2_match_context_copy (ex->mctx_template);
+    c.doc = bilat__doc_new ();
+    if (c.has_date)
+        g_snprintf (c.doc->date, sizeof c.doc->date, "%04d-%02d-%02d",
+                    g_date_get_year (&c.date), g_date_get_month (&c.date),
+                    g_date_get_day (&c.date));
+
+    bilat__split_sentences (&c);
+    c.doc->n_sentences = c.sents->len;
+    bilat__find_mentions (&c);
+    rc = bilat__find_dates (&c, error);
+    if (rc == BILAT_OK) {
+        bilat__find_people (&c);
+        bilat__find_events (&c);
+        gather_mentions (&c);
+        gather_persons (&c);
+        gather_pairs (&c);
+        *out = c.doc;
+        c.doc = NULL;
+    }
+    if (c.doc)
+        bilat_doc_free (c.doc);
+    ctx_free (&c);
+    return rc;
+}
+
+int
+bilat_extract (bilat_doc **out, const bilat_extractor *ex, const char *text, size_t len,
+               bilat_error **error)
+{
+    return bilat_extract_dated (out, ex, text, len, NULL, error);
+}

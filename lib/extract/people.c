@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: MIT */
+/* People and their offices, in the shapes releases use:
+ *   OFFICE [of STATE] [, OFFICE [of STATE]]* NAME    "Minister of Foreign Affairs of Turkmenistan Rashid Meredov"
+ *   STATE-ADJ OFFICE NAME / STATE's OFFICE NAME     "Kazakh Foreign Minister Murat Nurtleu"
+ *   NAME, [the] OFFICE [of STATE]                    "Rashid Meredov, Minister of ..."
+ *   his STATE-ADJ counterpart NAME                   "his Turkmen counterpart Rashid Meredov"
+ * and later mentions by full name or surname. */
+#include "extract-private.h"
+
+#include <string.h>
+
+static const bilat_mention *
+mention_starting (const bilat_ctx *c, size_t i, int kind)
+{
+    const bilat_mention *m = ctx_mention_at (c, i);
+    return (m && m->tb == i && (kind == 0 || m->kind == kind)) ? m : NULL;
+}
+
+static gboolean
+is_punct (const bilat_ctx *c, size_t i, char ch)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    return (t->flags & BILAT_TOK_PUNCT) && c->text.text[t->start] == ch;
+}
+
+/* Lower-case words inside names: "Mohamed bin Zayed", "Pedro Passos Coelho", "Albert del
+ * Rosario". */
+static gboolean
+is_particle (const bilat_ctx *c, size_t i)
+{
+    return bilat__tok_keyword (c, i) == KW_PARTICLE &&
+           !(ctx_tok (c, i)->flags & BILAT_TOK_UPPER);
+}
+
+static gboolean
+is_suffix (const bilat_ctx *c, size_t i)
+{
+    return bilat__tok_keyword (c, i) == KW_SUFFIX;
+}
+
+/* A token that can be part of a name: a capitalized word no dictionary claims. */
+static gboolean
+is_name_word (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER) ||
+        (t->flags & BILAT_TOK_POSS))
+        return FALSE;
+    const bilat_mention *m = ctx_mention_at (c, i);
+    if (m && m->kind != GZ_PERSON && !(m->kind == GZ_KEYWORD && m->id == KW_PARTICLE))
+        return FALSE;
+    /* Acronyms are not names, but "Kh.Battulga" and single initials are. */
+    if ((t->flags & BILAT_TOK_ALLCAPS) && t->end - t->start > 1 &&
+        !memchr (c->text.text + t->start, '.', t->end - t->start))
+        return FALSE;
+    return TRUE;
+}
+
+/* An initial: one capital followed by a dot ("S. Jaishankar", "Benigno S. Aquino"). */
+static gboolean
+is_initial (const bilat_ctx *c, size_t i, size_t limit)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    return i + 1 < limit && t->end - t->start == 1 && (t->flags & BILAT_TOK_UPPER) &&
+           is_punct (c, i + 1, '.');
+}
+
+/* The name starting at token i: returns its end (exclusive), or i when there is none. */
+static size_t
+read_name (const bilat_ctx *c, size_t i, size_t limit)
+{
+    size_t j = i, last = i, words = 0;
+    while (j < limit && words < 6) {
+        if (is_initial (c, j, limit)) {
+            j += 2;
+            words++;
+            continue;
+        }
+        if (is_name_word (c, j)) {
+            j++;
+            last = j;
+            words++;
+            /* "Kassym-Jomart", "Sahle-Work": a hyphen with no space on either side. */
+            if (j + 1 < limit && is_punct (c, j, '-') &&
+                !(ctx_tok (c, j)->flags & BILAT_TOK_SPACE) &&
+                !(ctx_tok (c, j + 1)->flags & BILAT_TOK_SPACE) && is_name_word (c, j + 1))
+                j++;
+            continue;
+        }
+        if (words > 0 && is_particle (c, j) && j + 1 < limit && is_name_word (c, j + 1)) {
+            j++;
+            continue;
+        }
+        if (words > 0 && is_suffix (c, j)) {
+            j++;
+            last = j;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+/* The name ending just before token end, read backwards; returns its start or end. */
+static size_t
+read_name_back (const bilat_ctx *c, size_t end, size_t floor)
+{
+    size_t j = end, start = end, words = 0;
+    while (j > floor && words < 6) {
+        size_t k = j - 1;
+        if (is_name_word (c, k) || is_suffix (c, k)) {
+            j = k;
+            if (is_name_word (c, k))
+                start = j, words++;
+            if (j > floor + 1 && is_punct (c, j - 1, '-') &&
+                !(ctx_tok (c, j - 1)->flags & BILAT_TOK_SPACE) &&
+                !(ctx_tok (c, j)->flags & BILAT_TOK_SPACE) && is_name_word (c, j - 2))
+                j--;
+            continue;
+        }
+        if (k > floor && is_punct (c, k, '.') && is_initial (c, k - 1, end)) {
+            j = k - 1;
+            start = j;
+            words++;
+            continue;
+        }
+        if (words > 0 && is_particle (c, k)) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    return start;
+}
+
+static GHashTable *
+word_set (const char *s)
+{
+    GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    char **w = g_strsplit_set (s, " -,", -1);
+    for (char **p = w; *p; p++) {
+        if (**p == '\0' || g_ascii_strcasecmp (*p, "of") == 0 ||
+            g_ascii_strcasecmp (*p, "the") == 0 || g_ascii_strcasecmp (*p, "for") == 0)
+            continue;
+        g_hash_table_add (set, g_ascii_strdown (*p, -1));
+    }
+    g_strfreev (w);
+    return set;
+}
+
+static gboolean
+subset (GHashTable *a, GHashTable *b)
+{
+    GHashTableIter it;
+    gpointer k;
+    g_hash_table_iter_init (&it, a);
+    while (g_hash_table_iter_next (&it, &k, NULL))
+        if (!g_hash_table_contains (b, k))
+            return FALSE;
+    return TRUE;
+}
+
+/* Keep the longest forms: an office whose words another office holds adds nothing
+ * ("Minister" beside "Minister of Foreign Affairs"). */
+static void
+add_office (bilat_person *p, const char *office)
+{
+    GHashTable *nw = word_set (office);
+    if (g_hash_table_size (nw) == 0) {
+        g_hash_table_destroy (nw);
+        return;
+    }
+    for (guint i = 0; i < p->offices->len;) {
+        GHashTable *ow = word_set (g_ptr_array_index (p->offices, i));
+        gboolean covered = subset (nw, ow), covers = subset (ow, nw);
+        g_hash_table_destroy (ow);
+        if (covered) {
+            g_hash_table_destroy (nw);
+            return;
+        }
+        if (covers)
+            g_ptr_array_remove_index (p->offices, i);
+        else
+            i++;
+    }
+    g_hash_table_destroy (nw);
+    g_ptr_array_add (p->offices, (gpointer) office);
+}
+
+static uint64_t
+surname_of (const bilat_ctx *c, size_t tb, size_t te)
+{
+    for (size_t k = te; k-- > tb;) {
+        const bilat_token *t = ctx_tok (c, k);
+        if ((t->flags & BILAT_TOK_WORD) && !is_suffix (c, k) && t->end - t->start > 1)
+            return t->hash;
+    }
+    return ctx_tok (c, te - 1)->hash;
+}
+
+/* Is every word of the shorter name in the longer one? ("Tokayev" in "Kassym-Jomart
+ * Tokayev"; "Jeyhun Bayramov" in "Jeyhun Bayramov"). */
+static gboolean
+names_agree (const char *a, const char *b)
+{
+    char **wa = g_strsplit_set (a, " -.", -1), **wb = g_strsplit_set (b, " -.", -1);
+    char **shorter = g_strv_length (wa) <= g_strv_length (wb) ? wa : wb;
+    char **longer = shorter == wa ? wb : wa;
+    gboolean ok = TRUE;
+    for (char **p = shorter; *p && ok; p++) {
+        if (**p == '\0')
+            continue;
+        gboolean found = FALSE;
+        for (char **q = longer; *q && !found; q++)
+            found = g_utf8_collate (*p, *q) == 0;
+        ok = found;
+    }
+    g_strfreev (wa);
+    g_strfreev (wb);
+    return ok;
+}
+
+/* The person named by tokens [tb, te), merged with an earlier one when the names agree and
+ * the states do not conflict. */
+static int
+person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
+{
+    const char *name = bilat__doc_strndup (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end);
+    uint64_t sur = surname_of (c, tb, te);
+    int found = -1;
+    for (guint i = 0; i < c->persons->len; i++) {
+        bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+        if (p->surname != sur && !names_agree (p->name, name))
+            continue;
+        if (!names_agree (p->name, name))
+            continue;
+        if (state >= 0 && p->state >= 0 && p->state != state)
+            continue;
+        found = (int) i;
+        if (strlen (name) > strlen (p->name))
+            p->name = name;
+        if (p->state < 0)
+            p->state = state;
+        break;
+    }
+    if (found < 0) {
+        bilat_person p = { .name = name, .state = state, .offices = g_ptr_array_new (),
+                           .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
+                           .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
+                           .counterpart_of = -1 };
+        g_array_append_val (c->persons, p);
+        found = (int) c->persons->len - 1;
+    }
+    bilat_person_ref r = { .tb = (uint32_t) tb, .te = (uint32_t) te, .person = found,
+                           .sent = c->tok_sent[tb] };
+    g_array_append_val (c->person_refs, r);
+    return found;
+}
+
+static size_t
+skip_the (const bilat_ctx *c, size_t i, size_t limit)
+{
+    return (i < limit && bilat__tok_is (c, i, "the")) ? i + 1 : i;
+}
+
+/* Honorifics before a name are not part of it: "H.E. Mr.", "Dr.", "Sheikh". */
+static size_t
+skip_honorifics (const bilat_ctx *c, size_t i, size_t limit)
+{
+    for (;;) {
+        const bilat_mention *m = i < limit ? mention_starting (c, i, GZ_KEYWORD) : NULL;
+        if (m == NULL || m->id != KW_HONORIFIC)
+            return i;
+        i = m->te;
+        if (i < limit && is_punct (c, i, '.'))
+            i++;
+    }
+}
+
+/* A state named as the holder of an office: "Kazakh", "Benin's", "of (the) Turkmenistan". */
+static int
+state_before (const bilat_ctx *c, size_t i, size_t floor, size_t *start)
+{
+    if (i > floor && ctx_tok (c, i - 1)->flags & BILAT_TOK_POSS)
+        i--;
+    if (i == floor)
+        return -1;
+    const bilat_mention *m = ctx_mention_at (c, i - 1);
+    if (m && m->kind == GZ_STATE && m->te == i && m->form != GZ_FORM_CAPITAL) {
+        *start = m->tb;
+        return m->id;
+    }
+    return -1;
+}
+
+/* Extend an office over its portfolio: "Minister of Infrastructure and Regional Development". */
+static size_t
+portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
+{
+    if (j + 1 >= limit || !(bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "for")))
+        return j;
+    size_t k = skip_the (c, j + 1, limit), end = j;
+    while (k < limit && bilat__tok_keyword (c, k) == KW_PORTFOLIO) {
+        k++;
+        end = k;
+        if (k + 1 < limit && (bilat__tok_is (c, k, "and") || is_punct (c, k, ',')) &&
+            bilat__tok_keyword (c, k + 1) == KW_PORTFOLIO)
+            k++;
+    }
+    return end;
+}
+
+typedef struct {
+    size_t tb, te;
+    int state;
+    int klass;
+    const char *offices[8];
+    int n;
+} office_chain;
+
+/* Read a chain of offices starting at office mention i. */
+static void
+read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch)
+{
+    memset (ch, 0, sizeof *ch);
+    ch->state = -1;
+    ch->tb = i;
+    size_t st;
+    int s = state_before (c, i, floor, &st);
+    if (s >= 0) {
+        ch->state = s;
+        ch->tb = st;
+    }
+    size_t j = i;
+    for (;;) {
+        const bilat_mention *m = mention_starting (c, j, GZ_OFFICE);
+        if (m == NULL)
+            break;
+        size_t oe = portfolio_end (c, m->te, limit);
+        if (ch->n < 8)
+            ch->offices[ch->n++] = bilat__doc_strndup (c, ctx_tok (c, m->tb)->start,
+                                                       ctx_tok (c, oe - 1)->end);
+        const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_OFFICE, m->id);
+        if (ent && (ch->klass == 0 || ent->klass < ch->klass))
+            ch->klass = ent->klass;
+        j = oe;
+        /* "of (the Republic of) Kazakhstan" names the state; "to Kazakhstan" the host. */
+        if (j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
+                              bilat__tok_is (c, j, "in"))) {
+            size_t k = skip_the (c, j + 1, limit);
+            const bilat_mention *sm = k < limit ? mention_starting (c, k, GZ_STATE) : NULL;
+            if (sm && sm->form == GZ_FORM_NAME) {
+                if (bilat__tok_is (c, j, "of") && ch->state < 0)
+                    ch->state = sm->id;
+                j = sm->te;
+            }
+        }
+        /* Offices joined by "-", ",", "and": "Deputy Prime Minister - Minister of ...". */
+        if (j + 1 < limit && (is_punct (c, j, '-') || is_punct (c, j, ',') ||
+                              bilat__tok_is (c, j, "and") || is_punct (c, j, '&'))) {
+            size_t k = skip_the (c, j + 1, limit);
+            if (k < limit && mention_starting (c, k, GZ_OFFICE)) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    ch->te = j;
+}
+
+static void
+note_office_ref (bilat_ctx *c, const office_chain *ch, int person)
+{
+    bilat_office_ref r = { .tb = (uint32_t) ch->tb, .te = (uint32_t) ch->te, .state = ch->state,
+                           .person = person, .sent = c->tok_sent[ch->tb], .klass = ch->klass };
+    g_array_append_val (c->office_refs, r);
+}
+
+static void
+give_offices (bilat_ctx *c, int pi, const office_chain *ch)
+{
+    bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+    for (int k = 0; k < ch->n; k++)
+        add_office (p, ch->offices[k]);
+}
+
+static void
+find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
+{
+    for (size_t i = s->tb; i < s->te; i++) {
+        const bilat_mention *m = mention_starting (c, i, 0);
+        if (m == NULL)
+            continue;
+        if (m->kind == GZ_PERSON) {
+            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
+            int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
+            int pi = person_at (c, m->tb, m->te, st, m->entry->rule);
+            bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+            p->name = bilat__doc_intern (c->doc, ent->name);
+            if (ent->office)
+                add_office (p, bilat__doc_intern (c->doc, ent->office));
+            i = m->te - 1;
+            continue;
+        }
+        if (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART) {
+            size_t st;
+            int state = state_before (c, i, s->tb, &st);
+            size_t ns = skip_honorifics (c, m->te, s->te);
+            if (ns < s->te && is_punct (c, ns, ','))
+                ns++;
+            size_t ne = read_name (c, ns, s->te);
+            if (ne > ns) {
+                int pi = person_at (c, ns, ne, state, "person:counterpart");
+                bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+                /* A counterpart holds the same office as the person it answers to: the last
+                 * person named before it in the sentence. */
+                for (guint r = c->person_refs->len - 1; r-- > 0;) {
+                    const bilat_person_ref *ref = &g_array_index (c->person_refs,
+                                                                  bilat_person_ref, r);
+                    if (ref->sent != (int32_t) (s - (const bilat_sentence *) c->sents->data))
+                        break;
+                    if (ref->person != pi) {
+                        p->counterpart_of = ref->person;
+                        break;
+                    }
+                }
+                i = ne - 1;
+            }
+            continue;
+        }
+        if (m->kind != GZ_OFFICE)
+            continue;
+        office_chain ch;
+        read_chain (c, i, s->tb, s->te, &ch);
+        size_t j = ch.te;
+        if (j < s->te && is_punct (c, j, ','))
+            j++;
+        j = skip_honorifics (c, j, s->te);
+        size_t ne = read_name (c, j, s->te);
+        int pi = -1;
+        if (ne > j) {
+            pi = person_at (c, j, ne, ch.state, "person:office-name");
+            give_offices (c, pi, &ch);
+        } else {
+            /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
+            size_t k = ch.tb;
+            if (k > s->tb && bilat__tok_is (c, k - 1, "the"))
+                k--;
+            if (k > s->tb + 1 && is_punct (c, k - 1, ',')) {
+                size_t nb = read_name_back (c, k - 1, s->tb);
+                if (nb < k - 1) {
+                    pi = person_at (c, nb, k - 1, ch.state, "person:name-comma-office");
+                    give_offices (c, pi, &ch);
+                }
+            }
+        }
+        note_office_ref (c, &ch, pi);
+        i = (ne > j ? ne : ch.te) - 1;
+        if (i < ch.tb)
+            i = ch.tb;
+    }
+}
+
+/* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). */
+static void
+find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
+{
+    for (size_t i = s->tb; i < s->te;) {
+        if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
+            i++;
+            continue;
+        }
+        size_t ne = read_name (c, i, s->te);
+        if (ne <= i) {
+            i++;
+            continue;
+        }
+        gboolean known = FALSE;
+        for (guint r = 0; r < c->person_refs->len; r++) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+            if (ref->tb <= i && i < ref->te) {
+                known = TRUE;
+                break;
+            }
+        }
+        if (!known) {
+            uint64_t sur = surname_of (c, i, ne);
+            for (guint p = 0; p < c->persons->len; p++) {
+                const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
+                if (pp->surname == sur) {
+                    bilat_person_ref r = { .tb = (uint32_t) i, .te = (uint32_t) ne,
+                                           .person = (int32_t) p, .sent = c->tok_sent[i] };
+                    g_array_append_val (c->person_refs, r);
+                    break;
+                }
+            }
+        }
+        i = ne;
+    }
+}
+
+static gint
+ref_order (gconstpointer a, gconstpointer b)
+{
+    const bilat_person_ref *x = a, *y = b;
+    return (x->tb > y->tb) - (x->tb < y->tb);
+}
+
+void
+bilat__find_people (bilat_ctx *c)
+{
+    for (guint si = 0; si < c->sents->len; si++)
+        find_in_sentence (c, &g_array_index (c->sents, bilat_sentence, si));
+    for (guint si = 0; si < c->sents->len; si++)
+        find_later_mentions (c, &g_array_index (c->sents, bilat_sentence, si));
+    g_array_sort (c->person_refs, ref_order);
+    /* Counterparts take the office of the person they answer to. */
+    for (guint i = 0; i < c->persons->len; i++) {
+        bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+        if (p->counterpart_of >= 0 && p->offices->len == 0) {
+            const bilat_person *q = &g_array_index (c->persons, bilat_person, p->counterpart_of);
+            for (guint k = 0; k < q->offices->len; k++)
+                add_office (p, g_ptr_array_index (q->offices, k));
+        }
+    }
+}

@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: MIT */
+/* Dictionary loading and the one-pass longest-match lookup over token sequences. */
+#include "gazetteer-private.h"
+
+#include <string.h>
+
+extern const char bilat__data_states[], bilat__data_organizations[], bilat__data_offices[],
+    bilat__data_areas[], bilat__data_status[], bilat__data_people[];
+extern const size_t bilat__data_states_len, bilat__data_organizations_len,
+    bilat__data_offices_len, bilat__data_areas_len, bilat__data_status_len,
+    bilat__data_people_len;
+
+/* How a dictionary token must match a text token. Acronyms ("UN", "U.S.") match only in
+ * capitals, so that "us" is never the United States; capitalized names need a capital in
+ * the text ("Turkey", not "turkey"); lower-case words match in any case. */
+enum { CASE_ANY = 0, CASE_INITIAL = 1, CASE_EXACT = 2 };
+
+typedef struct {
+    uint64_t hash;
+    const char *bytes;  /* for CASE_EXACT */
+    uint32_t len;
+    uint8_t mode;
+} gz_token;
+
+struct bilat_gazetteer {
+    GStringChunk *strings;
+    GArray *entities[8];  /* gz_entity per kind */
+    GArray *entries;      /* gz_entry */
+    GArray *tokens;       /* gz_token */
+    /* Open-addressing index: first-token hash -> head entry. */
+    uint64_t *keys;
+    int32_t *heads;
+    size_t cap;
+    GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
+    GArray *scratch;
+};
+
+static const int kind_rank[8] = { 0, 6, 7, 4, 1, 3, 5, 0 };
+
+bilat_gazetteer *
+bilat__gazetteer_new (void)
+{
+    bilat_gazetteer *gz = g_new0 (bilat_gazetteer, 1);
+    gz->strings = g_string_chunk_new (64 * 1024);
+    for (int k = 0; k < 8; k++)
+        gz->entities[k] = g_array_new (FALSE, TRUE, sizeof (gz_entity));
+    gz->entries = g_array_new (FALSE, TRUE, sizeof (gz_entry));
+    gz->tokens = g_array_new (FALSE, TRUE, sizeof (gz_token));
+    gz->state_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    gz->scratch = g_array_new (FALSE, FALSE, sizeof (bilat_token));
+    return gz;
+}
+
+void
+bilat__gazetteer_free (bilat_gazetteer *gz)
+{
+    if (gz == NULL)
+        return;
+    g_string_chunk_free (gz->strings);
+    for (int k = 0; k < 8; k++)
+        g_array_free (gz->entities[k], TRUE);
+    g_array_free (gz->entries, TRUE);
+    g_array_free (gz->tokens, TRUE);
+    g_hash_table_destroy (gz->state_names);
+    g_array_free (gz->scratch, TRUE);
+    g_free (gz->keys);
+    g_free (gz->heads);
+    g_free (gz);
+}
+
+const char *
+bilat__gazetteer_intern (bilat_gazetteer *gz, const char *s)
+{
+    return g_string_chunk_insert_const (gz->strings, s);
+}
+
+/* Add one variant of entity id; kinds whose words are common nouns match in any case. */
+static void
+add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *variant,
+             const char *rule)
+{
+    const char *v = bilat__gazetteer_intern (gz, variant);
+    g_array_set_size (gz->scratch, 0);
+    bilat__tokenize (gz->scratch, v, strlen (v));
+    size_t n = gz->scratch->len;
+    const bilat_token *t = (const bilat_token *) gz->scratch->data;
+    /* A leading "the" is skipped by the matcher, so it is dropped here. */
+    size_t first = 0;
+    if (n > 1 && t[0].hash == bilat__token_hash ("the", 3))
+        first = 1;
+    if (n - first == 0 || n - first > 0xffff)
+        return;
+    gboolean relaxed = kind == GZ_OFFICE || kind == GZ_AREA || kind == GZ_KEYWORD ||
+                       kind == GZ_STATUS;
+    gz_entry e = { .kind = (uint8_t) kind, .form = (uint8_t) form,
+                   .ntok = (uint16_t) (n - first), .id = id, .tok = gz->tokens->len,
+                   .next = -1, .variant = v, .rule = rule };
+    for (size_t i = first; i < n; i++) {
+        gz_token dt = { .hash = t[i].hash, .bytes = v + t[i].start,
+                        .len = t[i].end - t[i].start, .mode = CASE_ANY };
+        gboolean letters = FALSE;
+        for (uint32_t k = 0; k < dt.len; k++)
+            if (g_ascii_isalpha (dt.bytes[k]) || (unsigned char) dt.bytes[k] >= 0x80)
+                letters = TRUE;
+        if ((t[i].flags & BILAT_TOK_ALLCAPS) && (dt.len >= 2 || !relaxed) && letters)
+            dt.mode = CASE_EXACT;
+        else if ((t[i].flags & BILAT_TOK_UPPER) && !relaxed)
+            dt.mode = CASE_INITIAL;
+        g_array_append_val (gz->tokens, dt);
+    }
+    g_array_append_val (gz->entries, e);
+}
+
+static int
+add_entity (bilat_gazetteer *gz, int kind, const gz_entity *ent)
+{
+    g_array_append_val (gz->entities[kind], *ent);
+    return (int) gz->entities[kind]->len - 1;
+}
+
+/* Split a "|"-separated column and add each variant. */
+static void
+add_variants (bilat_gazetteer *gz, int kind, int form, int id, const char *col,
+              const char *rule)
+{
+    if (col == NULL || strcmp (col, "-") == 0 || *col == '\0')
+        return;
+    char **parts = g_strsplit (col, "|", -1);
+    for (char **p = parts; *p; p++) {
+        char *v = g_strstrip (*p);
+        if (*v)
+            add_variant (gz, kind, form, id, v, rule);
+    }
+    g_strfreev (parts);
+}
+
+static void
+remember_state_name (bilat_gazetteer *gz, const char *name, int id)
+{
+    g_hash_table_insert (gz->state_names, g_utf8_strdown (name, -1), GINT_TO_POINTER (id + 1));
+}
+
+static int
+office_class (const char *s)
+{
+    static const char *const names[] = {
+        "other", "head_of_state", "head_of_government", "deputy_head", "minister",
+        "deputy_minister", "diplomat", "royal", "legislator", "official", "military",
+        "international",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+        if (strcmp (s, names[i]) == 0)
+            return (int) i;
+    return -1;
+}
+
+static int
+columns_wanted (int kind)
+{
+    switch (kind) {
+    case GZ_STATE: return 4;
+    case GZ_OFFICE: return 3;
+    case GZ_PERSON: return 6;
+    default: return 2;
+    }
+}
+
+/* Each line: columns separated by tabs; "#" starts a comment line. */
+static int
+load_line (bilat_gazetteer *gz, int kind, char **col, int ncol, const char *rule,
+           GString *why)
+{
+    gz_entity ent = { 0 };
+    g_date_clear (&ent.from, 1);
+    g_date_clear (&ent.to, 1);
+    if (ncol != columns_wanted (kind)) {
+        g_string_printf (why, "expected %d tab-separated columns, found %d",
+                         columns_wanted (kind), ncol);
+        return -1;
+    }
+    for (int i = 0; i < ncol; i++)
+        g_strstrip (col[i]);
+    if (*col[0] == '\0') {
+        g_string_assign (why, "the first column is empty");
+        return -1;
+    }
+    switch (kind) {
+    case GZ_STATE: {
+        if (strlen (col[0]) != 3 || !g_ascii_isupper (col[0][0]) ||
+            !g_ascii_isupper (col[0][1]) || !g_ascii_isupper (col[0][2])) {
+            g_string_printf (why, "\"%s\" is not an ISO 3166-1 alpha-3 code", col[0]);
+            return -1;
+        }
+        /* A user line for a known code adds variants to that state. */
+        int id = bilat__gazetteer_find_state (gz, col[0]);
+        if (id < 0) {
+            ent.name = bilat__gazetteer_intern (gz, col[0]);
+            char **names = g_strsplit (col[1], "|", 2);
+            ent.extra = bilat__gazetteer_intern (gz, names[0] ? g_strstrip (names[0]) : col[0]);
+            g_strfreev (names);
+            id = add_entity (gz, kind, &ent);
+            remember_state_name (gz, col[0], id);
+        }
+        char **names = g_strsplit (col[1], "|", -1);
+        for (char **p = names; *p; p++)
+            if (*g_strstrip (*p) && strcmp (*p, "-") != 0)
+                remember_state_name (gz, *p, id);
+        g_strfreev (names);
+        add_variants (gz, kind, GZ_FORM_NAME, id, col[1], rule);
+        add_variants (gz, kind, GZ_FORM_DEMONYM, id, col[2], rule);
+        add_variants (gz, kind, GZ_FORM_CAPITAL, id, col[3], rule);
+        return 0;
+    }
+    case GZ_OFFICE: {
+        int k = office_class (col[1]);
+        if (k < 0) {
+            g_string_printf (why, "unknown office class \"%s\"", col[1]);
+            return -1;
+        }
+        ent.name = bilat__gazetteer_intern (gz, col[0]);
+        ent.klass = k;
+        int id = add_entity (gz, kind, &ent);
+        add_variant (gz, kind, 0, id, col[0], rule);
+        add_variants (gz, kind, 0, id, col[2], rule);
+        return 0;
+    }
+    case GZ_PERSON: {
+        int sid = strcmp (col[1], "-") == 0 ? -1 : bilat__gazetteer_find_state (gz, col[1]);
+        if (sid < 0 && strcmp (col[1], "-") != 0) {
+            g_string_printf (why, "unknown state \"%s\"", col[1]);
+            return -1;
+        }
+        ent.name = bilat__gazetteer_intern (gz, col[0]);
+        ent.extra = sid >= 0 ? bilat__gazetteer_entity (gz, GZ_STATE, sid)->name : NULL;
+        ent.office = strcmp (col[2], "-") == 0 ? NULL : bilat__gazetteer_intern (gz, col[2]);
+        if (strcmp (col[3], "-") != 0 && !bilat__date_parse (col[3], &ent.from)) {
+            g_string_printf (why, "\"%s\" is not a YYYY-MM-DD date", col[3]);
+            return -1;
+        }
+        if (strcmp (col[4], "-") != 0 && !bilat__date_parse (col[4], &ent.to)) {
+            g_string_printf (why, "\"%s\" is not a YYYY-MM-DD date", col[4]);
+            return -1;
+        }
+        int id = add_entity (gz, kind, &ent);
+        add_variant (gz, kind, 0, id, col[0], rule);
+        add_variants (gz, kind, 0, id, col[5], rule);
+        return 0;
+    }
+    default: {
+        ent.name = bilat__gazetteer_intern (gz, col[0]);
+        int id = add_entity (gz, kind, &ent);
+        /* Areas are keys, not phrases; every other kind's canonical is also a variant. */
+        if (kind != GZ_AREA)
+            add_variant (gz, kind, 0, id, col[0], rule);
+        add_variants (gz, kind, 0, id, col[1], rule);
+        return 0;
+    }
+    }
+}
+
+static gboolean
+is_blank (const char *s)
+{
+    for (; *s; s++)
+        if (!g_ascii_isspace (*s))
+            return FALSE;
+    return TRUE;
+}
+
+int
+bilat__gazetteer_load (bilat_gazetteer *gz, int kind, const char *text, size_t len,
+                       const char *origin, bilat_error **error)
+{
+    if (kind < GZ_STATE || kind > GZ_PERSON)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "unknown dictionary kind %d", kind);
+    if (text == NULL && len > 0)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "dictionary text is NULL");
+    const char *bad = NULL;
+    if (!g_utf8_validate_len (text ? text : "", len, &bad))
+        return bilat__error_set (error, BILAT_EPARSE, bad - text,
+                                 "%s: invalid UTF-8 or NUL byte at offset %td", origin,
+                                 bad - text);
+    GString *why = g_string_new (NULL);
+    size_t pos = 0, lineno = 0;
+    int rc = BILAT_OK;
+    while (pos < len) {
+        const char *start = text + pos;
+        const char *nl = memchr (start, '\n', len - pos);
+        size_t l = nl ? (size_t) (nl - start) : len - pos;
+        lineno++;
+        char *line = g_strndup (start, l);
+        if (l && line[l - 1] == '\r')
+            line[l - 1] = '\0';
+        if (line[0] != '#' && !is_blank (line)) {
+            char *rule = g_strdup_printf ("%s:%zu", origin, lineno);
+            const char *r = bilat__gazetteer_intern (gz, rule);
+            g_free (rule);
+            char **col = g_strsplit (line, "\t", -1);
+            int rcl = load_line (gz, kind, col, (int) g_strv_length (col), r, why);
+            g_strfreev (col);
+            if (rcl < 0) {
+                rc = bilat__error_set (error, BILAT_EPARSE, (int64_t) pos,
+                                       "%s line %zu: %s", origin, lineno, why->str);
+                g_free (line);
+                break;
+            }
+        }
+        g_free (line);
+        pos += l + 1;
+    }
+    g_string_free (why, TRUE);
+    return rc;
+}
+
+int
+bilat__gazetteer_load_builtin (bilat_gazetteer *gz, bilat_error **error)
+{
+    /* States first: people name their state by code. */
+    static const struct { int kind; const char *name; } order[] = {
+        { GZ_STATE, "states.tsv" }, { GZ_ORG, "organizations.tsv" },
+        { GZ_OFFICE, "offices.tsv" }, { GZ_AREA, "areas.tsv" }, { GZ_STATUS, "status.tsv" },
+        { GZ_PERSON, "people.tsv" },
+    };
+    const char *data[] = { bilat__data_states, bilat__data_organizations, bilat__data_offices,
+                           bilat__data_areas, bilat__data_status, bilat__data_people };
+    const size_t lens[] = { bilat__data_states_len, bilat__data_organizations_len,
+                            bilat__data_offices_len, bilat__data_areas_len,
+                            bilat__data_status_len, bilat__data_people_len };
+    for (size_t i = 0; i < G_N_ELEMENTS (order); i++) {
+        int rc = bilat__gazetteer_load (gz, order[i].kind, data[i], lens[i], order[i].name,
+                                        error);
+        if (rc != BILAT_OK)
+            return rc;
+    }
+    return BILAT_OK;
+}
+
+void
+bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant)
+{
+    add_variant (gz, GZ_KEYWORD, 0, id, variant, "keyword");
+}
+
+static uint64_t
+entry_key (const bilat_gazetteer *gz, const gz_entry *e)
+{
+    const gz_token *t = &g_array_index (gz->tokens, gz_token, e->tok);
+    uint64_t h = (uint64_t) e->kind * 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < e->ntok; i++)
+        h = (h ^ t[i].hash) * 0x100000001b3ULL;
+    return h;
+}
+
+static size_t
+slot_of (const bilat_gazetteer *gz, uint64_t key)
+{
+    size_t mask = gz->cap - 1;
+    size_t i = (size_t) (key ^ (key >> 29)) & mask;
+    while (gz->heads[i] >= 0 && gz->keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+void
+bilat__gazetteer_freeze (bilat_gazetteer *gz)
+{
+    size_t n = gz->entries->len;
+    gz_entry *es = (gz_entry *) gz->entries->data;
+    /* A later entry with the same kind and tokens overrides an earlier one: that is how a
+     * user dictionary re-points a built-in variant. */
+    GHashTable *seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+    uint64_t *keys = g_new (uint64_t, n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = entry_key (gz, &es[i]);
+        gpointer prev;
+        if (g_hash_table_lookup_extended (seen, &keys[i], NULL, &prev))
+            es[GPOINTER_TO_SIZE (prev)].ntok = 0;
+        g_hash_table_insert (seen, &keys[i], GSIZE_TO_POINTER (i));
+    }
+    g_hash_table_destroy (seen);
+    g_free (keys);
+
+    gz->cap = 16;
+    while (gz->cap < n * 2 + 16)
+        gz->cap <<= 1;
+    g_free (gz->keys);
+    g_free (gz->heads);
+    gz->keys = g_new0 (uint64_t, gz->cap);
+    gz->heads = g_new (int32_t, gz->cap);
+    for (size_t i = 0; i < gz->cap; i++)
+        gz->heads[i] = -1;
+    /* Chains are built back to front so that each lists its entries in file order. */
+    for (size_t j = n; j-- > 0;) {
+        if (es[j].ntok == 0)
+            continue;
+        uint64_t h = g_array_index (gz->tokens, gz_token, es[j].tok).hash;
+        size_t s = slot_of (gz, h);
+        es[j].next = gz->heads[s];
+        gz->keys[s] = h;
+        gz->heads[s] = (int32_t) j;
+    }
+}
+
+static gboolean
+token_fits (const gz_token *dt, const bilat_token *t, const char *text)
+{
+    if (dt->hash != t->hash)
+        return FALSE;
+    switch (dt->mode) {
+    case CASE_EXACT:
+        return t->end - t->start == dt->len && memcmp (text + t->start, dt->bytes, dt->len) == 0;
+    case CASE_INITIAL:
+        return (t->flags & BILAT_TOK_UPPER) != 0;
+    default:
+        return TRUE;
+    }
+}
+
+const gz_entry *
+bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
+                        size_t i, size_t limit)
+{
+    if (gz->cap == 0 || i >= limit)
+        return NULL;
+    size_t s = slot_of (gz, toks[i].hash);
+    const gz_entry *best = NULL;
+    const gz_entry *es = (const gz_entry *) gz->entries->data;
+    const gz_token *dts = (const gz_token *) gz->tokens->data;
+    for (int32_t j = gz->heads[s]; j >= 0; j = es[j].next) {
+        const gz_entry *e = &es[j];
+        if (i + e->ntok > limit)
+            continue;
+        if (best && (e->ntok < best->ntok ||
+                     (e->ntok == best->ntok && kind_rank[e->kind] <= kind_rank[best->kind])))
+            continue;
+        int k = 0;
+        for (; k < e->ntok; k++) {
+            const bilat_token *t = &toks[i + k];
+            /* Words of a name are not split across a line break. */
+            if (k > 0 && (t->flags & BILAT_TOK_NEWLINE))
+                break;
+            if (!token_fits (&dts[e->tok + (uint32_t) k], t, text))
+                break;
+        }
+        if (k == e->ntok)
+            best = e;
+    }
+    return best;
+}
+
+const gz_entity *
+bilat__gazetteer_entity (const bilat_gazetteer *gz, int kind, int id)
+{
+    if (kind < 1 || kind > 7 || id < 0 || (guint) id >= gz->entities[kind]->len)
+        return NULL;
+    return &g_array_index (gz->entities[kind], gz_entity, id);
+}
+
+size_t
+bilat__gazetteer_n_entities (const bilat_gazetteer *gz, int kind)
+{
+    return kind >= 1 && kind <= 7 ? gz->entities[kind]->len : 0;
+}
+
+int
+bilat__gazetteer_find_state (const bilat_gazetteer *gz, const char *name)
+{
+    if (name == NULL)
+        return -1;
+    char *low = g_utf8_strdown (name, -1);
+    gpointer v = g_hash_table_lookup (gz->state_names, low);
+    g_free (low);
+    return v ? GPOINTER_TO_INT (v) - 1 : -1;
+}
