@@ -64,6 +64,13 @@ candidates (const bilat_ctx *c, const bilat_sentence *s)
             continue;
         for (guint r = 0; r < c->office_refs->len; r++) {
             const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+            if (o->tb == i && o->person >= 0 && o->te > i) {
+                /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
+                 * the person's, not a party of its own. */
+                i = o->te;
+                taken = TRUE;
+                break;
+            }
             if (o->tb == i && o->person < 0 && o->state >= 0) {
                 actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
                                  .office = TRUE };
@@ -584,6 +591,26 @@ infer_person_states (bilat_ctx *c)
         }
         if (!clash && partner (c, other) >= 0)
             p->state = partner (c, other);
+    }
+    /* Still unknown: the one state the person's sentence names, if only one. */
+    for (guint r = 0; r < c->person_refs->len; r++) {
+        const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+        bilat_person *p = &g_array_index (c->persons, bilat_person, ref->person);
+        if (p->state >= 0)
+            continue;
+        const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, ref->sent);
+        int only = -1;
+        gboolean many = FALSE;
+        for (uint32_t i = s->tb; i < s->te; i++) {
+            const bilat_mention *m = ctx_mention_at (c, i);
+            if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
+                if (only >= 0 && only != m->id)
+                    many = TRUE;
+                only = m->id;
+            }
+        }
+        if (only >= 0 && !many)
+            p->state = only;
     }
 }
 

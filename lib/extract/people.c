@@ -348,6 +348,8 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
         if (j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
                               bilat__tok_is (c, j, "in"))) {
             size_t k = skip_the (c, j + 1, limit);
+            if (k + 1 < limit && bilat__tok_is (c, k, "Republic"))
+                k++;
             const bilat_mention *sm = k < limit ? mention_starting (c, k, GZ_STATE) : NULL;
             if (sm && sm->form == GZ_FORM_NAME) {
                 if (bilat__tok_is (c, j, "of") && ch->state < 0)
@@ -385,9 +387,28 @@ give_offices (bilat_ctx *c, int pi, const office_chain *ch)
         add_office (p, ch->offices[k]);
 }
 
+/* A headline in title case ("Iranian FM Hails Longstanding Ties") capitalizes every word, so
+ * a capitalized run after an office there is no evidence of a name. */
+static gboolean
+is_title_case (const bilat_ctx *c, const bilat_sentence *s)
+{
+    int upper = 0, lower = 0;
+    for (size_t i = s->tb; i < s->te; i++) {
+        const bilat_token *t = ctx_tok (c, i);
+        if (!(t->flags & BILAT_TOK_WORD) || t->end - t->start < 4)
+            continue;
+        if (t->flags & BILAT_TOK_UPPER)
+            upper++;
+        else
+            lower++;
+    }
+    return upper >= 4 && upper >= 4 * lower;
+}
+
 static void
 find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
 {
+    gboolean headline = is_title_case (c, s);
     for (size_t i = s->tb; i < s->te; i++) {
         const bilat_mention *m = mention_starting (c, i, 0);
         if (m == NULL)
@@ -409,7 +430,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             size_t ns = skip_honorifics (c, m->te, s->te);
             if (ns < s->te && is_punct (c, ns, ','))
                 ns++;
-            size_t ne = read_name (c, ns, s->te);
+            size_t ne = headline ? ns : read_name (c, ns, s->te);
             if (ne > ns) {
                 int pi = person_at (c, ns, ne, state, "person:counterpart");
                 bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
@@ -439,7 +460,15 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         j = skip_honorifics (c, j, s->te);
         size_t ne = read_name (c, j, s->te);
         int pi = -1;
+        if (ne > j && headline)
+            ne = j;
         if (ne > j) {
+            /* "President Serdar Berdimuhamedov of Turkmenistan". */
+            if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
+                const bilat_mention *sm = mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
+                if (sm && sm->form == GZ_FORM_NAME)
+                    ch.state = sm->id;
+            }
             pi = person_at (c, j, ne, ch.state, "person:office-name");
             give_offices (c, pi, &ch);
         } else {
@@ -447,7 +476,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             size_t k = ch.tb;
             if (k > s->tb && bilat__tok_is (c, k - 1, "the"))
                 k--;
-            if (k > s->tb + 1 && is_punct (c, k - 1, ',')) {
+            if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !headline) {
                 size_t nb = read_name_back (c, k - 1, s->tb);
                 if (nb < k - 1) {
                     pi = person_at (c, nb, k - 1, ch.state, "person:name-comma-office");
