@@ -27,6 +27,9 @@ typedef struct {
     uint32_t title_tb, title_te;  /* agreement title tokens */
     int parties[16], n_parties;
     int persons[8], n_persons;
+    int agents[8], n_agents;    /* meetings: states of the people and offices taking part */
+    int objects[16], n_objects; /* meetings: states named on their own ("with Sweden") */
+    gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
 } frame;
 
 static gboolean
@@ -179,6 +182,8 @@ single:;
 
 static const char *const level_words[] = { "state", "official", "working", "private", NULL };
 static const char *const place_preps[] = { "to", "in", "at", NULL };
+/* A state after these is where someone went: "departed South Africa for Nigeria". */
+static const char *const dest_preps[] = { "to", "in", "at", "for", "into", "of", NULL };
 
 static void
 visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
@@ -221,7 +226,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     /* Actor: "visit of/by X", "X's visit", "the visiting X", else the nearest one before. */
     int actor = -1;
     gboolean after = te < we && (bilat__tok_is (c, te, "of") || bilat__tok_is (c, te, "by")) &&
-                     !bilat__tok_is (c, p, "arrived");
+                     bilat__tok_keyword (c, p) == KW_VISIT;
     gboolean visiting = bilat__tok_is (c, p, "visiting") && p > s->tb &&
                         bilat__tok_is (c, p - 1, "the");
     for (guint k = 0; k < cands->len; k++) {
@@ -232,7 +237,10 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
         }
         if (!after && !visiting && a->te <= p && !a->capital) {
             /* A state after "to", "in" or "from ... to" is where someone went, not who. */
-            if (a->tb > s->tb && word_in (c, a->tb - 1, place_preps))
+            uint32_t b = a->tb;
+            if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
+                b--;
+            if (b > s->tb && word_in (c, b - 1, dest_preps))
                 continue;
             actor = (int) k;
         }
@@ -248,7 +256,8 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
         uint32_t b = a->tb;
         if (b > te && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b == te || (b > te && word_in (c, b - 1, place_preps))) {
+        if (b == te || (b > te && word_in (c, b - 1, place_preps)) ||
+            (b == te + 1 && bilat__tok_is (c, te, "of") && bilat__tok_keyword (c, p) == KW_TRIP)) {
             tgt = (int) k;
             break;
         }
@@ -277,13 +286,6 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                 f.place = bilat__doc_strndup (c, t->start, t->end);
             break;
         }
-        /* Otherwise another state named after the trigger. */
-        for (guint k = 0; k < cands->len && f.n_target_states == 0; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
-            if ((int) k != actor && a->tb >= te && a->tb < we && a->person < 0 && !a->office &&
-                !(a->tb > s->tb && bilat__tok_is (c, a->tb - 1, "of")))
-                f.n_target_states = list_states (c, cands, k, f.target_states, 8);
-        }
     }
     f.date = event_date (c, f.sent, p, we, p);
     g_array_append_val (frames, f);
@@ -291,10 +293,10 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
 
 static void
 meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-               int kw, GArray *frames)
+               int kw, uint32_t wb, uint32_t we, GArray *frames)
 {
     frame f = { .type = BILAT_EVENT_MEETING, .sent = c->tok_sent[p], .tb = p, .te = te,
-                .wb = s->tb, .we = s->te, .actor_person = -1, .target_state = -1,
+                .wb = wb, .we = we, .actor_person = -1, .target_state = -1,
                 .rule = kw == KW_PHONE ? "meeting:phone" : kw == KW_VIDEO ? "meeting:video"
                                                                           : "meeting:talks" };
     f.mode = kw == KW_PHONE ? "phone" : kw == KW_VIDEO ? "video" : "in_person";
@@ -309,6 +311,12 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
             return;
         f.rule = "meeting:received";
     }
+    static const char *const multi[] = { "trilateral", "tripartite", "quadrilateral",
+                                         "multilateral", "joint", "summit", "dialogue",
+                                         "forum", "format", NULL };
+    for (uint32_t k = s->tb; k < s->te; k++)
+        f.multilateral |= word_in (c, k, multi) || (ctx_mention_at (c, k) &&
+                          ctx_mention_at (c, k)->kind == GZ_ORG);
     f.date = event_date (c, f.sent, s->tb, s->te, p);
     g_array_append_val (frames, f);
 }
@@ -449,13 +457,32 @@ add_party (frame *f, int st)
 
 /* The states an event's sentence (or title) names as taking part. */
 static void
+add_unique (int *arr, int *n, int max, int st)
+{
+    if (st < 0)
+        return;
+    for (int k = 0; k < *n; k++)
+        if (arr[k] == st)
+            return;
+    if (*n < max)
+        arr[(*n)++] = st;
+}
+
+/* A state after these words is a topic or a place, not a side: "the situation in
+ * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
+static const char *const topic_preps[] = { "in", "on", "about", "regarding", "against", "over",
+                                           "at", "into", "across", "concerning", "near",
+                                           "within", NULL };
+
+/* The states an event's sentence (or title) names as taking part: people and offices
+ * anywhere in the sentence are agents; states named on their own count inside the event's
+ * window unless a preposition makes them a topic or a place. */
+static void
 collect_parties (bilat_ctx *c, frame *f)
 {
-    f->n_parties = 0;
-    f->n_persons = 0;
+    f->n_parties = f->n_persons = f->n_agents = f->n_objects = 0;
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, f->sent);
     GArray *cands = candidates (c, s);
-    uint32_t lo = f->wb, hi = f->we;
     if (f->type == BILAT_EVENT_AGREEMENT) {
         /* A title naming its parties ("between Kazakhstan and Turkmenistan") settles them. */
         for (guint k = 0; k < cands->len; k++) {
@@ -468,19 +495,35 @@ collect_parties (bilat_ctx *c, frame *f)
             return;
         }
     }
+    int places[8], n_places = 0;
     for (guint k = 0; k < cands->len; k++) {
         const actor_cand *a = &g_array_index (cands, actor_cand, k);
-        if (a->tb < lo || a->te > hi)
+        int st = cand_state (c, a);
+        if (a->person >= 0 || a->office) {
+            add_unique (f->agents, &f->n_agents, 8, st);
+            if (a->person >= 0)
+                add_unique (f->persons, &f->n_persons, 8, a->person);
             continue;
-        add_party (f, cand_state (c, a));
-        if (a->person >= 0 && f->n_persons < 8) {
-            gboolean dup = FALSE;
-            for (int j = 0; j < f->n_persons; j++)
-                dup |= f->persons[j] == a->person;
-            if (!dup)
-                f->persons[f->n_persons++] = a->person;
         }
+        if (a->tb < f->wb || a->te > f->we)
+            continue;
+        uint32_t b = a->tb;
+        if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
+            b--;
+        if (b > s->tb && word_in (c, b - 1, topic_preps)) {
+            if (a->capital)
+                add_unique (places, &n_places, 8, st);
+            continue;
+        }
+        add_unique (f->objects, &f->n_objects, 16, st);
     }
+    for (int k = 0; k < f->n_agents; k++)
+        add_party (f, f->agents[k]);
+    for (int k = 0; k < f->n_objects; k++)
+        add_party (f, f->objects[k]);
+    /* "talks in Hanoi" with only one side named: the host is the other. */
+    for (int k = 0; k < n_places && f->n_parties < 2; k++)
+        add_party (f, places[k]);
     g_array_free (cands, TRUE);
 }
 
@@ -703,6 +746,31 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         add_persons (c, e, &f->actor_person, 1);
 }
 
+/* A meeting or agreement fact from a frame whose parties are settled. */
+static void
+emit_event (bilat_ctx *c, const frame *f)
+{
+    if (f->n_parties < 2)
+        return;
+    bilat_fact *e = new_event (c, f, f->type);
+    for (int k = 0; k < f->n_parties; k++)
+        g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
+    g_ptr_array_sort (e->parties, cmp_str);
+    add_persons (c, e, f->persons, f->n_persons);
+    if (f->type == BILAT_EVENT_MEETING) {
+        e->mode = f->mode;
+        e->cameo = f->mode && strcmp (f->mode, "in_person") ? "040" : "043";
+        e->plover = "CONSULT";
+        if (strcmp (f->rule, "meeting:talks") == 0)
+            e->cameo = "046";
+    } else {
+        e->title = bilat__doc_strndup (c, ctx_tok (c, f->title_tb)->start,
+                                       ctx_tok (c, f->title_te - 1)->end);
+        e->cameo = "057";
+        e->plover = "AGREE";
+    }
+}
+
 static void
 emit_frame (bilat_ctx *c, frame *f)
 {
@@ -730,31 +798,34 @@ emit_frame (bilat_ctx *c, frame *f)
         return;
     }
     collect_parties (c, f);
+    /* One side meeting several others named in a list ("separate meetings with the
+     * ambassadors of Sweden and the Czech Republic") is a meeting with each. */
+    if (f->type == BILAT_EVENT_MEETING && !f->multilateral && f->n_agents <= 1 &&
+        f->n_objects >= 2) {
+        /* Without a known side to pair them with, the list says nothing certain. */
+        int agent = f->n_agents ? f->agents[0] : -1;
+        if (agent < 0)
+            return;
+        if (agent >= 0) {
+            frame one = *f;
+            for (int j = 0; j < f->n_objects; j++) {
+                if (f->objects[j] == agent)
+                    continue;
+                one.n_parties = 0;
+                add_party (&one, agent);
+                add_party (&one, f->objects[j]);
+                emit_event (c, &one);
+            }
+            return;
+        }
+    }
     if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
         add_party (f, partner (c, f->parties[0]));
     else if (f->n_parties == 0 && c->main_a >= 0 && c->main_b >= 0) {
         add_party (f, c->main_a);
         add_party (f, c->main_b);
     }
-    if (f->n_parties < 2)
-        return;
-    bilat_fact *e = new_event (c, f, f->type);
-    for (int k = 0; k < f->n_parties; k++)
-        g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
-    g_ptr_array_sort (e->parties, cmp_str);
-    add_persons (c, e, f->persons, f->n_persons);
-    if (f->type == BILAT_EVENT_MEETING) {
-        e->mode = f->mode;
-        e->cameo = f->mode && strcmp (f->mode, "in_person") ? "040" : "043";
-        e->plover = "CONSULT";
-        if (strcmp (f->rule, "meeting:talks") == 0)
-            e->cameo = "046";
-    } else {
-        e->title = bilat__doc_strndup (c, ctx_tok (c, f->title_tb)->start,
-                                       ctx_tok (c, f->title_te - 1)->end);
-        e->cameo = "057";
-        e->plover = "AGREE";
-    }
+    emit_event (c, f);
 }
 
 void
@@ -783,16 +854,24 @@ bilat__find_events (bilat_ctx *c)
             uint32_t we = v + 1 < nv ? visits[v + 1] : s->te;
             visit_frame (c, s, cands, visits[v], m->te, we, frames);
         }
-        for (uint32_t i = s->tb; i < s->te; i++) {
+        /* Each meeting word reads the states named up to the next one: "meetings with the
+         * prime ministers of Japan and Canada ... phone calls with the presidents of ...". */
+        uint32_t meets[32];
+        int nm = 0;
+        for (uint32_t i = s->tb; i < s->te && nm < 32; i++) {
             const bilat_mention *m = ctx_mention_at (c, i);
-            if (m == NULL || m->tb != i || m->kind != GZ_KEYWORD)
-                continue;
-            if (m->id == KW_MEET || m->id == KW_PHONE || m->id == KW_VIDEO ||
-                m->id == KW_RECEIVE) {
-                if (cands == NULL)
-                    cands = candidates (c, s);
-                meeting_frame (c, s, cands, i, m->te, m->id, frames);
-            }
+            if (m && m->tb == i && m->kind == GZ_KEYWORD &&
+                (m->id == KW_MEET || m->id == KW_PHONE || m->id == KW_VIDEO ||
+                 m->id == KW_RECEIVE))
+                meets[nm++] = i;
+        }
+        for (int k = 0; k < nm; k++) {
+            if (cands == NULL)
+                cands = candidates (c, s);
+            const bilat_mention *m = ctx_mention_at (c, meets[k]);
+            uint32_t wb = k == 0 ? s->tb : meets[k];
+            uint32_t we = k + 1 < nm ? meets[k + 1] : s->te;
+            meeting_frame (c, s, cands, meets[k], m->te, m->id, wb, we, frames);
         }
         if (has_sign && has_doc)
             agreement_frames (c, s, frames);
