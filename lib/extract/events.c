@@ -366,10 +366,36 @@ is_plural_doc (const bilat_ctx *c, size_t i)
            bilat__tok_is (c, i, "memoranda");
 }
 
+/* "the signed agreements", "previously signed protocols": documents signed before. */
+static gboolean
+signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
+{
+    static const char *const before[] = { "the", "previously", "earlier", "already", "all",
+                                          "recently", "those", "these", NULL };
+    return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
+           word_in (c, lb - 2, before);
+}
+
+/* Distance in tokens from i to the nearest signing verb of the sentence. */
+static uint32_t
+sign_distance (const bilat_ctx *c, const bilat_sentence *s, uint32_t i)
+{
+    uint32_t best = UINT32_MAX;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (bilat__tok_keyword (c, k) == KW_SIGN && !signed_before (c, s, k + 1)) {
+            uint32_t d = k > i ? k - i : i - k;
+            best = MIN (best, d);
+        }
+    return best;
+}
+
+/* Agreements of one sentence. In a list that follows "signed ... These include:", every
+ * item is a signed document (in_list). */
 static void
-agreement_frames (bilat_ctx *c, const bilat_sentence *s, GArray *frames)
+agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArray *frames)
 {
     uint32_t covered = s->tb;
+    gboolean chained = FALSE;
     for (uint32_t i = s->tb; i < s->te; i++) {
         int kw = bilat__tok_keyword (c, i);
         if ((kw != KW_DOC && kw != KW_DOCS) || i < covered)
@@ -379,9 +405,31 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, GArray *frames)
         /* "the agreements reached", "the agreement in force": not signed here. */
         if (de < s->te && bilat__tok_keyword (c, de) == KW_REACHED)
             continue;
+        /* "plan to", "deal with": verbs, not documents. */
+        if (de < s->te && (bilat__tok_is (c, de, "to") || bilat__tok_is (c, de, "with")))
+            continue;
+        /* The signing verb governs documents near it, and the list they head. */
+        if (!in_list && !chained && sign_distance (c, s, i) > 20)
+            continue;
         uint32_t lb = i;
         while (lb > s->tb && i - lb < 5 && title_left_ok (c, lb - 1))
             lb--;
+        if (signed_before (c, s, lb))
+            continue;
+        /* "This program was signed on ...": the document named before. */
+        if (lb == i && de == i + 1 && i > s->tb &&
+            (bilat__tok_is (c, i - 1, "this") || bilat__tok_is (c, i - 1, "that") ||
+             bilat__tok_is (c, i - 1, "said"))) {
+            frame f = { .type = BILAT_EVENT_AGREEMENT, .sent = c->tok_sent[i], .tb = i,
+                        .te = de, .wb = s->tb, .we = s->te, .actor_person = -1,
+                        .target_state = -1, .title_tb = i, .title_te = de,
+                        .rule = "agreement:anaphora" };
+            f.date = event_date (c, f.sent, s->tb, s->te, i);
+            g_array_append_val (frames, f);
+            covered = de;
+            continue;
+        }
+        chained = TRUE;
         /* "five new agreements", "a number of documents": keep the count with the noun. */
         gboolean plural = is_plural_doc (c, de - 1);
         if (plural) {
@@ -746,12 +794,40 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         add_persons (c, e, &f->actor_person, 1);
 }
 
+static gboolean
+same_parties (const bilat_fact *e, const frame *f, bilat_ctx *c)
+{
+    if (e->parties->len != (guint) f->n_parties)
+        return FALSE;
+    for (int k = 0; k < f->n_parties; k++) {
+        const char *code = bilat__state_code (c, f->parties[k]);
+        gboolean found = FALSE;
+        for (guint j = 0; j < e->parties->len; j++)
+            found |= g_ptr_array_index (e->parties, j) == code;
+        if (!found)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* A meeting or agreement fact from a frame whose parties are settled. */
 static void
 emit_event (bilat_ctx *c, const frame *f)
 {
     if (f->n_parties < 2)
         return;
+    if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
+        /* "This program was signed on 11 October": dates the last such agreement. */
+        GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+        for (guint k = evs->len; k-- > 0;) {
+            bilat_fact *e = g_ptr_array_index (evs, k);
+            if (e->event_type == BILAT_EVENT_AGREEMENT && same_parties (e, f, c)) {
+                if (!e->date && f->date)
+                    e->date = bilat__doc_intern (c->doc, f->date);
+                return;
+            }
+        }
+    }
     bilat_fact *e = new_event (c, f, f->type);
     for (int k = 0; k < f->n_parties; k++)
         g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
@@ -828,10 +904,83 @@ emit_frame (bilat_ctx *c, frame *f)
     emit_event (c, f);
 }
 
+/* Does sentence s open with a list marker ("-", "*", "1.", "a)")? */
+static gboolean
+is_list_item (const bilat_ctx *c, const bilat_sentence *s)
+{
+    const bilat_token *t = ctx_tok (c, s->tb);
+    char ch = c->text.text[t->start];
+    if ((t->flags & BILAT_TOK_PUNCT) && strchr ("-*\xe2", ch))
+        return TRUE;
+    if ((unsigned char) ch == 0xE2 || (unsigned char) ch == 0xC2) /* bullets */
+        return TRUE;
+    return s->tb + 1 < s->te && (t->flags & BILAT_TOK_DIGIT) && t->end - t->start <= 2 &&
+           (is_punct (c, s->tb + 1, '.') || is_punct (c, s->tb + 1, ')'));
+}
+
+/* A sentence in title case with no final stop is a headline. */
+static gboolean
+is_headline (const bilat_ctx *c, int sent)
+{
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
+    const bilat_token *last = ctx_tok (c, s->te - 1);
+    return sent == 0 && !((last->flags & BILAT_TOK_PUNCT) && c->text.text[last->start] == '.');
+}
+
+static gboolean
+is_generic_title (const char *title)
+{
+    static const char *const heads[] = { "documents", "document", "agreements", "instruments",
+                                         "memoranda", "MoUs", "MOUs", "papers", NULL };
+    const char *last = strrchr (title, ' ');
+    last = last ? last + 1 : title;
+    for (int k = 0; heads[k]; k++)
+        if (g_ascii_strcasecmp (last, heads[k]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* "A number of documents were signed, including the Declaration on ...": once documents
+ * are named, the count adds nothing; a headline repeats what the body says. */
+static void
+prune_agreements (bilat_ctx *c)
+{
+    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    for (guint k = 0; k < evs->len;) {
+        bilat_fact *e = g_ptr_array_index (evs, k);
+        gboolean drop = FALSE;
+        if (e->event_type == BILAT_EVENT_AGREEMENT) {
+            gboolean generic = is_generic_title (e->title);
+            gboolean head = is_headline (c, e->sentence);
+            for (guint j = 0; j < evs->len && !drop; j++) {
+                const bilat_fact *o = g_ptr_array_index (evs, j);
+                if (j == k || o->event_type != BILAT_EVENT_AGREEMENT ||
+                    o->parties->len != e->parties->len)
+                    continue;
+                gboolean same = TRUE;
+                for (guint p = 0; p < o->parties->len; p++)
+                    same &= g_ptr_array_index (o->parties, p) == g_ptr_array_index (e->parties, p);
+                if (!same)
+                    continue;
+                drop = (generic && !is_generic_title (o->title)) ||
+                       (head && !is_headline (c, o->sentence));
+            }
+        }
+        if (drop) {
+            bilat_fact *gone = g_ptr_array_steal_index (evs, k);
+            g_ptr_array_free (gone->parties, TRUE);
+            g_ptr_array_free (gone->persons, TRUE);
+            g_free (gone);
+        } else
+            k++;
+    }
+}
+
 void
 bilat__find_events (bilat_ctx *c)
 {
     GArray *frames = g_array_new (FALSE, TRUE, sizeof (frame));
+    gboolean list_ctx = FALSE;
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         GArray *cands = NULL;
@@ -873,8 +1022,14 @@ bilat__find_events (bilat_ctx *c)
             uint32_t we = k + 1 < nm ? meets[k + 1] : s->te;
             meeting_frame (c, s, cands, meets[k], m->te, m->id, wb, we, frames);
         }
+        /* "... signed eight documents. These include:" opens a list of signed titles. */
+        gboolean item = is_list_item (c, s);
+        if (has_doc && ((has_sign && !item) || (list_ctx && item)))
+            agreement_frames (c, s, list_ctx && item, frames);
         if (has_sign && has_doc)
-            agreement_frames (c, s, frames);
+            list_ctx = TRUE;
+        else if (!item && !(list_ctx && c->text.text[ctx_tok (c, s->te - 1)->start] == ':'))
+            list_ctx = FALSE;
         if (cands)
             g_array_free (cands, TRUE);
     }
@@ -883,4 +1038,5 @@ bilat__find_events (bilat_ctx *c)
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);
+    prune_agreements (c);
 }
