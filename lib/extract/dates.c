@@ -127,7 +127,7 @@ infer_year (const bilat_ctx *c, int m, int day)
 
 static void
 resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *subj,
-         bilat_date_expr *d)
+         gboolean future, bilat_date_expr *d)
 {
     const char *s;
     size_t n;
@@ -232,7 +232,8 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
         size_t rn;
         /* News reports the past: "on Monday" is the latest Monday up to the document date,
          * "next Monday" the first one after it. */
-        if (group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'n')
+        gboolean next = group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'n';
+        if (next || (future && !group (re, md, subj, "wrel", &rs, &rn)))
             g_date_add_days (&g, (guint) (((want - have) + 7) % 7 ? ((want - have) + 7) % 7 : 7));
         else {
             if (group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'l' &&
@@ -242,6 +243,12 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
         }
         set_gdate (d, &g);
     }
+}
+
+static size_t
+ctx_sent_start (const bilat_ctx *c, size_t i)
+{
+    return g_array_index (c->sents, bilat_sentence, c->tok_sent[i]).tb;
 }
 
 /* Can token i start a date? A digit, or a word the pattern begins with. */
@@ -295,7 +302,11 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
                               .sent = c->tok_sent[i] };
         if (ov[1] <= ov[0])
             continue;
-        resolve (c, re, c->md, subj, &d);
+        /* "will visit ... on Sunday": a weekday in a sentence about the future is ahead. */
+        gboolean future = FALSE;
+        for (size_t k = ctx_sent_start (c, i); k < i; k++)
+            future |= bilat__tok_is (c, k, "will") || bilat__tok_is (c, k, "shall");
+        resolve (c, re, c->md, subj, future, &d);
         if (i > 0 && bilat__tok_is (c, i - 1, "since"))
             d.is_since = 1;
         if (d.value[0])

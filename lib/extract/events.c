@@ -12,6 +12,7 @@ typedef struct {
     int person;   /* or -1 */
     int state;    /* state id or -1 (a person's state is read at the end) */
     gboolean capital;
+    gboolean demonym;
     gboolean office;
 } actor_cand;
 
@@ -88,7 +89,8 @@ candidates (const bilat_ctx *c, const bilat_sentence *s)
         const bilat_mention *m = ctx_mention_at (c, i);
         if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
             actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
-                             .capital = m->form == GZ_FORM_CAPITAL };
+                             .capital = m->form == GZ_FORM_CAPITAL,
+                             .demonym = m->form == GZ_FORM_DEMONYM };
             g_array_append_val (out, a);
             i = m->te;
             continue;
@@ -181,7 +183,7 @@ single:;
 }
 
 static const char *const level_words[] = { "state", "official", "working", "private", NULL };
-static const char *const place_preps[] = { "to", "in", "at", NULL };
+static const char *const place_preps[] = { "to", "in", "at", "for", NULL };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
 static const char *const dest_preps[] = { "to", "in", "at", "for", "into", "of", NULL };
 
@@ -229,18 +231,39 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                      bilat__tok_keyword (c, p) == KW_VISIT;
     gboolean visiting = bilat__tok_is (c, p, "visiting") && p > s->tb &&
                         bilat__tok_is (c, p - 1, "the");
+    /* "during his visit": the traveller is the sentence's subject, its first person. */
+    uint32_t q = p;
+    while (q > s->tb && (word_in (c, q - 1, level_words) || ctx_tok (c, q - 1)->flags &
+                                                            BILAT_TOK_DIGIT ||
+                         bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
+        q--;
+    gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
+                                     bilat__tok_is (c, q - 1, "her"));
     for (guint k = 0; k < cands->len; k++) {
         const actor_cand *a = &g_array_index (cands, actor_cand, k);
-        if ((after || visiting) && a->tb >= te && a->tb < we && !a->capital) {
+        /* "Fijian women leaders": a demonym on its own describes, it does not travel. */
+        if (a->capital || (a->demonym && !a->office))
+            continue;
+        if (pronoun) {
+            if (a->person >= 0 || a->office) {
+                actor = (int) k;
+                break;
+            }
+            continue;
+        }
+        if ((after || visiting) && a->tb >= te && a->tb < we) {
             actor = (int) k;
             break;
         }
-        if (!after && !visiting && a->te <= p && !a->capital) {
-            /* A state after "to", "in" or "from ... to" is where someone went, not who. */
+        if (!after && !visiting && a->te <= p) {
+            /* A state after "to", "in" or "for", or right after another visit word, is
+             * where someone went, not who. */
             uint32_t b = a->tb;
             if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
                 b--;
-            if (b > s->tb && word_in (c, b - 1, dest_preps))
+            if (b > s->tb && (word_in (c, b - 1, dest_preps) ||
+                              bilat__tok_keyword (c, b - 1) == KW_VISIT ||
+                              bilat__tok_keyword (c, b - 1) == KW_TRIP))
                 continue;
             actor = (int) k;
         }
@@ -262,6 +285,9 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
             break;
         }
     }
+    /* "Foreign ministers ... are in New Delhi": presence counts only with a place after. */
+    if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0)
+        return;
     if (actor >= 0) {
         const actor_cand *a = &g_array_index (cands, actor_cand, actor);
         f.actor_person = a->person;
@@ -638,6 +664,30 @@ find_main_pair (bilat_ctx *c, GArray *frames)
     c->main_b = b;
 }
 
+static void
+find_traveller (bilat_ctx *c, GArray *frames)
+{
+    GHashTable *count = g_hash_table_new (g_direct_hash, g_direct_equal);
+    int best = 0;
+    c->traveller = -1;
+    for (guint k = 0; k < frames->len; k++) {
+        const frame *f = &g_array_index (frames, frame, k);
+        if (f->type != BILAT_EVENT_VISIT)
+            continue;
+        int a = f->actor_person >= 0 ? person_state (c, f->actor_person)
+                                     : (f->n_actor_states == 1 ? f->actor_states[0] : -1);
+        if (a < 0)
+            continue;
+        int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (a + 1))) + 1;
+        g_hash_table_insert (count, GINT_TO_POINTER (a + 1), GINT_TO_POINTER (n));
+        if (n > best) {
+            best = n;
+            c->traveller = a;
+        }
+    }
+    g_hash_table_destroy (count);
+}
+
 static int
 partner (const bilat_ctx *c, int st)
 {
@@ -758,8 +808,13 @@ same_visit (const bilat_fact *e, const char *actor, const char *target, const ch
         return FALSE;
     if (e->level && level && strcmp (e->level, level))
         return FALSE;
-    if (e->date && date && strcmp (e->date, date))
-        return FALSE;
+    if (e->date && date && strcmp (e->date, date)) {
+        /* Days of one multi-day visit: "On 30 November and 1 December". */
+        GDate a, b;
+        if (!bilat__date_parse (e->date, &a) || !bilat__date_parse (date, &b))
+            return FALSE;
+        return ABS (g_date_days_between (&a, &b)) <= 7;
+    }
     return TRUE;
 }
 
@@ -771,7 +826,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
     for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         if (same_visit (e, ac, tc, f->date, f->level)) {
-            if (!e->date && f->date)
+            if (f->date && (!e->date || strcmp (f->date, e->date) < 0))
                 e->date = bilat__doc_intern (c->doc, f->date);
             if (!e->level && f->level)
                 e->level = f->level;
@@ -865,6 +920,10 @@ emit_frame (bilat_ctx *c, frame *f)
             targets[n_tgt++] = f->target_states[k];
         if (n_act == 0 && n_tgt == 1 && partner (c, targets[0]) >= 0)
             actors[n_act++] = partner (c, targets[0]);
+        /* "The President will visit Nigeria, Ghana and Senegal": whoever travels in the
+         * rest of the text. */
+        if (n_act == 0 && n_tgt > 0 && c->traveller >= 0)
+            actors[n_act++] = c->traveller;
         if (n_tgt == 0 && n_act == 1 && partner (c, actors[0]) >= 0)
             targets[n_tgt++] = partner (c, actors[0]);
         for (int a = 0; a < n_act; a++)
@@ -991,7 +1050,8 @@ bilat__find_events (bilat_ctx *c)
             const bilat_mention *m = ctx_mention_at (c, i);
             if (m == NULL || m->tb != i || m->kind != GZ_KEYWORD)
                 continue;
-            if ((m->id == KW_VISIT || m->id == KW_ARRIVE || m->id == KW_TRIP) && nv < 32)
+            if ((m->id == KW_VISIT || m->id == KW_ARRIVE || m->id == KW_TRIP ||
+                 m->id == KW_PRESENCE) && nv < 32)
                 visits[nv++] = i;
             has_sign |= m->id == KW_SIGN;
             has_doc |= m->id == KW_DOC || m->id == KW_DOCS;
@@ -1035,6 +1095,7 @@ bilat__find_events (bilat_ctx *c)
     }
     find_main_pair (c, frames);
     infer_person_states (c);
+    find_traveller (c, frames);
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);

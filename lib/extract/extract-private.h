@@ -32,7 +32,7 @@ typedef enum {
     KW_VISIT, KW_ARRIVE, KW_TRIP, KW_MEET, KW_RECEIVE, KW_PHONE, KW_VIDEO, KW_SIGN,
     KW_DOC, KW_DOCS, KW_INVITE, KW_ACCEPT, KW_MONTH, KW_WEEKDAY, KW_HONORIFIC,
     KW_COUNTERPART, KW_SIDES, KW_SIDE, KW_STOP, KW_INSTITUTION, KW_PORTFOLIO, KW_RELATIONS,
-    KW_BETWEEN, KW_PARTICLE, KW_SUFFIX, KW_VERB, KW_REACHED, KW_LEADERS
+    KW_BETWEEN, KW_PARTICLE, KW_SUFFIX, KW_VERB, KW_REACHED, KW_LEADERS, KW_PRESENCE
 } bilat_keyword;
 
 struct bilat_extractor {
@@ -121,6 +121,7 @@ typedef struct {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     int main_a, main_b;    /* the pair the document is mostly about, or -1 */
+    int traveller;         /* the state whose visits the document reports most, or -1 */
 } bilat_ctx;
 
 /* Stages, in the order they run. */

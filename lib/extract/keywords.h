@@ -13,7 +13,10 @@ typedef struct {
 static const bilat_keyword_entry bilat_keywords[] = {
     { KW_VISIT, "visit|visits|visited|visiting" },
     { KW_ARRIVE, "arrived|arrives|arrive|arrival|arriving|landed in" },
-    { KW_TRIP, "trip|tour|travelled|traveled|travelling|traveling|travels|travel|journey" },
+    { KW_TRIP, "trip|tour|travelled|traveled|travelling|traveling|travels|travel|journey|"
+              "departs for|departed for|departing for|leaves for|left for|heads to|headed to|"
+              "set off for|sets off for|flew to|flies to" },
+    { KW_PRESENCE, "is in|are in|was in|were in|is currently in|are currently in" },
     { KW_MEET, "met|meet|meets|meeting|meetings|talks|negotiations|consultations|"
                "held talks|sat down|bilateral meeting|tete-a-tete|one-on-one|audience" },
     { KW_RECEIVE, "received|receives|receiving|hosted|welcomed" },
