@@ -485,7 +485,8 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                 while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
                     k++;
-                if (k < s->te && bilat__tok_is (c, re + 1, "the"))
+                if (k < s->te && (bilat__tok_is (c, re + 1, "the") ||
+                                  bilat__tok_is (c, re + 1, "a") || bilat__tok_is (c, re + 1, "an")))
                     k = re + 2;
                 while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
@@ -871,6 +872,21 @@ emit_event (bilat_ctx *c, const frame *f)
 {
     if (f->n_parties < 2)
         return;
+    if (f->type == BILAT_EVENT_MEETING) {
+        /* "held talks ... During the talks ... the ministers met": one meeting, unless the
+         * text dates them apart or the mode differs. */
+        GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+        for (guint k = 0; k < evs->len; k++) {
+            bilat_fact *e = g_ptr_array_index (evs, k);
+            if (e->event_type != BILAT_EVENT_MEETING || !same_parties (e, f, c) ||
+                strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
+                continue;
+            if (!e->date && f->date)
+                e->date = bilat__doc_intern (c->doc, f->date);
+            add_persons (c, e, f->persons, f->n_persons);
+            return;
+        }
+    }
     if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
         /* "This program was signed on 11 October": dates the last such agreement. */
         GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
@@ -937,11 +953,12 @@ emit_frame (bilat_ctx *c, frame *f)
      * ambassadors of Sweden and the Czech Republic") is a meeting with each. */
     if (f->type == BILAT_EVENT_MEETING && !f->multilateral && f->n_agents <= 1 &&
         f->n_objects >= 2) {
-        /* Without a known side to pair them with, the list says nothing certain. */
+        /* Without a known side to pair them with, a longer list says nothing certain; two
+         * states alone ("talks between Uzbekistan and Azerbaijan") are the two sides. */
         int agent = f->n_agents ? f->agents[0] : -1;
-        if (agent < 0)
+        if (agent < 0 && f->n_objects > 2)
             return;
-        if (agent >= 0) {
+        if (agent >= 0 && f->n_agents == 1) {
             frame one = *f;
             for (int j = 0; j < f->n_objects; j++) {
                 if (f->objects[j] == agent)

@@ -348,7 +348,8 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
         if (j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
                               bilat__tok_is (c, j, "in"))) {
             size_t k = skip_the (c, j + 1, limit);
-            if (k + 1 < limit && bilat__tok_is (c, k, "Republic"))
+            if (k + 1 < limit && bilat__tok_is (c, k, "Republic") &&
+                !mention_starting (c, k, GZ_STATE))
                 k++;
             const bilat_mention *sm = k < limit ? mention_starting (c, k, GZ_STATE) : NULL;
             if (sm && sm->form == GZ_FORM_NAME) {
@@ -393,6 +394,10 @@ static gboolean
 is_title_case (const bilat_ctx *c, const bilat_sentence *s)
 {
     int upper = 0, lower = 0;
+    const bilat_token *last = ctx_tok (c, s->te - 1);
+    /* Headlines carry no final stop; a long sentence full of titles does. */
+    if ((last->flags & BILAT_TOK_PUNCT) && strchr (".!?\"", c->text.text[last->start]))
+        return FALSE;
     for (size_t i = s->tb; i < s->te; i++) {
         const bilat_token *t = ctx_tok (c, i);
         if (!(t->flags & BILAT_TOK_WORD) || t->end - t->start < 4)
