@@ -143,6 +143,22 @@ add_state (bilat_ctx *c, int st, uint32_t start, uint32_t end, int sent, const c
     fact_at (c, BILAT_FACT_STATE, start, end, sent, rule)->text = code;
 }
 
+static gboolean
+in_institution_name (const bilat_ctx *c, const bilat_mention *m)
+{
+    if (!(ctx_tok (c, m->tb)->flags & BILAT_TOK_UPPER))
+        return FALSE;
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
+    uint32_t lo = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
+    uint32_t hi = MIN (m->te + 4, s->te);
+    for (uint32_t k = lo; k < hi; k++) {
+        const bilat_mention *o = ctx_mention_at (c, k);
+        if (o && o->kind == GZ_KEYWORD && o->id == KW_INSTITUTION)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void
 gather_mentions (bilat_ctx *c)
 {
@@ -171,6 +187,9 @@ gather_mentions (bilat_ctx *c)
             break;
         }
         case GZ_AREA: {
+            /* "Agency for Transport and Communications" names an office, not a field. */
+            if (in_institution_name (c, m))
+                break;
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
             if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))
                 fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text = ent->name;
