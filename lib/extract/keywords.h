@@ -18,7 +18,10 @@ static const bilat_keyword_entry bilat_keywords[] = {
               "set off for|sets off for|flew to|flies to" },
     { KW_PRESENCE, "is in|are in|was in|were in|is currently in|are currently in" },
     { KW_MEET, "met|meet|meets|meeting|meetings|talks|negotiations|consultations|"
-               "held talks|sat down|bilateral meeting|tete-a-tete|one-on-one|audience" },
+               "held talks|sat down|bilateral meeting|tete-a-tete|one-on-one|audience|"
+               "courtesy call|courtesy calls|courtesy visit|presented his credentials|"
+               "presented her credentials|presented credentials|bilateral discussions|"
+               "held discussions|session|sessions" },
     { KW_RECEIVE, "received|receives|receiving|hosted|welcomed" },
     { KW_PHONE, "telephone conversation|telephone conversations|phone conversation|"
                 "phone call|phone calls|telephone call|telephone calls|telephone talks|"
