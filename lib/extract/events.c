@@ -745,7 +745,12 @@ infer_person_states (bilat_ctx *c)
         gboolean many = FALSE;
         for (uint32_t i = s->tb; i < s->te; i++) {
             const bilat_mention *m = ctx_mention_at (c, i);
-            if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
+            gboolean others = FALSE;
+            for (guint q = 0; q < c->office_refs->len && m; q++) {
+                const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, q);
+                others |= o->person >= 0 && o->person != ref->person && o->tb <= i && i < o->te;
+            }
+            if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline && !others) {
                 if (only >= 0 && only != m->id)
                     many = TRUE;
                 only = m->id;

@@ -74,7 +74,8 @@ static const bilat_keyword_entry bilat_keywords[] = {
                       "Parliament|Cabinet|Council|Department|Office|Agency|Committee|"
                       "Commission|Service|Administration|Assembly|Senate|Mejlis|Majlis|"
                       "Duma|Congress|Court|Bank|University|Institute|Company|Corporation|"
-                      "MFA|Presidency|Chancellery|Secretariat|Mission|Consulate|Directorate" },
+                      "MFA|Presidency|Chancellery|Secretariat|Mission|Consulate|Directorate|House|"
+                      "Palace|Hall|Residence|Building" },
     { KW_PORTFOLIO, "Foreign|Affairs|Trade|Economy|Economic|Finance|Finances|Transport|"
                     "Transportation|Agriculture|Health|Education|Science|Culture|Defence|"
                     "Defense|Justice|Industry|Industries|Infrastructure|Development|Regional|"

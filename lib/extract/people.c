@@ -293,6 +293,16 @@ state_before (const bilat_ctx *c, size_t i, size_t floor, size_t *start)
     return -1;
 }
 
+static gboolean
+is_portfolio_word (const bilat_ctx *c, size_t k)
+{
+    if (bilat__tok_keyword (c, k) == KW_PORTFOLIO)
+        return TRUE;
+    /* Capitalized area words ("Energy", "Infrastructure") are portfolios too. */
+    const bilat_mention *m = ctx_mention_at (c, k);
+    return m && m->kind == GZ_AREA && (ctx_tok (c, k)->flags & BILAT_TOK_UPPER);
+}
+
 /* Extend an office over its portfolio: "Minister of Infrastructure and Regional Development". */
 static size_t
 portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
@@ -300,14 +310,40 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
     if (j + 1 >= limit || !(bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "for")))
         return j;
     size_t k = skip_the (c, j + 1, limit), end = j;
-    while (k < limit && bilat__tok_keyword (c, k) == KW_PORTFOLIO) {
+    while (k < limit && is_portfolio_word (c, k)) {
         k++;
         end = k;
         if (k + 1 < limit && (bilat__tok_is (c, k, "and") || is_punct (c, k, ',')) &&
-            bilat__tok_keyword (c, k + 1) == KW_PORTFOLIO)
+            is_portfolio_word (c, k + 1))
             k++;
     }
-    return end;
+    if (end > j)
+        return end;
+    /* "Director General of the Agency for Transport and Communications under the Cabinet
+     * of Ministers (of Turkmenistan)": an institution's name belongs to the office. */
+    gboolean institution = FALSE;
+    size_t last = j;
+    for (k = j; k < limit && k < j + 16; k++) {
+        const bilat_mention *m = ctx_mention_at (c, k);
+        if (m && m->kind == GZ_STATE)
+            break;
+        int kw = bilat__tok_keyword (c, k);
+        const bilat_token *t = ctx_tok (c, k);
+        gboolean joiner = bilat__tok_is (c, k, "of") || bilat__tok_is (c, k, "for") ||
+                          bilat__tok_is (c, k, "and") || bilat__tok_is (c, k, "the") ||
+                          bilat__tok_is (c, k, "under") || bilat__tok_is (c, k, "on");
+        if (kw == KW_INSTITUTION)
+            institution = TRUE;
+        if (joiner)
+            continue;
+        if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER))
+            break;
+        last = k + 1;
+    }
+    if (!institution || last == j)
+        return j;
+    /* A trailing "of" or "the" before the state stays outside. */
+    return last;
 }
 
 typedef struct {
@@ -372,6 +408,17 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
     ch->te = j;
 }
 
+/* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. */
+static gboolean
+is_plural_office (const bilat_ctx *c, const office_chain *ch)
+{
+    if (ch->n == 0)
+        return FALSE;
+    const char *o = ch->offices[ch->n - 1];
+    size_t n = strlen (o);
+    return n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
+}
+
 static void
 note_office_ref (bilat_ctx *c, const office_chain *ch, int person)
 {
@@ -432,7 +479,18 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         if (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART) {
             size_t st;
             int state = state_before (c, i, s->tb, &st);
-            size_t ns = skip_honorifics (c, m->te, s->te);
+            size_t ns = m->te;
+            /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
+            if (ns + 1 < s->te && (bilat__tok_is (c, ns, "to") || bilat__tok_is (c, ns, "from") ||
+                                   bilat__tok_is (c, ns, "in"))) {
+                const bilat_mention *sm = mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
+                if (sm) {
+                    if (state < 0 && bilat__tok_is (c, ns, "from"))
+                        state = sm->id;
+                    ns = sm->te;
+                }
+            }
+            ns = skip_honorifics (c, ns, s->te);
             if (ns < s->te && is_punct (c, ns, ','))
                 ns++;
             size_t ne = headline ? ns : read_name (c, ns, s->te);
@@ -474,8 +532,29 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
                 if (sm && sm->form == GZ_FORM_NAME)
                     ch.state = sm->id;
             }
+            /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to
+             * the same state as the first. */
+            if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and") &&
+                c->office_refs->len) {
+                const bilat_office_ref *prev = &g_array_index (c->office_refs, bilat_office_ref,
+                                                               c->office_refs->len - 1);
+                if (prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 && prev->state >= 0 &&
+                    prev->te + 4 >= ch.tb)
+                    ch.state = prev->state;
+            }
             pi = person_at (c, j, ne, ch.state, "person:office-name");
             give_offices (c, pi, &ch);
+            /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
+            size_t k = ne;
+            while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || is_punct (c, k, ',')) &&
+                   is_plural_office (c, &ch)) {
+                size_t n2 = read_name (c, k + 1, s->te);
+                if (n2 <= k + 1)
+                    break;
+                int p2 = person_at (c, k + 1, n2, ch.state, "person:office-names");
+                give_offices (c, p2, &ch);
+                ne = k = n2;
+            }
         } else {
             /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
             size_t k = ch.tb;

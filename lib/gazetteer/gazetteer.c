@@ -111,6 +111,25 @@ add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *varian
     g_array_append_val (gz->entries, e);
 }
 
+/* "Cabinet Secretaries", "Foreign Ministers": offices written for several people. Only a
+ * title ending in its noun takes a plural ("Minister of Foreign Affairs" does not). */
+static void
+add_plural (bilat_gazetteer *gz, int id, const char *office, const char *rule)
+{
+    size_t n = strlen (office);
+    if (n < 3 || strchr (office, ' ') == NULL || strstr (office, " of ") || strstr (office, " for "))
+        return;
+    char *pl;
+    if (office[n - 1] == 'y' && !strchr ("aeiou", office[n - 2]))
+        pl = g_strdup_printf ("%.*sies", (int) (n - 1), office);
+    else if (office[n - 1] == 's')
+        return;
+    else
+        pl = g_strdup_printf ("%ss", office);
+    add_variant (gz, GZ_OFFICE, 0, id, pl, rule);
+    g_free (pl);
+}
+
 static int
 add_entity (bilat_gazetteer *gz, int kind, const gz_entity *ent)
 {
@@ -222,6 +241,7 @@ load_line (bilat_gazetteer *gz, int kind, char **col, int ncol, const char *rule
         int id = add_entity (gz, kind, &ent);
         add_variant (gz, kind, 0, id, col[0], rule);
         add_variants (gz, kind, 0, id, col[2], rule);
+        add_plural (gz, id, col[0], rule);
         return 0;
     }
     case GZ_PERSON: {
