@@ -613,6 +613,47 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
     }
 }
 
+/* "The President will visit ...": a title alone stands for the last person named with it. */
+static void
+resolve_bare_offices (bilat_ctx *c)
+{
+    for (guint r = 0; r < c->office_refs->len; r++) {
+        bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+        if (o->person >= 0 || o->state >= 0)
+            continue;
+        /* Only "the President", not "a minister" or "ministers". */
+        if (o->tb == 0 || !bilat__tok_is (c, o->tb - 1, "the"))
+            continue;
+        const char *title = bilat__doc_strndup (c, ctx_tok (c, o->tb)->start,
+                                                ctx_tok (c, o->te - 1)->end);
+        int best = -1;
+        uint32_t best_start = 0;
+        for (guint p = 0; p < c->persons->len; p++) {
+            const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
+            if (pp->start >= ctx_tok (c, o->tb)->start)
+                continue;
+            for (guint k = 0; k < pp->offices->len; k++)
+                if (g_ascii_strcasecmp (g_ptr_array_index (pp->offices, k), title) == 0 &&
+                    (best < 0 || pp->start > best_start)) {
+                    best = (int) p;
+                    best_start = pp->start;
+                }
+        }
+        /* Two people share the title ("President X met President Y"): no telling which. */
+        int holders = 0;
+        for (guint p = 0; p < c->persons->len && best >= 0; p++) {
+            const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
+            for (guint k = 0; k < pp->offices->len; k++)
+                holders += g_ascii_strcasecmp (g_ptr_array_index (pp->offices, k), title) == 0;
+        }
+        if (best < 0 || holders > 1)
+            continue;
+        o->person = best;
+        bilat_person_ref ref = { .tb = o->tb, .te = o->te, .person = best, .sent = o->sent };
+        g_array_append_val (c->person_refs, ref);
+    }
+}
+
 static gint
 ref_order (gconstpointer a, gconstpointer b)
 {
@@ -627,6 +668,7 @@ bilat__find_people (bilat_ctx *c)
         find_in_sentence (c, &g_array_index (c->sents, bilat_sentence, si));
     for (guint si = 0; si < c->sents->len; si++)
         find_later_mentions (c, &g_array_index (c->sents, bilat_sentence, si));
+    resolve_bare_offices (c);
     g_array_sort (c->person_refs, ref_order);
     /* Counterparts take the office of the person they answer to. */
     for (guint i = 0; i < c->persons->len; i++) {

@@ -79,7 +79,13 @@ static void
 add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *variant,
              const char *rule)
 {
-    const char *v = bilat__gazetteer_intern (gz, variant);
+    /* Variants are folded like texts are ("India–Central Asia" matches "India-Central
+     * Asia"), so the dictionary and the text agree on every token. */
+    bilat_text folded;
+    if (bilat__text_init (&folded, variant, strlen (variant), TRUE, NULL) != BILAT_OK)
+        return;
+    const char *v = bilat__gazetteer_intern (gz, folded.text);
+    bilat__text_clear (&folded);
     g_array_set_size (gz->scratch, 0);
     bilat__tokenize (gz->scratch, v, strlen (v));
     size_t n = gz->scratch->len;
