@@ -285,8 +285,17 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
             break;
         }
     }
+    /* "arrived here", under a dateline: the dateline's city is the place. */
+    if (tgt < 0 && c->dateline_state >= 0) {
+        for (uint32_t k = te; k < we && k < te + 3; k++)
+            if (bilat__tok_is (c, k, "here")) {
+                f.target_states[0] = c->dateline_state;
+                f.n_target_states = 1;
+                break;
+            }
+    }
     /* "Foreign ministers ... are in New Delhi": presence counts only with a place after. */
-    if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0)
+    if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0 && f.n_target_states == 0)
         return;
     if (actor >= 0) {
         const actor_cand *a = &g_array_index (cands, actor_cand, actor);
@@ -426,8 +435,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         int kw = bilat__tok_keyword (c, i);
         if ((kw != KW_DOC && kw != KW_DOCS) || i < covered)
             continue;
-        const bilat_mention *m = ctx_mention_at (c, i);
-        uint32_t de = m ? m->te : i + 1;
+        uint32_t de = i + c->tok_kw_len[i];
         /* "the agreements reached", "the agreement in force": not signed here. */
         if (de < s->te && bilat__tok_keyword (c, de) == KW_REACHED)
             continue;
@@ -495,8 +503,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                                   bilat__tok_keyword (c, k) == KW_DOCS)) {
                     /* ...unless the first is a plural count: "agreements and memoranda". */
                     if (plural && re == de) {
-                        const bilat_mention *m2 = ctx_mention_at (c, k);
-                        re = m2 ? m2->te : k + 1;
+                        re = k + c->tok_kw_len[k];
                         continue;
                     }
                     break;
@@ -1069,40 +1076,36 @@ bilat__find_events (bilat_ctx *c)
         uint32_t visits[32];
         int nv = 0;
         for (uint32_t i = s->tb; i < s->te; i++) {
-            const bilat_mention *m = ctx_mention_at (c, i);
-            if (m == NULL || m->tb != i || m->kind != GZ_KEYWORD)
-                continue;
-            if ((m->id == KW_VISIT || m->id == KW_ARRIVE || m->id == KW_TRIP ||
-                 m->id == KW_PRESENCE) && nv < 32)
+            int kw = bilat__tok_keyword (c, i);
+            if ((kw == KW_VISIT || kw == KW_ARRIVE || kw == KW_TRIP || kw == KW_PRESENCE) &&
+                nv < 32)
                 visits[nv++] = i;
-            has_sign |= m->id == KW_SIGN;
-            has_doc |= m->id == KW_DOC || m->id == KW_DOCS;
+            has_sign |= kw == KW_SIGN;
+            has_doc |= kw == KW_DOC || kw == KW_DOCS;
         }
         for (int v = 0; v < nv; v++) {
             if (cands == NULL)
                 cands = candidates (c, s);
-            const bilat_mention *m = ctx_mention_at (c, visits[v]);
             uint32_t we = v + 1 < nv ? visits[v + 1] : s->te;
-            visit_frame (c, s, cands, visits[v], m->te, we, frames);
+            visit_frame (c, s, cands, visits[v], visits[v] + c->tok_kw_len[visits[v]], we,
+                         frames);
         }
         /* Each meeting word reads the states named up to the next one: "meetings with the
          * prime ministers of Japan and Canada ... phone calls with the presidents of ...". */
         uint32_t meets[32];
         int nm = 0;
         for (uint32_t i = s->tb; i < s->te && nm < 32; i++) {
-            const bilat_mention *m = ctx_mention_at (c, i);
-            if (m && m->tb == i && m->kind == GZ_KEYWORD &&
-                (m->id == KW_MEET || m->id == KW_PHONE || m->id == KW_VIDEO ||
-                 m->id == KW_RECEIVE))
+            int kw = bilat__tok_keyword (c, i);
+            if (kw == KW_MEET || kw == KW_PHONE || kw == KW_VIDEO || kw == KW_RECEIVE)
                 meets[nm++] = i;
         }
         for (int k = 0; k < nm; k++) {
             if (cands == NULL)
                 cands = candidates (c, s);
-            const bilat_mention *m = ctx_mention_at (c, meets[k]);
             uint32_t wb = k == 0 ? s->tb : meets[k];
             uint32_t we = k + 1 < nm ? meets[k + 1] : s->te;
-            meeting_frame (c, s, cands, meets[k], m->te, m->id, wb, we, frames);
+            meeting_frame (c, s, cands, meets[k], meets[k] + c->tok_kw_len[meets[k]],
+                           bilat__tok_keyword (c, meets[k]), wb, we, frames);
         }
         /* "... signed eight documents. These include:" opens a list of signed titles. */
         gboolean item = is_list_item (c, s);

@@ -32,7 +32,7 @@ typedef enum {
     KW_VISIT, KW_ARRIVE, KW_TRIP, KW_MEET, KW_RECEIVE, KW_PHONE, KW_VIDEO, KW_SIGN,
     KW_DOC, KW_DOCS, KW_INVITE, KW_ACCEPT, KW_MONTH, KW_WEEKDAY, KW_HONORIFIC,
     KW_COUNTERPART, KW_SIDES, KW_SIDE, KW_STOP, KW_INSTITUTION, KW_PORTFOLIO, KW_RELATIONS,
-    KW_BETWEEN, KW_PARTICLE, KW_SUFFIX, KW_VERB, KW_REACHED, KW_LEADERS, KW_PRESENCE
+    KW_BETWEEN, KW_PARTICLE, KW_SUFFIX, KW_VERB, KW_REACHED, KW_LEADERS, KW_PRESENCE, KW_NAME_NOUN
 } bilat_keyword;
 
 struct bilat_extractor {
@@ -51,7 +51,7 @@ typedef struct {
     int32_t sent;
     uint8_t kind;      /* gz_kind */
     uint8_t form;      /* gz_form for states */
-    uint8_t dateline;  /* inside a dateline: not an actor */
+    uint8_t dateline;  /* inside a dateline, or part of a name ("Saudi Fund"): not an actor */
     uint8_t pad;
     int32_t id;        /* entity id or keyword */
     const gz_entry *entry;
@@ -111,6 +111,8 @@ typedef struct {
     GArray *mentions;   /* bilat_mention */
     int32_t *tok_mention;  /* token -> mention index or -1 */
     int32_t *tok_sent;     /* token -> sentence */
+    uint8_t *tok_kw;       /* token -> keyword starting there (bilat_keyword), 0 if none */
+    uint8_t *tok_kw_len;   /* its length in tokens */
     GArray *dates;      /* bilat_date_expr */
     GArray *persons;    /* bilat_person */
     GArray *person_refs;   /* bilat_person_ref */
@@ -122,6 +124,7 @@ typedef struct {
     pcre2_match_context *mctx;
     int main_a, main_b;    /* the pair the document is mostly about, or -1 */
     int traveller;         /* the state whose visits the document reports most, or -1 */
+    int dateline_state;    /* the state of the dateline city, or -1 */
 } bilat_ctx;
 
 /* Stages, in the order they run. */

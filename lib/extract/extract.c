@@ -79,8 +79,7 @@ bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
 int
 bilat__tok_keyword (const bilat_ctx *c, size_t i)
 {
-    const bilat_mention *m = ctx_mention_at (c, i);
-    return (m && m->tb == i && m->kind == GZ_KEYWORD) ? m->id : 0;
+    return c->tok_kw[i];
 }
 
 const char *
@@ -153,7 +152,7 @@ in_institution_name (const bilat_ctx *c, const bilat_mention *m)
     uint32_t hi = MIN (m->te + 4, s->te);
     for (uint32_t k = lo; k < hi; k++) {
         const bilat_mention *o = ctx_mention_at (c, k);
-        if (o && o->kind == GZ_KEYWORD && o->id == KW_INSTITUTION)
+        if (o && o->kind == GZ_KEYWORD && (o->id == KW_INSTITUTION || o->id == KW_NAME_NOUN))
             return TRUE;
     }
     return FALSE;
@@ -312,6 +311,8 @@ ctx_free (bilat_ctx *c)
         g_array_free (c->office_refs, TRUE);
     g_free (c->tok_mention);
     g_free (c->tok_sent);
+    g_free (c->tok_kw);
+    g_free (c->tok_kw_len);
     if (c->md)
         pcre2_match_data_free (c->md);
     if (c->mctx)
@@ -333,7 +334,7 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
         return bilat__error_set (error, BILAT_ELIMIT, (int64_t) ex->max_size,
                                  "document of %zu bytes exceeds the limit of %zu bytes", len,
                                  ex->max_size);
-    bilat_ctx c = { .ex = ex, .main_a = -1, .main_b = -1, .traveller = -1 };
+    bilat_ctx c = { .ex = ex, .main_a = -1, .main_b = -1, .traveller = -1, .dateline_state = -1 };
     g_date_clear (&c.date, 1);
     if (date) {
         if (!bilat__date_parse (date, &c.date))
@@ -358,6 +359,8 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     c.tok_mention = g_new (int32_t, c.toks->len + 1);
     memset (c.tok_mention, 0xff, sizeof (int32_t) * (c.toks->len + 1));
     c.tok_sent = g_new0 (int32_t, c.toks->len + 1);
+    c.tok_kw = g_new0 (uint8_t, c.toks->len + 1);
+    c.tok_kw_len = g_new0 (uint8_t, c.toks->len + 1);
     c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
     c.mctx = pcre2_match_context_copy (ex->mctx_template);
     c.doc = bilat__doc_new ();

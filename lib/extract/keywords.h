@@ -64,18 +64,22 @@ static const bilat_keyword_entry bilat_keywords[] = {
                "Speaker|Governor|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Crown|"
                "Republic|Kingdom|State|States|Federation|Union|United|Islamic|People's|"
                "Democratic|Federal|Socialist|Arab|Asia|Europe|Africa|America|Americas|"
-               "Oceania|Atlantic|Caspian|Aral|Black|Red|Sea|Gulf|Ocean|Central|"
+               "Oceania|Atlantic|Caspian|Aral|Black|Red|Gulf|Central|"
                "Eastern|Western|Northern|Southern|East|West|North|South|Middle|Region|"
                "Global|World|Day|Days|Week|Year|Press|"
                "News|Photo|Source|Read|More|Share|Tags|Related|"
-               "Independence|Monument|Palace|Hall|Centre|Center|"
-               "Ceremony|Forum|Conference|Session" },
+               "Independence|Monument|Centre|Center|"
+               "Ceremony|Forum|Conference" },
     { KW_INSTITUTION, "Ministry|Ministries|Embassy|Embassies|Government|Governments|"
-                      "Parliament|Cabinet|Council|Department|Office|Agency|Committee|"
+                      "Parliament|Cabinet|Council|Department|Office|Committee|"
                       "Commission|Service|Administration|Assembly|Senate|Mejlis|Majlis|"
-                      "Duma|Congress|Court|Bank|University|Institute|Company|Corporation|"
+                      "Duma|Congress|Court|"
                       "MFA|Presidency|Chancellery|Secretariat|Mission|Consulate|Directorate|House|"
                       "Palace|Hall|Residence|Building" },
+    { KW_NAME_NOUN, "Fund|Foundation|Agency|Bank|Company|Corporation|Airlines|Airways|University|"
+                    "Institute|Sea|Ocean|River|Lake|Peninsula|Strait|Straits|Basin|Desert|"
+                    "Railways|Railway|Holding|Group|Airport|Port|Stock|Exchange|Times|"
+                    "Herald|Tribune|Broadcasting|Television|Radio" },
     { KW_PORTFOLIO, "Foreign|Affairs|Trade|Economy|Economic|Finance|Finances|Transport|"
                     "Transportation|Agriculture|Health|Education|Science|Culture|Defence|"
                     "Defense|Justice|Industry|Industries|Infrastructure|Development|Regional|"

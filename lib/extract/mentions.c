@@ -38,6 +38,69 @@ dateline_end (const bilat_ctx *c, const bilat_sentence *s)
     return s->tb;
 }
 
+/* "Saudi Fund for Development", "Japan International Cooperation Agency", "South China
+ * Sea": a state's name inside the name of a fund, a firm or a sea is not the state acting.
+ * Runs after the whole pass, since the noun comes after the state. */
+static void
+mark_names_of_things (bilat_ctx *c)
+{
+    for (guint k = 0; k < c->mentions->len; k++) {
+        bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+        if (m->kind != GZ_STATE || m->form == GZ_FORM_CAPITAL)
+            continue;
+        const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
+        for (uint32_t i = m->te; i < s->te && i < m->te + 4; i++) {
+            const bilat_token *t = ctx_tok (c, i);
+            if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER))
+                break;
+            const bilat_mention *n = ctx_mention_at (c, i);
+            if (n && n->kind == GZ_KEYWORD && n->id == KW_NAME_NOUN) {
+                m->dateline = 1;
+                break;
+            }
+            if (n && n->kind != GZ_KEYWORD && n->kind != GZ_AREA)
+                break;
+        }
+    }
+    /* The dateline's city: "HANOI, Oct. 8 - ... arrived here". */
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+        if (m->kind == GZ_STATE && m->dateline &&
+            m->tb == g_array_index (c->sents, bilat_sentence, m->sent).tb) {
+            c->dateline_state = m->id;
+            break;
+        }
+    }
+}
+
+/* Keywords form a layer of their own: "political consultations" is an area and still a
+ * meeting word. Inside the name of an organization, a person, an office or a state they
+ * are not keywords ("Asia-Europe Meeting"). */
+static void
+find_keywords (bilat_ctx *c)
+{
+    const bilat_token *toks = (const bilat_token *) c->toks->data;
+    for (guint si = 0; si < c->sents->len; si++) {
+        const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
+        for (uint32_t i = s->tb; i < s->te;) {
+            const bilat_mention *m = ctx_mention_at (c, i);
+            if (m && m->kind != GZ_AREA && m->kind != GZ_STATUS && m->kind != GZ_KEYWORD) {
+                i = m->te;
+                continue;
+            }
+            const gz_entry *e = bilat__gazetteer_match_kind (c->ex->gz, c->text.text, toks, i,
+                                                             s->te, GZ_KEYWORD);
+            if (e == NULL) {
+                i++;
+                continue;
+            }
+            c->tok_kw[i] = (uint8_t) e->id;
+            c->tok_kw_len[i] = (uint8_t) MIN (e->ntok, 255);
+            i += e->ntok;
+        }
+    }
+}
+
 void
 bilat__find_mentions (bilat_ctx *c)
 {
@@ -68,4 +131,6 @@ bilat__find_mentions (bilat_ctx *c)
             i = m.te;
         }
     }
+    mark_names_of_things (c);
+    find_keywords (c);
 }

@@ -65,6 +65,18 @@ is_initial (const bilat_ctx *c, size_t i, size_t limit)
            is_punct (c, i + 1, '.');
 }
 
+static gboolean
+is_surname_state (const bilat_ctx *c, size_t j, size_t limit)
+{
+    const bilat_mention *m = ctx_mention_at (c, j);
+    if (m == NULL || m->kind != GZ_STATE || m->form != GZ_FORM_NAME || m->te != j + 1)
+        return FALSE;
+    if (ctx_tok (c, j)->flags & BILAT_TOK_NEWLINE)
+        return FALSE;
+    return j + 1 >= limit || !(ctx_tok (c, j + 1)->flags & BILAT_TOK_UPPER) ||
+           (ctx_tok (c, j + 1)->flags & BILAT_TOK_PUNCT);
+}
+
 /* The name starting at token i: returns its end (exclusive), or i when there is none. */
 static size_t
 read_name (const bilat_ctx *c, size_t i, size_t limit)
@@ -83,8 +95,17 @@ read_name (const bilat_ctx *c, size_t i, size_t limit)
             /* "Kassym-Jomart", "Sahle-Work": a hyphen with no space on either side. */
             if (j + 1 < limit && is_punct (c, j, '-') &&
                 !(ctx_tok (c, j)->flags & BILAT_TOK_SPACE) &&
-                !(ctx_tok (c, j + 1)->flags & BILAT_TOK_SPACE) && is_name_word (c, j + 1))
-                j++;
+                !(ctx_tok (c, j + 1)->flags & BILAT_TOK_SPACE)) {
+                /* "Cho Tae-yul": the second half of a hyphenated given name may be lower
+                 * case. */
+                if (is_name_word (c, j + 1))
+                    j++;
+                else if ((ctx_tok (c, j + 1)->flags & BILAT_TOK_WORD) &&
+                         ctx_mention_at (c, j + 1) == NULL) {
+                    j += 2;
+                    last = j;
+                }
+            }
             continue;
         }
         if (words > 0 && is_particle (c, j) && j + 1 < limit && is_name_word (c, j + 1)) {
@@ -95,6 +116,13 @@ read_name (const bilat_ctx *c, size_t i, size_t limit)
             j++;
             last = j;
             continue;
+        }
+        /* "Luis Montenegro", "Michael Jordan": a one-word state name right after a given
+         * name, ending the name, is a surname. */
+        if (words == 1 && last == j && is_surname_state (c, j, limit)) {
+            j++;
+            last = j;
+            words++;
         }
         break;
     }
@@ -303,6 +331,20 @@ is_portfolio_word (const bilat_ctx *c, size_t k)
     return m && m->kind == GZ_AREA && (ctx_tok (c, k)->flags & BILAT_TOK_UPPER);
 }
 
+/* A capitalized word that leads into a portfolio word: "African" in "Minister of African
+ * Integration and Foreign Affairs". A name never does, so a name after the office stays. */
+static gboolean
+leads_portfolio (const bilat_ctx *c, size_t k, size_t limit)
+{
+    const bilat_token *t = ctx_tok (c, k);
+    if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER) || k + 1 >= limit)
+        return FALSE;
+    const bilat_mention *m = ctx_mention_at (c, k);
+    if (m && !(m->kind == GZ_STATE && m->form == GZ_FORM_DEMONYM))
+        return FALSE;
+    return is_portfolio_word (c, k + 1);
+}
+
 /* Extend an office over its portfolio: "Minister of Infrastructure and Regional Development". */
 static size_t
 portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
@@ -310,11 +352,11 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
     if (j + 1 >= limit || !(bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "for")))
         return j;
     size_t k = skip_the (c, j + 1, limit), end = j;
-    while (k < limit && is_portfolio_word (c, k)) {
+    while (k < limit && (is_portfolio_word (c, k) || leads_portfolio (c, k, limit))) {
         k++;
         end = k;
         if (k + 1 < limit && (bilat__tok_is (c, k, "and") || is_punct (c, k, ',')) &&
-            is_portfolio_word (c, k + 1))
+            (is_portfolio_word (c, k + 1) || leads_portfolio (c, k + 1, limit)))
             k++;
     }
     if (end > j)
@@ -332,7 +374,7 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
         gboolean joiner = bilat__tok_is (c, k, "of") || bilat__tok_is (c, k, "for") ||
                           bilat__tok_is (c, k, "and") || bilat__tok_is (c, k, "the") ||
                           bilat__tok_is (c, k, "under") || bilat__tok_is (c, k, "on");
-        if (kw == KW_INSTITUTION)
+        if (kw == KW_INSTITUTION || kw == KW_NAME_NOUN)
             institution = TRUE;
         if (joiner)
             continue;
@@ -360,9 +402,16 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
 {
     memset (ch, 0, sizeof *ch);
     ch->state = -1;
-    ch->tb = i;
+    /* "International Relations Minister": portfolio words before a bare title. */
+    size_t lead = i;
+    const bilat_mention *om = mention_starting (c, i, GZ_OFFICE);
+    if (om && om->te == i + 1)
+        while (lead > floor && lead + 3 > i && is_portfolio_word (c, lead - 1) &&
+               (ctx_tok (c, lead - 1)->flags & BILAT_TOK_UPPER))
+            lead--;
+    ch->tb = lead;
     size_t st;
-    int s = state_before (c, i, floor, &st);
+    int s = state_before (c, lead, floor, &st);
     if (s >= 0) {
         ch->state = s;
         ch->tb = st;
@@ -373,8 +422,9 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
         if (m == NULL)
             break;
         size_t oe = portfolio_end (c, m->te, limit);
+        size_t ob = (j == i) ? lead : m->tb;
         if (ch->n < 8)
-            ch->offices[ch->n++] = bilat__doc_strndup (c, ctx_tok (c, m->tb)->start,
+            ch->offices[ch->n++] = bilat__doc_strndup (c, ctx_tok (c, ob)->start,
                                                        ctx_tok (c, oe - 1)->end);
         const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_OFFICE, m->id);
         if (ent && (ch->klass == 0 || ent->klass < ch->klass))

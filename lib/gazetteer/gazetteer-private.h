@@ -67,6 +67,11 @@ void bilat__gazetteer_freeze (bilat_gazetteer *gz);
 const gz_entry *bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text,
                                         const bilat_token *toks, size_t i, size_t limit);
 
+/* As bilat__gazetteer_match, among entries of one kind only. */
+const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
+                                             const bilat_token *toks, size_t i, size_t limit,
+                                             int kind);
+
 const gz_entity *bilat__gazetteer_entity (const bilat_gazetteer *gz, int kind, int id);
 size_t bilat__gazetteer_n_entities (const bilat_gazetteer *gz, int kind);
 /* Index of the state with this alpha-3 code or any known name, or -1. */

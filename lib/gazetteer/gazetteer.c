@@ -442,9 +442,9 @@ token_fits (const gz_token *dt, const bilat_token *t, const char *text)
     }
 }
 
-const gz_entry *
-bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
-                        size_t i, size_t limit)
+static const gz_entry *
+match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, size_t i,
+       size_t limit, int kind)
 {
     if (gz->cap == 0 || i >= limit)
         return NULL;
@@ -454,7 +454,7 @@ bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text, const bilat
     const gz_token *dts = (const gz_token *) gz->tokens->data;
     for (int32_t j = gz->heads[s]; j >= 0; j = es[j].next) {
         const gz_entry *e = &es[j];
-        if (i + e->ntok > limit)
+        if (i + e->ntok > limit || (kind && e->kind != kind))
             continue;
         if (best && (e->ntok < best->ntok ||
                      (e->ntok == best->ntok && kind_rank[e->kind] <= kind_rank[best->kind])))
@@ -472,6 +472,20 @@ bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text, const bilat
             best = e;
     }
     return best;
+}
+
+const gz_entry *
+bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
+                        size_t i, size_t limit)
+{
+    return match (gz, text, toks, i, limit, 0);
+}
+
+const gz_entry *
+bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
+                             const bilat_token *toks, size_t i, size_t limit, int kind)
+{
+    return match (gz, text, toks, i, limit, kind);
 }
 
 const gz_entity *
