@@ -134,8 +134,8 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
     gboolean dated = c->has_date;
     if (group (re, md, subj, "d1", &s, &n) || group (re, md, subj, "d2", &s, &n)) {
         int day = num (s, n);
-        const char *ms;
-        size_t mn;
+        const char *ms = "";
+        size_t mn = 0;
         if (!group (re, md, subj, "m1", &ms, &mn))
             group (re, md, subj, "m2", &ms, &mn);
         int m = month_of (ms);

@@ -335,6 +335,18 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
                 .rule = kw == KW_PHONE ? "meeting:phone" : kw == KW_VIDEO ? "meeting:video"
                                                                           : "meeting:talks" };
     f.mode = kw == KW_PHONE ? "phone" : kw == KW_VIDEO ? "video" : "in_person";
+    /* A summit is a meeting of two only when it names them: "the Spanish-Portuguese
+     * Summit"; the SCO summit is where meetings happen, not one. */
+    if (bilat__tok_is (c, p, "summit")) {
+        const bilat_mention *b = p > s->tb ? ctx_mention_at (c, p - 1) : NULL;
+        const bilat_mention *a = b && b->tb > s->tb + 1 && is_punct (c, b->tb - 1, '-')
+                                     ? ctx_mention_at (c, b->tb - 2)
+                                     : NULL;
+        if (!a || !b || a->kind != GZ_STATE || b->kind != GZ_STATE)
+            return;
+        f.wb = a->tb;
+        f.we = b->te;
+    }
     if (kw == KW_RECEIVE) {
         /* "received the Ambassador of ...": only with someone received. */
         gboolean someone = FALSE;
@@ -696,6 +708,24 @@ find_traveller (bilat_ctx *c, GArray *frames)
     g_hash_table_destroy (count);
 }
 
+/* The state of the person the text names most often. */
+static void
+find_protagonist (bilat_ctx *c)
+{
+    int *refs = g_new0 (int, c->persons->len + 1);
+    int best = -1;
+    for (guint r = 0; r < c->person_refs->len; r++) {
+        int p = g_array_index (c->person_refs, bilat_person_ref, r).person;
+        if (person_state (c, p) < 0)
+            continue;
+        refs[p]++;
+        if (best < 0 || refs[p] > refs[best])
+            best = p;
+    }
+    c->protagonist = best >= 0 ? person_state (c, best) : -1;
+    g_free (refs);
+}
+
 static int
 partner (const bilat_ctx *c, int st)
 {
@@ -985,6 +1015,10 @@ emit_frame (bilat_ctx *c, frame *f)
     }
     if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
         add_party (f, partner (c, f->parties[0]));
+    else if (f->n_parties == 1 && c->protagonist >= 0 && c->protagonist != f->parties[0])
+        /* "In his meeting with the Prime Minister of Pakistan": "his" is the person the
+         * text follows. */
+        add_party (f, c->protagonist);
     else if (f->n_parties == 0 && c->main_a >= 0 && c->main_b >= 0) {
         add_party (f, c->main_a);
         add_party (f, c->main_b);
@@ -1121,6 +1155,7 @@ bilat__find_events (bilat_ctx *c)
     find_main_pair (c, frames);
     infer_person_states (c);
     find_traveller (c, frames);
+    find_protagonist (c);
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);

@@ -125,6 +125,7 @@ typedef struct {
     int main_a, main_b;    /* the pair the document is mostly about, or -1 */
     int traveller;         /* the state whose visits the document reports most, or -1 */
     int dateline_state;    /* the state of the dateline city, or -1 */
+    int protagonist;       /* the state of the person named most often, or -1 */
 } bilat_ctx;
 
 /* Stages, in the order they run. */

@@ -334,7 +334,8 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
         return bilat__error_set (error, BILAT_ELIMIT, (int64_t) ex->max_size,
                                  "document of %zu bytes exceeds the limit of %zu bytes", len,
                                  ex->max_size);
-    bilat_ctx c = { .ex = ex, .main_a = -1, .main_b = -1, .traveller = -1, .dateline_state = -1 };
+    bilat_ctx c = { .ex = ex, .main_a = -1, .main_b = -1, .traveller = -1, .dateline_state = -1,
+                    .protagonist = -1 };
     g_date_clear (&c.date, 1);
     if (date) {
         if (!bilat__date_parse (date, &c.date))

@@ -21,7 +21,7 @@ static const bilat_keyword_entry bilat_keywords[] = {
                "held talks|sat down|bilateral meeting|tete-a-tete|one-on-one|audience|"
                "courtesy call|courtesy calls|courtesy visit|presented his credentials|"
                "presented her credentials|presented credentials|bilateral discussions|"
-               "held discussions|session|sessions" },
+               "held discussions|session|sessions|summit" },
     { KW_RECEIVE, "received|receives|receiving|hosted|welcomed" },
     { KW_PHONE, "telephone conversation|telephone conversations|phone conversation|"
                 "phone call|phone calls|telephone call|telephone calls|telephone talks|"
@@ -93,8 +93,8 @@ static const bilat_keyword_entry bilat_keywords[] = {
                     "Lands|Local|Family|Women|Children|Climate|Change|Ecology|"
                     "Telecommunications|Post|Media|Arts|Heritage|Religious|Pacific|Peoples|"
                     "Diaspora|Civil|Aviation|Petrochemicals|Chemical|Textile|Light|Heavy|"
-                    "Food|Fishing|Forestry|Affairs" },
-    { KW_RELATIONS, "relations|ties|partnership|relationship" },
+                    "Food|Fishing|Forestry|Relations|Sustainable|Integration" },
+    { KW_RELATIONS, "ties|partnership|relationship" },
     { KW_BETWEEN, "between" },
     { KW_PARTICLE, "bin|ibn|bint|al|el|de|da|del|della|van|von|der|den|du|la|le|dos|das|di|y|"
                    "ben|Al|El|Al-|abu|Abu" },

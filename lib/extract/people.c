@@ -285,6 +285,15 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
     return found;
 }
 
+static gboolean
+word_is_one_of (const bilat_ctx *c, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (bilat__tok_is (c, i, *words))
+            return TRUE;
+    return FALSE;
+}
+
 static size_t
 skip_the (const bilat_ctx *c, size_t i, size_t limit)
 {
@@ -349,6 +358,15 @@ leads_portfolio (const bilat_ctx *c, size_t k, size_t limit)
 static size_t
 portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
 {
+    if (j + 1 < limit && bilat__tok_is (c, j, "and") &&
+        (is_portfolio_word (c, j + 1) || leads_portfolio (c, j + 1, limit)) &&
+        !mention_starting (c, j + 1, GZ_OFFICE)) {
+        /* "Minister of Economy and Sustainable Development". */
+        size_t k = j + 1;
+        while (k < limit && (is_portfolio_word (c, k) || leads_portfolio (c, k, limit)))
+            k++;
+        return k;
+    }
     if (j + 1 >= limit || !(bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "for")))
         return j;
     size_t k = skip_the (c, j + 1, limit), end = j;
@@ -608,7 +626,11 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         } else {
             /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
             size_t k = ch.tb;
-            if (k > s->tb && bilat__tok_is (c, k - 1, "the"))
+            static const char *const adjectives[] = { "newly", "appointed", "new", "current",
+                                                      "incoming", "outgoing", "acting", NULL };
+            while (k > s->tb && word_is_one_of (c, k - 1, adjectives))
+                k--;
+            if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
                 k--;
             if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !headline) {
                 size_t nb = read_name_back (c, k - 1, s->tb);
