@@ -265,6 +265,10 @@ may_start_date (const bilat_ctx *c, size_t i)
         return (t->flags & BILAT_TOK_UPPER) != 0;
     static const char *const starters[] = { "yesterday", "today", "tomorrow", "last", "next",
                                             "this", "early", "late", "mid" };
+    /* Only words of three to nine letters starting with one of these can be a starter. */
+    size_t n = t->end - t->start;
+    if (n < 3 || n > 9 || !strchr ("ytlnemYTLNEM", c->text.text[t->start]))
+        return FALSE;
     for (size_t k = 0; k < G_N_ELEMENTS (starters); k++)
         if (bilat__tok_is (c, i, starters[k]))
             return TRUE;

@@ -51,10 +51,20 @@ static GArray *
 candidates (const bilat_ctx *c, const bilat_sentence *s)
 {
     GArray *out = g_array_new (FALSE, TRUE, sizeof (actor_cand));
+    /* Only this sentence's references are looked at: one pass over each list. */
+    int32_t sent = c->tok_sent[s->tb];
+    GArray *prefs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
+    GArray *orefs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
+    for (guint r = 0; r < c->person_refs->len; r++)
+        if (g_array_index (c->person_refs, bilat_person_ref, r).sent == sent)
+            g_array_append_val (prefs, g_array_index (c->person_refs, bilat_person_ref, r));
+    for (guint r = 0; r < c->office_refs->len; r++)
+        if (g_array_index (c->office_refs, bilat_office_ref, r).sent == sent)
+            g_array_append_val (orefs, g_array_index (c->office_refs, bilat_office_ref, r));
     for (uint32_t i = s->tb; i < s->te;) {
         gboolean taken = FALSE;
-        for (guint r = 0; r < c->person_refs->len; r++) {
-            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+        for (guint r = 0; r < prefs->len; r++) {
+            const bilat_person_ref *ref = &g_array_index (prefs, bilat_person_ref, r);
             if (ref->tb == i) {
                 actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person,
                                  .state = -1 };
@@ -66,8 +76,8 @@ candidates (const bilat_ctx *c, const bilat_sentence *s)
         }
         if (taken)
             continue;
-        for (guint r = 0; r < c->office_refs->len; r++) {
-            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+        for (guint r = 0; r < orefs->len; r++) {
+            const bilat_office_ref *o = &g_array_index (orefs, bilat_office_ref, r);
             if (o->tb == i && o->person >= 0 && o->te > i) {
                 /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
                  * the person's, not a party of its own. */
@@ -97,6 +107,8 @@ candidates (const bilat_ctx *c, const bilat_sentence *s)
         }
         i++;
     }
+    g_array_free (prefs, TRUE);
+    g_array_free (orefs, TRUE);
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <string.h>
 
 #define BILAT_DEFAULT_MAX_SIZE ((size_t) 64 * 1024 * 1024)
 
@@ -147,8 +148,17 @@ ctx_mention_at (const bilat_ctx *c, size_t tok)
     int32_t m = c->tok_mention[tok];
     return m >= 0 ? &g_array_index (c->mentions, bilat_mention, m) : NULL;
 }
-/* True when token i is the word w (case-insensitive). */
-gboolean bilat__tok_is (const bilat_ctx *c, size_t i, const char *w);
+/* True when token i is the word w (case-insensitive). Inline, so that the length of a
+ * literal is known at compile time; most calls fail on the first letter. */
+static inline gboolean
+bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    if (((unsigned char) c->text.text[t->start] | 0x20) != ((unsigned char) w[0] | 0x20))
+        return FALSE;
+    size_t n = strlen (w);
+    return t->end - t->start == n && g_ascii_strncasecmp (c->text.text + t->start, w, n) == 0;
+}
 /* Keyword id of token i (0 if none): the token must be the start of a keyword mention. */
 int bilat__tok_keyword (const bilat_ctx *c, size_t i);
 const char *bilat__state_code (const bilat_ctx *c, int state);

@@ -68,14 +68,6 @@ bilat_extractor_free (bilat_extractor *ex)
 
 /* ---- helpers shared by the stages ---------------------------------------------------- */
 
-gboolean
-bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
-{
-    const bilat_token *t = ctx_tok (c, i);
-    size_t n = strlen (w);
-    return t->end - t->start == n && g_ascii_strncasecmp (c->text.text + t->start, w, n) == 0;
-}
-
 int
 bilat__tok_keyword (const bilat_ctx *c, size_t i)
 {

@@ -387,6 +387,16 @@ slot_of (const bilat_gazetteer *gz, uint64_t key)
     return i;
 }
 
+static gint
+by_length (gconstpointer a, gconstpointer b, gpointer data)
+{
+    const gz_entry *es = data;
+    guint x = *(const guint *) a, y = *(const guint *) b;
+    if (es[x].ntok != es[y].ntok)
+        return es[x].ntok > es[y].ntok ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
 void
 bilat__gazetteer_freeze (bilat_gazetteer *gz)
 {
@@ -415,8 +425,14 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
     gz->heads = g_new (int32_t, gz->cap);
     for (size_t i = 0; i < gz->cap; i++)
         gz->heads[i] = -1;
-    /* Chains are built back to front so that each lists its entries in file order. */
-    for (size_t j = n; j-- > 0;) {
+    /* Each chain lists longer entries first (file order among equals), so that a lookup
+     * can stop at the first entry shorter than its best match. */
+    guint *order = g_new (guint, n ? n : 1);
+    for (size_t j = 0; j < n; j++)
+        order[j] = (guint) j;
+    g_qsort_with_data (order, (gint) n, sizeof (guint), by_length, es);
+    for (size_t r = n; r-- > 0;) {
+        size_t j = order[r];
         if (es[j].ntok == 0)
             continue;
         uint64_t h = g_array_index (gz->tokens, gz_token, es[j].tok).hash;
@@ -425,6 +441,7 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         gz->keys[s] = h;
         gz->heads[s] = (int32_t) j;
     }
+    g_free (order);
 }
 
 static gboolean
@@ -454,10 +471,11 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     const gz_token *dts = (const gz_token *) gz->tokens->data;
     for (int32_t j = gz->heads[s]; j >= 0; j = es[j].next) {
         const gz_entry *e = &es[j];
+        if (best && e->ntok < best->ntok)
+            break;
         if (i + e->ntok > limit || (kind && e->kind != kind))
             continue;
-        if (best && (e->ntok < best->ntok ||
-                     (e->ntok == best->ntok && kind_rank[e->kind] <= kind_rank[best->kind])))
+        if (best && kind_rank[e->kind] <= kind_rank[best->kind])
             continue;
         int k = 0;
         for (; k < e->ntok; k++) {
