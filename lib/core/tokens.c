@@ -77,30 +77,58 @@ case_flags (const unsigned char *p, size_t n)
     return f;
 }
 
+/* A 256-entry table: 1 for ASCII letters and digits, so the common case needs no decoding. */
+static const unsigned char ascii_alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static inline size_t
+wchar_len (const unsigned char *p, const unsigned char *end)
+{
+    return *p < 0x80 ? ascii_alnum[*p] : word_char_len (p, end);
+}
+
 void
 bilat__tokenize (GArray *out, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *) text, *end = s + len;
     const unsigned char *p = s;
     uint32_t pending = 0;
+    /* Tokens are written straight into the array's storage, grown by doubling. */
+    size_t n = out->len, cap = out->len + len / 4 + 16;
+    g_array_set_size (out, (guint) cap);
+    bilat_token *buf = (bilat_token *) out->data;
     while (p < end) {
         unsigned char c = *p;
         if (c == ' ' || c == '\n' || c == '\t') {
             pending |= BILAT_TOK_SPACE;
-            if (c == '\n') {
+            if (c == '\n')
                 pending |= (pending & BILAT_TOK_NEWLINE) ? BILAT_TOK_PARA : BILAT_TOK_NEWLINE;
-            }
             p++;
             continue;
         }
+        if (n == cap) {
+            cap *= 2;
+            g_array_set_size (out, (guint) cap);
+            buf = (bilat_token *) out->data;
+        }
         bilat_token t = { .start = (uint32_t) (p - s), .flags = pending };
         pending = 0;
-        size_t wl = word_char_len (p, end);
+        size_t wl = wchar_len (p, end);
         if (wl == 0) {
             /* The possessive "'s" (Benin's) is a token of its own. */
             if (c == '\'' && p + 1 < end && (p[1] == 's' || p[1] == 'S') &&
-                (p + 2 == end || word_char_len (p + 2, end) == 0) && p > s &&
-                word_char_len (p - 1, end) != 0) {
+                (p + 2 == end || wchar_len (p + 2, end) == 0) && p > s &&
+                wchar_len (p - 1, end) != 0) {
                 t.end = t.start + 2;
                 t.flags |= BILAT_TOK_POSS | BILAT_TOK_WORD;
             } else {
@@ -109,67 +137,72 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
                     t.end = (uint32_t) len;
                 t.flags |= BILAT_TOK_PUNCT;
             }
-        } else {
-            const unsigned char *q = p + wl;
-            gboolean dotted = FALSE;
-            for (;;) {
-                if (q >= end)
-                    break;
-                size_t k = word_char_len (q, end);
-                if (k) {
-                    q += k;
-                    continue;
-                }
-                /* Internal apostrophe or dot followed by a letter stays in the word, except
-                 * "'s" at a word's end, which is the possessive. */
-                if ((*q == '\'' || *q == '.') && q + 1 < end && word_char_len (q + 1, end)) {
-                    if (*q == '\'' && (q[1] == 's' || q[1] == 'S') &&
-                        (q + 2 == end || word_char_len (q + 2, end) == 0))
-                        break;
-                    if (*q == '.')
-                        dotted = TRUE;
-                    q += 1;
-                    continue;
-                }
+            t.hash = bilat__token_hash ((const char *) s + t.start, t.end - t.start);
+            buf[n++] = t;
+            p = s + t.end;
+            continue;
+        }
+        /* One pass over a word: its extent, its hash and its case. */
+        const unsigned char *q = p;
+        uint64_t h = FNV_OFFSET;
+        gboolean ascii = TRUE, dotted = FALSE, letter = FALSE, lower = FALSE;
+        for (;;) {
+            if (q >= end)
                 break;
-            }
-            /* "U.S." and "U.N.": single letters joined by dots keep their final dot. */
-            if (dotted && q < end && *q == '.' && q - p >= 3 && q[-2] == '.')
+            unsigned char b = *q;
+            if (b < 0x80 && ascii_alnum[b]) {
+                if (b >= 'a' && b <= 'z')
+                    letter = lower = TRUE;
+                else if (b >= 'A' && b <= 'Z') {
+                    letter = TRUE;
+                    b = (unsigned char) (b + 32);
+                }
+                h = (h ^ b) * FNV_PRIME;
                 q++;
-            t.end = (uint32_t) (q - s);
-            t.flags |= BILAT_TOK_WORD;
-        }
-        const unsigned char *ts = s + t.start;
-        size_t tl = t.end - t.start;
-        t.hash = bilat__token_hash ((const char *) ts, tl);
-        if (t.flags & BILAT_TOK_WORD) {
-            gboolean ascii = TRUE;
-            for (size_t i = 0; i < tl; i++)
-                if (ts[i] >= 0x80) {
-                    ascii = FALSE;
-                    break;
-                }
-            if (ascii) {
-                unsigned char f0 = ts[0];
-                if (f0 >= 'A' && f0 <= 'Z')
-                    t.flags |= BILAT_TOK_UPPER;
-                else if (f0 >= '0' && f0 <= '9')
-                    t.flags |= BILAT_TOK_DIGIT;
-                gboolean letter = FALSE, lower = FALSE;
-                for (size_t i = 0; i < tl; i++) {
-                    unsigned char ch = ts[i];
-                    if (ch >= 'a' && ch <= 'z')
-                        lower = letter = TRUE;
-                    else if (ch >= 'A' && ch <= 'Z')
-                        letter = TRUE;
-                }
-                if (letter && !lower)
-                    t.flags |= BILAT_TOK_ALLCAPS;
-            } else {
-                t.flags |= BILAT_TOK_NONASCII | case_flags (ts, tl);
+                continue;
             }
+            size_t k = b >= 0x80 ? word_char_len (q, end) : 0;
+            if (k) {
+                ascii = FALSE;
+                for (size_t m = 0; m < k; m++)
+                    h = (h ^ q[m]) * FNV_PRIME;
+                q += k;
+                continue;
+            }
+            /* Internal apostrophe or dot followed by a letter stays in the word, except
+             * "'s" at a word's end, which is the possessive. */
+            if ((b == '\'' || b == '.') && q + 1 < end && wchar_len (q + 1, end)) {
+                if (b == '\'' && (q[1] == 's' || q[1] == 'S') &&
+                    (q + 2 == end || wchar_len (q + 2, end) == 0))
+                    break;
+                if (b == '.')
+                    dotted = TRUE;
+                h = (h ^ b) * FNV_PRIME;
+                q += 1;
+                continue;
+            }
+            break;
         }
-        g_array_append_val (out, t);
-        p = s + t.end;
+        /* "U.S." and "U.N.": single letters joined by dots keep their final dot. */
+        if (dotted && q < end && *q == '.' && q - p >= 3 && q[-2] == '.') {
+            h = (h ^ '.') * FNV_PRIME;
+            q++;
+        }
+        t.end = (uint32_t) (q - s);
+        t.hash = h;
+        t.flags |= BILAT_TOK_WORD;
+        if (ascii) {
+            if (c >= 'A' && c <= 'Z')
+                t.flags |= BILAT_TOK_UPPER;
+            else if (c >= '0' && c <= '9')
+                t.flags |= BILAT_TOK_DIGIT;
+            if (letter && !lower)
+                t.flags |= BILAT_TOK_ALLCAPS;
+        } else {
+            t.flags |= BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
+        }
+        buf[n++] = t;
+        p = q;
     }
+    g_array_set_size (out, (guint) n);
 }

@@ -77,28 +77,10 @@ mark_names_of_things (bilat_ctx *c)
  * meeting word. Inside the name of an organization, a person, an office or a state they
  * are not keywords ("Asia-Europe Meeting"). */
 static void
-find_keywords (bilat_ctx *c)
+note_keyword (bilat_ctx *c, uint32_t i, const gz_entry *kw)
 {
-    const bilat_token *toks = (const bilat_token *) c->toks->data;
-    for (guint si = 0; si < c->sents->len; si++) {
-        const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
-        for (uint32_t i = s->tb; i < s->te;) {
-            const bilat_mention *m = ctx_mention_at (c, i);
-            if (m && m->kind != GZ_AREA && m->kind != GZ_STATUS && m->kind != GZ_KEYWORD) {
-                i = m->te;
-                continue;
-            }
-            const gz_entry *e = bilat__gazetteer_match_kind (c->ex->gz, c->text.text, toks, i,
-                                                             s->te, GZ_KEYWORD);
-            if (e == NULL) {
-                i++;
-                continue;
-            }
-            c->tok_kw[i] = (uint8_t) e->id;
-            c->tok_kw_len[i] = (uint8_t) MIN (e->ntok, 255);
-            i += e->ntok;
-        }
-    }
+    c->tok_kw[i] = (uint8_t) kw->id;
+    c->tok_kw_len[i] = (uint8_t) MIN (kw->ntok, 255);
 }
 
 void
@@ -112,10 +94,22 @@ bilat__find_mentions (bilat_ctx *c)
         uint32_t dl = (si == 0 || (toks[s->tb].flags & BILAT_TOK_NEWLINE)) ? dateline_end (c, s)
                                                                             : s->tb;
         for (uint32_t i = s->tb; i < s->te;) {
-            const gz_entry *e = bilat__gazetteer_match (gz, c->text.text, toks, i, s->te);
+            const gz_entry *kw;
+            const gz_entry *e = bilat__gazetteer_match2 (gz, c->text.text, toks, i, s->te, &kw);
             if (e == NULL) {
                 i++;
                 continue;
+            }
+            if (e->kind == GZ_AREA || e->kind == GZ_STATUS || e->kind == GZ_KEYWORD) {
+                if (kw)
+                    note_keyword (c, i, kw);
+                /* Keywords inside an area phrase: "political consultations". */
+                for (uint32_t k = i + 1; k < i + e->ntok && e->kind != GZ_KEYWORD; k++) {
+                    const gz_entry *inner = bilat__gazetteer_match_kind (
+                        gz, c->text.text, toks, k, s->te, GZ_KEYWORD);
+                    if (inner)
+                        note_keyword (c, k, inner);
+                }
             }
             if (e->kind == GZ_PERSON &&
                 !in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, e->id))) {
@@ -132,5 +126,4 @@ bilat__find_mentions (bilat_ctx *c)
         }
     }
     mark_names_of_things (c);
-    find_keywords (c);
 }

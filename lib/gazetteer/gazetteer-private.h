@@ -67,6 +67,11 @@ void bilat__gazetteer_freeze (bilat_gazetteer *gz);
 const gz_entry *bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text,
                                         const bilat_token *toks, size_t i, size_t limit);
 
+/* As bilat__gazetteer_match, also giving the longest keyword at i (which a longer entry of
+ * another kind may cover), in the same walk. */
+const gz_entry *bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *text,
+                                         const bilat_token *toks, size_t i, size_t limit,
+                                         const gz_entry **keyword);
 /* As bilat__gazetteer_match, among entries of one kind only. */
 const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
                                              const bilat_token *toks, size_t i, size_t limit,

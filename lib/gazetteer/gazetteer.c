@@ -459,23 +459,30 @@ token_fits (const gz_token *dt, const bilat_token *t, const char *text)
     }
 }
 
+/* Walk the chain of token i once; return the best entry of `kind` (0: any), and through
+ * best_kw (when not NULL) the best keyword, which a longer entry may hide. */
 static const gz_entry *
 match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, size_t i,
-       size_t limit, int kind)
+       size_t limit, int kind, const gz_entry **best_kw)
 {
+    if (best_kw)
+        *best_kw = NULL;
     if (gz->cap == 0 || i >= limit)
         return NULL;
     size_t s = slot_of (gz, toks[i].hash);
-    const gz_entry *best = NULL;
+    const gz_entry *best = NULL, *kw = NULL;
     const gz_entry *es = (const gz_entry *) gz->entries->data;
     const gz_token *dts = (const gz_token *) gz->tokens->data;
     for (int32_t j = gz->heads[s]; j >= 0; j = es[j].next) {
         const gz_entry *e = &es[j];
-        if (best && e->ntok < best->ntok)
+        gboolean want_kw = best_kw && e->kind == GZ_KEYWORD && !kw;
+        if (best && e->ntok < best->ntok && !(best_kw && !kw))
             break;
         if (i + e->ntok > limit || (kind && e->kind != kind))
             continue;
-        if (best && kind_rank[e->kind] <= kind_rank[best->kind])
+        gboolean want_best = !best || (e->ntok == best->ntok &&
+                                       kind_rank[e->kind] > kind_rank[best->kind]);
+        if (!want_best && !want_kw)
             continue;
         int k = 0;
         for (; k < e->ntok; k++) {
@@ -486,24 +493,37 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
             if (!token_fits (&dts[e->tok + (uint32_t) k], t, text))
                 break;
         }
-        if (k == e->ntok)
+        if (k != e->ntok)
+            continue;
+        if (want_best)
             best = e;
+        if (want_kw)
+            kw = e;
     }
+    if (best_kw)
+        *best_kw = kw;
     return best;
+}
+
+const gz_entry *
+bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
+                         size_t i, size_t limit, const gz_entry **keyword)
+{
+    return match (gz, text, toks, i, limit, 0, keyword);
 }
 
 const gz_entry *
 bilat__gazetteer_match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
                         size_t i, size_t limit)
 {
-    return match (gz, text, toks, i, limit, 0);
+    return match (gz, text, toks, i, limit, 0, NULL);
 }
 
 const gz_entry *
 bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
                              const bilat_token *toks, size_t i, size_t limit, int kind)
 {
-    return match (gz, text, toks, i, limit, kind);
+    return match (gz, text, toks, i, limit, kind, NULL);
 }
 
 const gz_entity *
