@@ -48,7 +48,7 @@ person_state (const bilat_ctx *c, int person)
 
 /* Every actor candidate of sentence s, in text order. */
 static GArray *
-candidates (const bilat_ctx *c, const bilat_sentence *s)
+compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
 {
     GArray *out = g_array_new (FALSE, TRUE, sizeof (actor_cand));
     /* Only this sentence's references are looked at: one pass over each list. */
@@ -110,6 +110,19 @@ candidates (const bilat_ctx *c, const bilat_sentence *s)
     g_array_free (prefs, TRUE);
     g_array_free (orefs, TRUE);
     return out;
+}
+
+/* Candidates of a sentence, computed once and kept until the events are emitted. Person
+ * states may still change meanwhile; candidates hold people, not their states. */
+static GArray *
+candidates (bilat_ctx *c, const bilat_sentence *s)
+{
+    guint si = (guint) (s - (const bilat_sentence *) c->sents->data);
+    if (c->cand_cache == NULL)
+        c->cand_cache = g_new0 (GArray *, c->sents->len);
+    if (c->cand_cache[si] == NULL)
+        c->cand_cache[si] = compute_candidates (c, s);
+    return c->cand_cache[si];
 }
 
 static int
@@ -596,10 +609,8 @@ collect_parties (bilat_ctx *c, frame *f)
             if (a->tb >= f->title_tb && a->te <= f->title_te)
                 add_party (f, cand_state (c, a));
         }
-        if (f->n_parties >= 2) {
-            g_array_free (cands, TRUE);
+        if (f->n_parties >= 2)
             return;
-        }
     }
     int places[8], n_places = 0;
     for (guint k = 0; k < cands->len; k++) {
@@ -630,7 +641,6 @@ collect_parties (bilat_ctx *c, frame *f)
     /* "talks in Hanoi" with only one side named: the host is the other. */
     for (int k = 0; k < n_places && f->n_parties < 2; k++)
         add_party (f, places[k]);
-    g_array_free (cands, TRUE);
 }
 
 static void
@@ -1161,8 +1171,7 @@ bilat__find_events (bilat_ctx *c)
             list_ctx = TRUE;
         else if (!item && !(list_ctx && c->text.text[ctx_tok (c, s->te - 1)->start] == ':'))
             list_ctx = FALSE;
-        if (cands)
-            g_array_free (cands, TRUE);
+
     }
     find_main_pair (c, frames);
     infer_person_states (c);
@@ -1171,5 +1180,10 @@ bilat__find_events (bilat_ctx *c)
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);
+    for (guint k = 0; c->cand_cache && k < c->sents->len; k++)
+        if (c->cand_cache[k])
+            g_array_free (c->cand_cache[k], TRUE);
+    g_free (c->cand_cache);
+    c->cand_cache = NULL;
     prune_agreements (c);
 }

@@ -127,6 +127,7 @@ typedef struct {
     int traveller;         /* the state whose visits the document reports most, or -1 */
     int dateline_state;    /* the state of the dateline city, or -1 */
     int protagonist;       /* the state of the person named most often, or -1 */
+    GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
 } bilat_ctx;
 
 /* Stages, in the order they run. */

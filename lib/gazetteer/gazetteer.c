@@ -387,6 +387,12 @@ slot_of (const bilat_gazetteer *gz, uint64_t key)
     return i;
 }
 
+static inline uint64_t
+pair_key (uint64_t a, uint64_t b)
+{
+    return (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL + (a >> 17));
+}
+
 static gint
 by_length (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -435,7 +441,10 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         size_t j = order[r];
         if (es[j].ntok == 0)
             continue;
-        uint64_t h = g_array_index (gz->tokens, gz_token, es[j].tok).hash;
+        const gz_token *t = &g_array_index (gz->tokens, gz_token, es[j].tok);
+        /* One-word entries are keyed by their word, longer ones by their first two words,
+         * so that a lookup at "Minister" does not walk a hundred "Minister of ..." titles. */
+        uint64_t h = es[j].ntok == 1 ? t[0].hash : pair_key (t[0].hash, t[1].hash);
         size_t s = slot_of (gz, h);
         es[j].next = gz->heads[s];
         gz->keys[s] = h;
@@ -469,36 +478,41 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
         *best_kw = NULL;
     if (gz->cap == 0 || i >= limit)
         return NULL;
-    size_t s = slot_of (gz, toks[i].hash);
     const gz_entry *best = NULL, *kw = NULL;
     const gz_entry *es = (const gz_entry *) gz->entries->data;
     const gz_token *dts = (const gz_token *) gz->tokens->data;
-    for (int32_t j = gz->heads[s]; j >= 0; j = es[j].next) {
-        const gz_entry *e = &es[j];
-        gboolean want_kw = best_kw && e->kind == GZ_KEYWORD && !kw;
-        if (best && e->ntok < best->ntok && !(best_kw && !kw))
-            break;
-        if (i + e->ntok > limit || (kind && e->kind != kind))
-            continue;
-        gboolean want_best = !best || (e->ntok == best->ntok &&
-                                       kind_rank[e->kind] > kind_rank[best->kind]);
-        if (!want_best && !want_kw)
-            continue;
-        int k = 0;
-        for (; k < e->ntok; k++) {
-            const bilat_token *t = &toks[i + k];
-            /* Words of a name are not split across a line break. */
-            if (k > 0 && (t->flags & BILAT_TOK_NEWLINE))
+    /* Entries of two words or more first (keyed by both words), then one-word entries. */
+    int32_t heads[2] = { -1, gz->heads[slot_of (gz, toks[i].hash)] };
+    if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE))
+        heads[0] = gz->heads[slot_of (gz, pair_key (toks[i].hash, toks[i + 1].hash))];
+    for (int h = 0; h < 2; h++) {
+        for (int32_t j = heads[h]; j >= 0; j = es[j].next) {
+            const gz_entry *e = &es[j];
+            gboolean want_kw = best_kw && e->kind == GZ_KEYWORD && !kw;
+            if (best && e->ntok < best->ntok && !(best_kw && !kw))
                 break;
-            if (!token_fits (&dts[e->tok + (uint32_t) k], t, text))
-                break;
+            if (i + e->ntok > limit || (kind && e->kind != kind))
+                continue;
+            gboolean want_best = !best || (e->ntok == best->ntok &&
+                                           kind_rank[e->kind] > kind_rank[best->kind]);
+            if (!want_best && !want_kw)
+                continue;
+            int k = 0;
+            for (; k < e->ntok; k++) {
+                const bilat_token *t = &toks[i + k];
+                /* Words of a name are not split across a line break. */
+                if (k > 0 && (t->flags & BILAT_TOK_NEWLINE))
+                    break;
+                if (!token_fits (&dts[e->tok + (uint32_t) k], t, text))
+                    break;
+            }
+            if (k != e->ntok)
+                continue;
+            if (want_best)
+                best = e;
+            if (want_kw)
+                kw = e;
         }
-        if (k != e->ntok)
-            continue;
-        if (want_best)
-            best = e;
-        if (want_kw)
-            kw = e;
     }
     if (best_kw)
         *best_kw = kw;
