@@ -76,6 +76,18 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
     size_t i = 0, n = 0;
     while (i < len) {
         unsigned char b = s[i];
+        if (t->map == NULL) {
+            /* Nothing folded yet: copy the run of plain ASCII in one go. */
+            size_t j = i;
+            while (j < len && ((s[j] >= 0x20 && s[j] < 0x80 && s[j] != '`') || s[j] == '\n'))
+                j++;
+            if (j > i) {
+                memcpy (o + n, s + i, j - i);
+                n += j - i;
+                i = j;
+                continue;
+            }
+        }
         if (b >= 0x20 && b < 0x80 && b != '`') {
             /* Plain ASCII: the common case, copied byte by byte. */
             if (t->map)

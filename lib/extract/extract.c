@@ -84,7 +84,11 @@ bilat__state_code (const bilat_ctx *c, int state)
 const char *
 bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
 {
-    GString *s = g_string_sized_new (end - start + 1);
+    /* Runs of white space become one space; short strings need no heap buffer. */
+    char stack[256];
+    size_t cap = end - start + 1;
+    char *buf = cap <= sizeof stack ? stack : g_malloc (cap);
+    size_t n = 0;
     gboolean space = FALSE;
     for (uint32_t i = start; i < end; i++) {
         char ch = c->text.text[i];
@@ -92,13 +96,15 @@ bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
             space = TRUE;
             continue;
         }
-        if (space && s->len)
-            g_string_append_c (s, ' ');
+        if (space && n)
+            buf[n++] = ' ';
         space = FALSE;
-        g_string_append_c (s, ch);
+        buf[n++] = ch;
     }
-    const char *r = bilat__doc_intern (c->doc, s->str);
-    g_string_free (s, TRUE);
+    buf[n] = '\0';
+    const char *r = bilat__doc_intern (c->doc, buf);
+    if (buf != stack)
+        g_free (buf);
     return r;
 }
 
@@ -343,8 +349,9 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
         return rc;
     c.toks = g_array_sized_new (FALSE, FALSE, sizeof (bilat_token), (guint) (len / 5 + 16));
     bilat__tokenize (c.toks, c.text.text, c.text.len);
-    c.sents = g_array_new (FALSE, FALSE, sizeof (bilat_sentence));
-    c.mentions = g_array_new (FALSE, FALSE, sizeof (bilat_mention));
+    /* Sized from the token count, so that the arrays rarely grow. */
+    c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks->len / 16 + 8);
+    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len / 3 + 8);
     c.dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
     c.persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
     c.person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));

@@ -161,30 +161,45 @@ read_name_back (const bilat_ctx *c, size_t end, size_t floor)
     return start;
 }
 
-static GHashTable *
-word_set (const char *s)
+/* The next word of s (separated by spaces, hyphens or commas), skipping "of", "the" and
+ * "for"; returns its length and sets *w, or 0 at the end. */
+static size_t
+next_word (const char **s, const char **w)
 {
-    GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    char **w = g_strsplit_set (s, " -,", -1);
-    for (char **p = w; *p; p++) {
-        if (**p == '\0' || g_ascii_strcasecmp (*p, "of") == 0 ||
-            g_ascii_strcasecmp (*p, "the") == 0 || g_ascii_strcasecmp (*p, "for") == 0)
+    for (;;) {
+        const char *p = *s;
+        while (*p == ' ' || *p == '-' || *p == ',')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '-' && *q != ',')
+            q++;
+        *s = q;
+        size_t n = (size_t) (q - p);
+        if (n == 0)
+            return 0;
+        if ((n == 2 && g_ascii_strncasecmp (p, "of", 2) == 0) ||
+            (n == 3 && (g_ascii_strncasecmp (p, "the", 3) == 0 ||
+                        g_ascii_strncasecmp (p, "for", 3) == 0)))
             continue;
-        g_hash_table_add (set, g_ascii_strdown (*p, -1));
+        *w = p;
+        return n;
     }
-    g_strfreev (w);
-    return set;
 }
 
+/* Does every word of a occur in b? */
 static gboolean
-subset (GHashTable *a, GHashTable *b)
+words_within (const char *a, const char *b)
 {
-    GHashTableIter it;
-    gpointer k;
-    g_hash_table_iter_init (&it, a);
-    while (g_hash_table_iter_next (&it, &k, NULL))
-        if (!g_hash_table_contains (b, k))
+    const char *w, *v;
+    size_t n, m;
+    while ((n = next_word (&a, &w)) > 0) {
+        const char *bb = b;
+        gboolean found = FALSE;
+        while (!found && (m = next_word (&bb, &v)) > 0)
+            found = m == n && g_ascii_strncasecmp (w, v, n) == 0;
+        if (!found)
             return FALSE;
+    }
     return TRUE;
 }
 
@@ -193,25 +208,18 @@ subset (GHashTable *a, GHashTable *b)
 static void
 add_office (bilat_person *p, const char *office)
 {
-    GHashTable *nw = word_set (office);
-    if (g_hash_table_size (nw) == 0) {
-        g_hash_table_destroy (nw);
+    const char *probe = office, *w;
+    if (next_word (&probe, &w) == 0)
         return;
-    }
     for (guint i = 0; i < p->offices->len;) {
-        GHashTable *ow = word_set (g_ptr_array_index (p->offices, i));
-        gboolean covered = subset (nw, ow), covers = subset (ow, nw);
-        g_hash_table_destroy (ow);
-        if (covered) {
-            g_hash_table_destroy (nw);
+        const char *have = g_ptr_array_index (p->offices, i);
+        if (words_within (office, have))
             return;
-        }
-        if (covers)
+        if (words_within (have, office))
             g_ptr_array_remove_index (p->offices, i);
         else
             i++;
     }
-    g_hash_table_destroy (nw);
     g_ptr_array_add (p->offices, (gpointer) office);
 }
 

@@ -44,15 +44,17 @@ bilat__split_sentences (bilat_ctx *c)
         if (i > begin && (t->flags & BILAT_TOK_NEWLINE)) {
             const bilat_token *p = ctx_tok (c, i - 1);
             char pc = text[p->start];
-            gboolean ends = (p->flags & BILAT_TOK_PUNCT) && strchr (".!?:;\"'", pc);
+            gboolean ends = (p->flags & BILAT_TOK_PUNCT) && pc && strchr (".!?:;\"'", pc);
             gboolean starts = (t->flags & (BILAT_TOK_UPPER | BILAT_TOK_DIGIT)) ||
-                              ((t->flags & BILAT_TOK_PUNCT) && !strchr (",.;)", text[t->start]));
+                              ((t->flags & BILAT_TOK_PUNCT) && text[t->start] &&
+                               !strchr (",.;)", text[t->start]));
             if ((t->flags & BILAT_TOK_PARA) || ends || starts) {
                 push (c, begin, (uint32_t) i);
                 begin = (uint32_t) i;
             }
         }
-        if ((t->flags & BILAT_TOK_PUNCT) && strchr (".!?", text[t->start]) && i + 1 < n) {
+        char tc = text[t->start];
+        if ((t->flags & BILAT_TOK_PUNCT) && (tc == '.' || tc == '!' || tc == '?') && i + 1 < n) {
             const bilat_token *nx = ctx_tok (c, i + 1);
             if (!(nx->flags & BILAT_TOK_SPACE) || (nx->flags & BILAT_TOK_NEWLINE))
                 continue;
