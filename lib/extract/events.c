@@ -1175,8 +1175,15 @@ bilat__find_events (bilat_ctx *c)
     }
     find_main_pair (c, frames);
     infer_person_states (c);
-    find_traveller (c, frames);
     find_protagonist (c);
+    /* Whoever is still without a state most likely serves the state the text follows: a
+     * release names its own officials without saying whose they are. */
+    for (guint p = 0; p < c->persons->len && c->protagonist >= 0; p++) {
+        bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
+        if (pp->state < 0 && pp->offices->len > 0)
+            pp->state = c->protagonist;
+    }
+    find_traveller (c, frames);
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);

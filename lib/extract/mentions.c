@@ -17,6 +17,27 @@ in_term (const bilat_ctx *c, const gz_entity *p)
     return TRUE;
 }
 
+/* A lone surname inside a longer capitalized run belongs to another name: "Bandar Abbas",
+ * "Abbas Kiarostami". A title or the sentence start before it is fine ("President Abbas"). */
+static gboolean
+inside_other_name (const bilat_ctx *c, uint32_t i, const bilat_sentence *s)
+{
+    if (i + 1 < s->te) {
+        const bilat_token *n = ctx_tok (c, i + 1);
+        if ((n->flags & BILAT_TOK_WORD) && (n->flags & BILAT_TOK_UPPER) &&
+            !(n->flags & BILAT_TOK_NEWLINE))
+            return TRUE;
+    }
+    if (i > s->tb) {
+        const bilat_token *p = ctx_tok (c, i - 1);
+        const bilat_mention *pm = ctx_mention_at (c, i - 1);
+        if ((p->flags & BILAT_TOK_WORD) && (p->flags & BILAT_TOK_UPPER) &&
+            !(p->flags & BILAT_TOK_POSS) && (pm == NULL || pm->kind == GZ_STATE))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* "ASHGABAT, 28 November (TDH) -" or "NAIROBI, March 3 (Reuters) -": a dateline names where
  * the text was filed, which does not make that state an actor. */
 static uint32_t
@@ -112,7 +133,8 @@ bilat__find_mentions (bilat_ctx *c)
                 }
             }
             if (e->kind == GZ_PERSON &&
-                !in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, e->id))) {
+                (!in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, e->id)) ||
+                 (e->ntok == 1 && inside_other_name (c, i, s)))) {
                 i++;
                 continue;
             }

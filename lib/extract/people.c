@@ -83,6 +83,13 @@ read_name (const bilat_ctx *c, size_t i, size_t limit)
 {
     size_t j = i, last = i, words = 0;
     while (j < limit && words < 6) {
+        /* A name the people dictionary knows is taken whole ("Cho Tae-yul"). */
+        const bilat_mention *pm = ctx_mention_at (c, j);
+        if (pm && pm->kind == GZ_PERSON && pm->tb == j && pm->te <= limit) {
+            words += pm->te - pm->tb;
+            j = last = pm->te;
+            continue;
+        }
         if (is_initial (c, j, limit)) {
             j += 2;
             words++;
@@ -546,7 +553,10 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
             int pi = person_at (c, m->tb, m->te, st, m->entry->rule);
             bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-            p->name = bilat__doc_intern (c->doc, ent->name);
+            /* Names are reported as the text writes them; a lone surname ("Lula") is
+             * completed from the dictionary. */
+            if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
+                p->name = bilat__doc_intern (c->doc, ent->name);
             if (ent->office)
                 add_office (p, bilat__doc_intern (c->doc, ent->office));
             i = m->te - 1;
@@ -602,6 +612,13 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         if (ne > j && headline)
             ne = j;
         if (ne > j) {
+            /* A known person brings a state the title may not name. */
+            const bilat_mention *pm = mention_starting (c, j, GZ_PERSON);
+            if (ch.state < 0 && pm) {
+                const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, pm->id);
+                if (ent->extra)
+                    ch.state = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
+            }
             /* "President Serdar Berdimuhamedov of Turkmenistan". */
             if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
                 const bilat_mention *sm = mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
