@@ -254,6 +254,20 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     int actor = -1;
     gboolean after = te < we && (bilat__tok_is (c, te, "of") || bilat__tok_is (c, te, "by")) &&
                      bilat__tok_keyword (c, p) == KW_VISIT;
+    /* "the visit the President of Turkmenistan ... to Kazakhstan": a person right after the
+     * noun, then "to", is the traveller (the "of" is often dropped in translation). */
+    if (!after && bilat__tok_keyword (c, p) == KW_VISIT && te < we) {
+        for (guint j = 0; j < cands->len; j++) {
+            const actor_cand *a = &g_array_index (cands, actor_cand, j);
+            if (a->tb < te)
+                continue;
+            /* The first candidate after the noun, within its title's reach. */
+            if (a->tb <= te + 12 && (a->person >= 0 || a->office) && a->te < we &&
+                bilat__tok_is (c, a->te, "to"))
+                after = TRUE;
+            break;
+        }
+    }
     gboolean visiting = bilat__tok_is (c, p, "visiting") && p > s->tb &&
                         bilat__tok_is (c, p - 1, "the");
     /* "during his visit": the traveller is the sentence's subject, its first person. */
