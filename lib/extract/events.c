@@ -166,6 +166,23 @@ event_date (const bilat_ctx *c, int sent, uint32_t wb, uint32_t we, uint32_t tri
     return best ? best->value : NULL;
 }
 
+/* Are two candidates neighbours in a list: "X, Y", "X and Y", "X, and Y", "X and the Y"? */
+static gboolean
+joined_by_list (const bilat_ctx *c, const actor_cand *p, const actor_cand *q)
+{
+    uint32_t gap = q->tb - p->te;
+    if (q->tb < p->te || gap == 0 || gap > 3)
+        return FALSE;
+    uint32_t k = p->te;
+    if (is_punct (c, k, ','))
+        k++;
+    if (k < q->tb && bilat__tok_is (c, k, "and"))
+        k++;
+    if (k < q->tb && bilat__tok_is (c, k, "the"))
+        k++;
+    return k == q->tb && k > p->te;
+}
+
 /* States listed together with the one at candidate k: "Kazakhstan, Kyrgyzstan and Uzbekistan". */
 static int
 list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max)
@@ -177,20 +194,14 @@ list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max
     while (lo > 0) {
         const actor_cand *p = &g_array_index (cands, actor_cand, lo - 1);
         const actor_cand *q = &g_array_index (cands, actor_cand, lo);
-        if (p->person >= 0 || p->office || q->tb - p->te > 1 ||
-            !(is_punct (c, p->te, ',') || bilat__tok_is (c, p->te, "and")))
+        if (p->person >= 0 || p->office || !joined_by_list (c, p, q))
             break;
         lo--;
     }
     while (hi + 1 < cands->len) {
         const actor_cand *p = &g_array_index (cands, actor_cand, hi);
         const actor_cand *q = &g_array_index (cands, actor_cand, hi + 1);
-        if (q->person >= 0 || q->office || q->tb - p->te > 2)
-            break;
-        gboolean joined = is_punct (c, p->te, ',') || bilat__tok_is (c, p->te, "and");
-        if (q->tb - p->te == 2)
-            joined = is_punct (c, p->te, ',') && bilat__tok_is (c, p->te + 1, "and");
-        if (!joined)
+        if (q->person >= 0 || q->office || !joined_by_list (c, p, q))
             break;
         hi++;
     }
