@@ -1,65 +1,182 @@
 /* SPDX-License-Identifier: MIT */
-/* A document's facts as a bilateral-facts/1 record (json-glib), with spans and rule ids. */
+/* A document's facts as a bilateral-facts/1 record, with spans and rule ids. */
 #include "../extract/extract-private.h"
 
-#include <json-glib/json-glib.h>
+/* The record is written straight into a GString: json-glib's builder and generator made
+ * serializing cost as much as extracting (bench/README.md), and writing a fixed shape with
+ * correct string escaping needs no tree. Model JSON, which is also read back, uses
+ * json-glib (lib/serialize/model-json.c). */
+
+typedef struct {
+    GString *s;
+    gboolean pretty;
+    int depth;
+    gboolean first;  /* no comma before the next member or element */
+} writer;
 
 static void
-member_str (JsonBuilder *b, const char *key, const char *val)
+newline (writer *w)
 {
-    json_builder_set_member_name (b, key);
-    if (val)
-        json_builder_add_string_value (b, val);
-    else
-        json_builder_add_null_value (b);
+    if (!w->pretty)
+        return;
+    g_string_append_c (w->s, '\n');
+    for (int i = 0; i < w->depth; i++)
+        g_string_append (w->s, "  ");
 }
 
 static void
-str_array (JsonBuilder *b, const char *key, const GPtrArray *a)
+separator (writer *w)
 {
-    json_builder_set_member_name (b, key);
-    json_builder_begin_array (b);
-    for (guint i = 0; a && i < a->len; i++)
-        json_builder_add_string_value (b, g_ptr_array_index (a, i));
-    json_builder_end_array (b);
+    if (!w->first)
+        g_string_append_c (w->s, ',');
+    w->first = FALSE;
+    newline (w);
+}
+
+/* JSON string escaping: quotes, backslashes and control characters; the text is valid
+ * UTF-8 already, so every other byte is copied. */
+static void
+string (writer *w, const char *v)
+{
+    if (v == NULL) {
+        g_string_append (w->s, "null");
+        return;
+    }
+    g_string_append_c (w->s, '"');
+    const char *run = v;
+    for (const char *p = v; *p; p++) {
+        unsigned char ch = (unsigned char) *p;
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        g_string_append_len (w->s, run, p - run);
+        run = p + 1;
+        switch (ch) {
+        case '"': g_string_append (w->s, "\\\""); break;
+        case '\\': g_string_append (w->s, "\\\\"); break;
+        case '\n': g_string_append (w->s, "\\n"); break;
+        case '\t': g_string_append (w->s, "\\t"); break;
+        case '\r': g_string_append (w->s, "\\r"); break;
+        default: g_string_append_printf (w->s, "\\u%04x", ch); break;
+        }
+    }
+    g_string_append (w->s, run);
+    g_string_append_c (w->s, '"');
 }
 
 static void
-provenance (JsonBuilder *b, const bilat_fact *f)
+key (writer *w, const char *k)
 {
-    json_builder_set_member_name (b, "span");
-    json_builder_begin_array (b);
-    json_builder_add_int_value (b, (gint64) f->start);
-    json_builder_add_int_value (b, (gint64) f->end);
-    json_builder_end_array (b);
-    json_builder_set_member_name (b, "sentence");
-    json_builder_add_int_value (b, f->sentence);
-    member_str (b, "rule", f->rule);
+    separator (w);
+    string (w, k);
+    g_string_append (w->s, w->pretty ? ": " : ":");
 }
 
 static void
-text_list (JsonBuilder *b, const bilat_doc *d, const char *key, int kind)
+open_ (writer *w, char ch)
 {
-    json_builder_set_member_name (b, key);
-    json_builder_begin_array (b);
-    for (guint i = 0; i < d->facts[kind]->len; i++)
-        json_builder_add_string_value (b, ((bilat_fact *) g_ptr_array_index (d->facts[kind], i))->text);
-    json_builder_end_array (b);
+    g_string_append_c (w->s, ch);
+    w->depth++;
+    w->first = TRUE;
 }
 
 static void
-detail_list (JsonBuilder *b, const bilat_doc *d, const char *key, int kind)
+close_ (writer *w, char ch)
 {
-    json_builder_set_member_name (b, key);
-    json_builder_begin_array (b);
+    w->depth--;
+    if (!w->first)
+        newline (w);
+    g_string_append_c (w->s, ch);
+    w->first = FALSE;
+}
+
+static void
+member_str (writer *w, const char *k, const char *v)
+{
+    key (w, k);
+    string (w, v);
+}
+
+static void
+member_int (writer *w, const char *k, gint64 v)
+{
+    key (w, k);
+    g_string_append_printf (w->s, "%" G_GINT64_FORMAT, v);
+}
+
+static void
+str_array (writer *w, const char *k, const GPtrArray *a)
+{
+    key (w, k);
+    open_ (w, '[');
+    for (guint i = 0; a && i < a->len; i++) {
+        separator (w);
+        string (w, g_ptr_array_index (a, i));
+    }
+    close_ (w, ']');
+}
+
+static void
+provenance (writer *w, const bilat_fact *f)
+{
+    key (w, "span");
+    g_string_append_printf (w->s, "[%zu,%zu]", f->start, f->end);
+    member_int (w, "sentence", f->sentence);
+    member_str (w, "rule", f->rule);
+}
+
+static void
+text_list (writer *w, const bilat_doc *d, const char *k, int kind)
+{
+    key (w, k);
+    open_ (w, '[');
+    for (guint i = 0; i < d->facts[kind]->len; i++) {
+        separator (w);
+        string (w, ((bilat_fact *) g_ptr_array_index (d->facts[kind], i))->text);
+    }
+    close_ (w, ']');
+}
+
+static void
+detail_list (writer *w, const bilat_doc *d, const char *k, int kind)
+{
+    key (w, k);
+    open_ (w, '[');
     for (guint i = 0; i < d->facts[kind]->len; i++) {
         const bilat_fact *f = g_ptr_array_index (d->facts[kind], i);
-        json_builder_begin_object (b);
-        member_str (b, "value", f->text);
-        provenance (b, f);
-        json_builder_end_object (b);
+        separator (w);
+        open_ (w, '{');
+        member_str (w, "value", f->text);
+        provenance (w, f);
+        close_ (w, '}');
     }
-    json_builder_end_array (b);
+    close_ (w, ']');
+}
+
+static void
+event (writer *w, const bilat_fact *f, gboolean extras)
+{
+    open_ (w, '{');
+    member_str (w, "type", f->text);
+    if (f->event_type == BILAT_EVENT_VISIT) {
+        member_str (w, "actor", f->actor);
+        member_str (w, "target", f->target);
+        member_str (w, "level", f->level);
+    } else {
+        str_array (w, "parties", f->parties);
+    }
+    if (f->event_type == BILAT_EVENT_MEETING)
+        member_str (w, "mode", f->mode);
+    if (f->event_type == BILAT_EVENT_AGREEMENT)
+        member_str (w, "title", f->title);
+    str_array (w, "persons", f->persons);
+    member_str (w, "place", f->place);
+    member_str (w, "date", f->date);
+    if (extras) {
+        member_str (w, "cameo", f->cameo);
+        member_str (w, "plover", f->plover);
+        provenance (w, f);
+    }
+    close_ (w, '}');
 }
 
 int
@@ -71,91 +188,70 @@ bilat_doc_to_json (char **out, const bilat_doc *d, unsigned flags, const char *d
     *out = NULL;
     if (d == NULL)
         return bilat__error_set (error, BILAT_EINVAL, -1, "document is NULL");
+    if (docid && !g_utf8_validate (docid, -1, NULL))
+        return bilat__error_set (error, BILAT_EINVAL, -1, "document id is not UTF-8");
     gboolean extras = !(flags & BILAT_JSON_PLAIN);
-    JsonBuilder *b = json_builder_new ();
-    json_builder_begin_object (b);
-    member_str (b, "schema", "bilateral-facts/1");
-    member_str (b, "doc", docid);
-    member_str (b, "date", d->date[0] ? d->date : NULL);
-    text_list (b, d, "countries", BILAT_FACT_STATE);
+    writer w = { .s = g_string_sized_new (2048), .pretty = (flags & BILAT_JSON_PRETTY) != 0,
+                 .first = TRUE };
+    open_ (&w, '{');
+    member_str (&w, "schema", "bilateral-facts/1");
+    member_str (&w, "doc", docid);
+    member_str (&w, "date", d->date[0] ? d->date : NULL);
+    text_list (&w, d, "countries", BILAT_FACT_STATE);
 
-    json_builder_set_member_name (b, "pairs");
-    json_builder_begin_array (b);
+    key (&w, "pairs");
+    open_ (&w, '[');
     for (guint i = 0; i < d->facts[BILAT_FACT_PAIR]->len; i++) {
         const bilat_fact *f = g_ptr_array_index (d->facts[BILAT_FACT_PAIR], i);
-        json_builder_begin_array (b);
-        for (guint k = 0; k < f->parties->len; k++)
-            json_builder_add_string_value (b, g_ptr_array_index (f->parties, k));
-        json_builder_end_array (b);
+        separator (&w);
+        g_string_append_c (w.s, '[');
+        for (guint k = 0; k < f->parties->len; k++) {
+            if (k)
+                g_string_append_c (w.s, ',');
+            string (&w, g_ptr_array_index (f->parties, k));
+        }
+        g_string_append_c (w.s, ']');
     }
-    json_builder_end_array (b);
+    close_ (&w, ']');
 
-    json_builder_set_member_name (b, "persons");
-    json_builder_begin_array (b);
+    key (&w, "persons");
+    open_ (&w, '[');
     for (guint i = 0; i < d->facts[BILAT_FACT_PERSON]->len; i++) {
         const bilat_fact *f = g_ptr_array_index (d->facts[BILAT_FACT_PERSON], i);
-        json_builder_begin_object (b);
-        member_str (b, "name", f->text);
-        member_str (b, "country", f->state);
-        str_array (b, "offices", f->offices);
+        separator (&w);
+        open_ (&w, '{');
+        member_str (&w, "name", f->text);
+        member_str (&w, "country", f->state);
+        str_array (&w, "offices", f->offices);
         if (extras)
-            provenance (b, f);
-        json_builder_end_object (b);
+            provenance (&w, f);
+        close_ (&w, '}');
     }
-    json_builder_end_array (b);
+    close_ (&w, ']');
 
-    text_list (b, d, "organizations", BILAT_FACT_ORGANIZATION);
+    text_list (&w, d, "organizations", BILAT_FACT_ORGANIZATION);
 
-    json_builder_set_member_name (b, "events");
-    json_builder_begin_array (b);
+    key (&w, "events");
+    open_ (&w, '[');
     for (guint i = 0; i < d->facts[BILAT_FACT_EVENT]->len; i++) {
-        const bilat_fact *f = g_ptr_array_index (d->facts[BILAT_FACT_EVENT], i);
-        json_builder_begin_object (b);
-        member_str (b, "type", f->text);
-        if (f->event_type == BILAT_EVENT_VISIT) {
-            member_str (b, "actor", f->actor);
-            member_str (b, "target", f->target);
-            member_str (b, "level", f->level);
-        } else {
-            str_array (b, "parties", f->parties);
-        }
-        if (f->event_type == BILAT_EVENT_MEETING)
-            member_str (b, "mode", f->mode);
-        if (f->event_type == BILAT_EVENT_AGREEMENT)
-            member_str (b, "title", f->title);
-        str_array (b, "persons", f->persons);
-        member_str (b, "place", f->place);
-        member_str (b, "date", f->date);
-        if (extras) {
-            member_str (b, "cameo", f->cameo);
-            member_str (b, "plover", f->plover);
-            provenance (b, f);
-        }
-        json_builder_end_object (b);
+        separator (&w);
+        event (&w, g_ptr_array_index (d->facts[BILAT_FACT_EVENT], i), extras);
     }
-    json_builder_end_array (b);
+    close_ (&w, ']');
 
-    text_list (b, d, "areas", BILAT_FACT_AREA);
-    text_list (b, d, "status", BILAT_FACT_STATUS);
+    text_list (&w, d, "areas", BILAT_FACT_AREA);
+    text_list (&w, d, "status", BILAT_FACT_STATUS);
     if (extras) {
         /* Where each state, organization, area and status was first read. */
-        json_builder_set_member_name (b, "evidence");
-        json_builder_begin_object (b);
-        detail_list (b, d, "countries", BILAT_FACT_STATE);
-        detail_list (b, d, "organizations", BILAT_FACT_ORGANIZATION);
-        detail_list (b, d, "areas", BILAT_FACT_AREA);
-        detail_list (b, d, "status", BILAT_FACT_STATUS);
-        json_builder_end_object (b);
+        key (&w, "evidence");
+        open_ (&w, '{');
+        detail_list (&w, d, "countries", BILAT_FACT_STATE);
+        detail_list (&w, d, "organizations", BILAT_FACT_ORGANIZATION);
+        detail_list (&w, d, "areas", BILAT_FACT_AREA);
+        detail_list (&w, d, "status", BILAT_FACT_STATUS);
+        close_ (&w, '}');
     }
-    json_builder_end_object (b);
-
-    JsonGenerator *gen = json_generator_new ();
-    JsonNode *root = json_builder_get_root (b);
-    json_generator_set_root (gen, root);
-    json_generator_set_pretty (gen, (flags & BILAT_JSON_PRETTY) != 0);
-    *out = json_generator_to_data (gen, NULL);
-    json_node_unref (root);
-    g_object_unref (gen);
-    g_object_unref (b);
+    close_ (&w, '}');
+    *out = g_string_free (w.s, FALSE);
     return BILAT_OK;
 }
