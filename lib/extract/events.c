@@ -279,16 +279,27 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
             break;
         }
     }
-    gboolean visiting = bilat__tok_is (c, p, "visiting") && p > s->tb &&
-                        bilat__tok_is (c, p - 1, "the");
+    /* "the visiting Iranian Foreign Minister", "talks with visiting President X": the
+     * adjective names the traveller after it. */
+    gboolean visiting = FALSE;
+    if (bilat__tok_is (c, p, "visiting"))
+        for (guint k = 0; k < cands->len && !visiting; k++) {
+            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            visiting = a->tb > p && a->tb <= p + 3 && (a->person >= 0 || a->office);
+        }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
     uint32_t q = p;
     while (q > s->tb && (word_in (c, q - 1, level_words) || ctx_tok (c, q - 1)->flags &
                                                             BILAT_TOK_DIGIT ||
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
+    while (q > s->tb && (bilat__tok_is (c, q - 1, "recent") || bilat__tok_is (c, q - 1, "latest") ||
+                         bilat__tok_is (c, q - 1, "last") || bilat__tok_is (c, q - 1, "ongoing") ||
+                         bilat__tok_is (c, q - 1, "current") || bilat__tok_is (c, q - 1, "upcoming")))
+        q--;
     gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
-                                     bilat__tok_is (c, q - 1, "her"));
+                                     bilat__tok_is (c, q - 1, "her") ||
+                                     bilat__tok_is (c, q - 1, "their"));
     for (guint k = 0; k < cands->len; k++) {
         const actor_cand *a = &g_array_index (cands, actor_cand, k);
         /* "Fijian women leaders": a demonym on its own describes, it does not travel. */
@@ -425,7 +436,8 @@ title_stop (const bilat_ctx *c, size_t i)
     static const char *const stops[] = {
         "was", "were", "is", "are", "has", "have", "had", "will", "would", "which", "that",
         "signed", "during", "by", "as", "aimed", "after", "following", "within", "at", "while",
-        "who", "under", "before", "when", "where", "to", NULL };
+        "who", "under", "before", "when", "where", "to", "covering", "worth", "including",
+        "aimed", "designed", NULL };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT) {
         char ch = c->text.text[t->start];

@@ -464,18 +464,22 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
             ch->klass = ent->klass;
         j = oe;
         /* "of (the Republic of) Kazakhstan" names the state; "to Kazakhstan" the host. */
-        if (j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
-                              bilat__tok_is (c, j, "in"))) {
+        /* "Ambassador of Spain to Cairo": up to two such phrases follow a title. */
+        for (int round = 0; round < 2; round++) {
+            if (!(j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
+                                    bilat__tok_is (c, j, "in"))))
+                break;
             size_t k = skip_the (c, j + 1, limit);
             if (k + 1 < limit && bilat__tok_is (c, k, "Republic") &&
                 !mention_starting (c, k, GZ_STATE))
                 k++;
             const bilat_mention *sm = k < limit ? mention_starting (c, k, GZ_STATE) : NULL;
-            if (sm && sm->form == GZ_FORM_NAME) {
-                if (bilat__tok_is (c, j, "of") && ch->state < 0)
-                    ch->state = sm->id;
-                j = sm->te;
-            }
+            /* A capital names the host ("to Cairo"), never the office holder's state. */
+            if (!sm || (sm->form != GZ_FORM_NAME && bilat__tok_is (c, j, "of")))
+                break;
+            if (bilat__tok_is (c, j, "of") && ch->state < 0)
+                ch->state = sm->id;
+            j = sm->te;
         }
         /* Offices joined by "-", ",", "and": "Deputy Prime Minister - Minister of ...". */
         if (j + 1 < limit && (is_punct (c, j, '-') || is_punct (c, j, ',') ||
