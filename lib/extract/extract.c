@@ -141,6 +141,28 @@ add_state (bilat_ctx *c, int st, uint32_t start, uint32_t end, int sent, const c
 }
 
 static gboolean
+is_topic (const bilat_ctx *c, const bilat_mention *m)
+{
+    static const char *const preps[] = { "in", "on", "about", "regarding", "concerning",
+                                         "against", "over", "across", "near", NULL };
+    uint32_t b = m->tb;
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
+    if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
+        b--;
+    if (b == s->tb)
+        return FALSE;
+    for (const char *const *p = preps; *p; p++)
+        if (bilat__tok_is (c, b - 1, *p))
+            return TRUE;
+    /* "Libya and Sudan" after such a word: the list shares it. */
+    if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "and")) {
+        const bilat_mention *prev = ctx_mention_at (c, b - 2);
+        return prev && prev->kind == GZ_STATE && is_topic (c, prev);
+    }
+    return FALSE;
+}
+
+static gboolean
 in_institution_name (const bilat_ctx *c, const bilat_mention *m)
 {
     if (!(ctx_tok (c, m->tb)->flags & BILAT_TOK_UPPER))
@@ -164,7 +186,9 @@ gather_mentions (bilat_ctx *c)
         uint32_t s = ctx_tok (c, m->tb)->start, e = ctx_tok (c, m->te - 1)->end;
         switch (m->kind) {
         case GZ_STATE:
-            if (!m->dateline)
+            /* "the situation in Libya": a state named as a topic or a place does not act;
+             * it still counts when an event, a person or another mention makes it act. */
+            if (!m->dateline && !is_topic (c, m))
                 add_state (c, m->id, s, e, m->sent, m->entry->rule);
             break;
         case GZ_ORG: {
