@@ -75,7 +75,7 @@ mark_names_of_things (bilat_ctx *c)
             if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER))
                 break;
             const bilat_mention *n = ctx_mention_at (c, i);
-            if (n && n->kind == GZ_KEYWORD && n->id == KW_NAME_NOUN) {
+            if (bilat__tok_keyword (c, i) == KW_NAME_NOUN) {
                 m->dateline = 1;
                 break;
             }
