@@ -141,6 +141,25 @@ add_state (bilat_ctx *c, int st, uint32_t start, uint32_t end, int sent, const c
 }
 
 static gboolean
+speaks_of_cooperation (const bilat_ctx *c, int sent)
+{
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        int kw = bilat__tok_keyword (c, k);
+        if (kw == KW_COOP || kw == KW_DOC || kw == KW_SIGN || kw == KW_MEET ||
+            kw == KW_RELATIONS || kw == KW_VISIT || kw == KW_PHONE || kw == KW_VIDEO)
+            return TRUE;
+        /* "cooperation", "relations", "development" are also portfolio words ("Minister of
+         * International Cooperation"); in lower case they speak of working together. */
+        if ((kw == KW_PORTFOLIO || kw == KW_STOP) && !(ctx_tok (c, k)->flags & BILAT_TOK_UPPER) &&
+            (bilat__tok_is (c, k, "cooperation") || bilat__tok_is (c, k, "relations") ||
+             bilat__tok_is (c, k, "development") || bilat__tok_is (c, k, "joint")))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
 is_topic (const bilat_ctx *c, const bilat_mention *m)
 {
     static const char *const preps[] = { "in", "on", "about", "regarding", "concerning",
@@ -208,8 +227,10 @@ gather_mentions (bilat_ctx *c)
             break;
         }
         case GZ_AREA: {
-            /* "Agency for Transport and Communications" names an office, not a field. */
-            if (in_institution_name (c, m))
+            /* "Agency for Transport and Communications" names an office, not a field; and a
+             * field counts where the sentence speaks of working together ("their economies
+             * grew" is no field of cooperation). */
+            if (in_institution_name (c, m) || !speaks_of_cooperation (c, m->sent))
                 break;
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
             if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))

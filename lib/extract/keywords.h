@@ -95,6 +95,12 @@ static const bilat_keyword_entry bilat_keywords[] = {
                     "Diaspora|Civil|Aviation|Petrochemicals|Chemical|Textile|Light|Heavy|"
                     "Food|Fishing|Forestry|Relations|Sustainable|Integration" },
     { KW_RELATIONS, "ties|partnership|relationship" },
+    { KW_COOP, "co-operation|cooperate|cooperating|collaboration|collaborate|"
+               "interaction|discussed|discuss|discussing|discussions|agreed|exchanged|"
+               "bilateral|projects|project|prospects|potential|expand|expanding|"
+               "strengthen|strengthening|deepen|deepening|boost|boosting|promote|promoting|"
+               "enhance|enhancing|develop|developing|sectors|sector|fields|field|"
+               "areas|spheres|sphere|opportunities|initiatives|ways|issues|agenda|support" },
     { KW_BETWEEN, "between" },
     { KW_PARTICLE, "bin|ibn|bint|al|el|de|da|del|della|van|von|der|den|du|la|le|dos|das|di|y|"
                    "ben|Al|El|Al-|abu|Abu" },
