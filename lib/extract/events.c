@@ -29,6 +29,8 @@ typedef struct {
     int parties[16], n_parties;
     int persons[8], n_persons;
     int agents[8], n_agents;    /* meetings: states of the people and offices taking part */
+    gboolean objects_before;    /* a state named on its own stands before the trigger */
+    gboolean sides;             /* "the two countries", "the sides" stand for the main pair */
     int objects[16], n_objects; /* meetings: states named on their own ("with Sweden") */
     gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
 } frame;
@@ -413,7 +415,12 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         gboolean someone = FALSE;
         for (guint k = 0; k < cands->len; k++) {
             const actor_cand *a = &g_array_index (cands, actor_cand, k);
-            someone |= a->tb >= te && a->tb <= te + 3 && (a->person >= 0 || a->office);
+            /* "received the credentials of the new Ambassador of ...". */
+            someone |= a->tb >= te && a->tb <= te + 8 && (a->person >= 0 || a->office);
+        }
+        for (guint k = 0; k < c->office_refs->len; k++) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, k);
+            someone |= o->tb >= te && o->tb <= te + 8;
         }
         if (!someone)
             return;
@@ -599,6 +606,16 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
     }
 }
 
+static gboolean
+sentence_has (const bilat_ctx *c, int sent, int kw)
+{
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (bilat__tok_keyword (c, k) == kw)
+            return TRUE;
+    return FALSE;
+}
+
 static void
 add_party (frame *f, int st)
 {
@@ -637,6 +654,7 @@ static void
 collect_parties (bilat_ctx *c, frame *f)
 {
     f->n_parties = f->n_persons = f->n_agents = f->n_objects = 0;
+    f->objects_before = FALSE;
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, f->sent);
     GArray *cands = candidates (c, s);
     if (f->type == BILAT_EVENT_AGREEMENT) {
@@ -670,6 +688,8 @@ collect_parties (bilat_ctx *c, frame *f)
             continue;
         }
         add_unique (f->objects, &f->n_objects, 16, st);
+        if (a->te <= f->tb)
+            f->objects_before = TRUE;
     }
     for (int k = 0; k < f->n_agents; k++)
         add_party (f, f->agents[k]);
@@ -728,15 +748,20 @@ find_main_pair (bilat_ctx *c, GArray *frames)
         if (st >= 0)
             freq[st]++;
     }
+    /* Ties go to the state named first. */
     int a = -1, b = -1;
-    for (size_t i = 0; i < ns; i++) {
-        if (freq[i] == 0)
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+        if (m->kind != GZ_STATE || m->dateline)
+            continue;
+        int i = m->id;
+        if (i == a || i == b)
             continue;
         if (a < 0 || freq[i] > freq[a]) {
             b = a;
-            a = (int) i;
+            a = i;
         } else if (b < 0 || freq[i] > freq[b])
-            b = (int) i;
+            b = i;
     }
     g_free (freq);
     c->main_a = a;
@@ -1052,8 +1077,10 @@ emit_frame (bilat_ctx *c, frame *f)
     collect_parties (c, f);
     /* One side meeting several others named in a list ("separate meetings with the
      * ambassadors of Sweden and the Czech Republic") is a meeting with each. */
+    /* "The Foreign Ministers of Armenia and Azerbaijan met ... under the auspices of the US
+     * Secretary of State": states before the meeting word are its subjects, all of them. */
     if (f->type == BILAT_EVENT_MEETING && !f->multilateral && f->n_agents <= 1 &&
-        f->n_objects >= 2) {
+        f->n_objects >= 2 && !f->objects_before) {
         /* Without a known side to pair them with, a longer list says nothing certain; two
          * states alone ("talks between Uzbekistan and Azerbaijan") are the two sides. */
         int agent = f->n_agents ? f->agents[0] : -1;
@@ -1070,6 +1097,17 @@ emit_frame (bilat_ctx *c, frame *f)
                 emit_event (c, &one);
             }
             return;
+        }
+    }
+    /* "The sides continued negotiations": the sides of the event just reported. */
+    if (f->n_parties == 0 && sentence_has (c, f->sent, KW_SIDES)) {
+        GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+        const bilat_fact *last = evs->len ? g_ptr_array_index (evs, evs->len - 1) : NULL;
+        if (last && last->parties->len >= 2) {
+            f->n_parties = 0;
+            for (guint k = 0; k < last->parties->len; k++)
+                add_party (f, bilat__gazetteer_find_state (c->ex->gz,
+                                                           g_ptr_array_index (last->parties, k)));
         }
     }
     if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
