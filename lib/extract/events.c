@@ -30,6 +30,8 @@ typedef struct {
     int persons[8], n_persons;
     int agents[8], n_agents;    /* meetings: states of the people and offices taking part */
     gboolean objects_before;    /* a state named on its own stands before the trigger */
+    gboolean hosted;              /* visit:hosted: the target is the host's state */
+    int host_person, host_state;
     gboolean sides;             /* "the two countries", "the sides" stand for the main pair */
     int objects[16], n_objects; /* meetings: states named on their own ("with Sweden") */
     gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
@@ -389,6 +391,49 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     g_array_append_val (frames, f);
 }
 
+/* "President Yeltsin hosted Japanese Prime Minister Hashimoto": a leader received by
+ * another state's leader has come to visit (CAMEO 043, the host's side of 042). An
+ * ambassador received has not: embassies are where diplomats live. */
+static void
+hosted_visit (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
+              GArray *frames)
+{
+    const actor_cand *host = NULL, *guest = NULL;
+    for (guint k = 0; k < cands->len; k++) {
+        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        if (a->te <= p && (a->person >= 0 || a->office))
+            host = a;
+        else if (a->tb >= te && a->tb <= te + 4 && (a->person >= 0 || a->office) && !guest)
+            guest = a;
+    }
+    /* Only "hosted" says the guest came: "received" is also said of ambassadors and
+     * delegations at home, and the gold records count a visit only when the text says so. */
+    if (host == NULL || guest == NULL ||
+        !(bilat__tok_is (c, p, "hosted") || bilat__tok_is (c, p, "hosts")))
+        return;
+    for (guint k = 0; k < c->office_refs->len; k++) {
+        const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, k);
+        gboolean of_guest = (guest->person >= 0 && o->person == guest->person) ||
+                            (o->sent == c->tok_sent[p] && o->tb >= te && o->tb <= guest->te);
+        if (of_guest && o->klass == GZ_OFFICE_DIPLOMAT)
+            return;
+    }
+    frame f = { .type = BILAT_EVENT_VISIT, .sent = c->tok_sent[p], .tb = p, .te = te,
+                .wb = s->tb, .we = s->te, .actor_person = guest->person, .target_state = -1,
+                .rule = "visit:hosted" };
+    if (guest->person < 0) {
+        f.actor_states[0] = guest->state;
+        f.n_actor_states = 1;
+    }
+    /* The host's state is read when the frame is emitted (people's states may be inferred
+     * later), through its person. */
+    f.hosted = TRUE;
+    f.host_person = host->person;
+    f.host_state = host->person >= 0 ? -1 : host->state;
+    f.date = event_date (c, f.sent, s->tb, s->te, p);
+    g_array_append_val (frames, f);
+}
+
 static void
 meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
                int kw, uint32_t wb, uint32_t we, GArray *frames)
@@ -425,6 +470,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         if (!someone)
             return;
         f.rule = "meeting:received";
+        hosted_visit (c, s, cands, p, te, frames);
     }
     static const char *const multi[] = { "trilateral", "tripartite", "quadrilateral",
                                          "multilateral", "joint", "summit", "dialogue",
@@ -1060,6 +1106,12 @@ emit_frame (bilat_ctx *c, frame *f)
         int targets[8], n_tgt = 0;
         for (int k = 0; k < f->n_target_states; k++)
             targets[n_tgt++] = f->target_states[k];
+        if (f->hosted) {
+            int host = f->host_person >= 0 ? person_state (c, f->host_person) : f->host_state;
+            if (host < 0 || n_act == 0)
+                return;
+            targets[n_tgt++] = host;
+        }
         if (n_act == 0 && n_tgt == 1 && partner (c, targets[0]) >= 0)
             actors[n_act++] = partner (c, targets[0]);
         /* "The President will visit Nigeria, Ghana and Senegal": whoever travels in the

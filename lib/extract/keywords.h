@@ -22,7 +22,7 @@ static const bilat_keyword_entry bilat_keywords[] = {
                "courtesy call|courtesy calls|courtesy visit|presented his credentials|"
                "presented her credentials|presented credentials|bilateral discussions|"
                "held discussions|session|sessions|summit" },
-    { KW_RECEIVE, "received|receives|receiving|hosted|welcomed" },
+    { KW_RECEIVE, "received|receives|receiving|hosted|hosts|welcomed" },
     { KW_PHONE, "telephone conversation|telephone conversations|phone conversation|"
                 "phone call|phone calls|telephone call|telephone calls|telephone talks|"
                 "phone talks|by telephone|by phone|over the phone|spoke by phone|"
