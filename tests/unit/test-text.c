@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for text normalization: UTF-8 validation, repair, folding and the offset map. */
+#include "core/core-private.h"
+
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <string.h>
+
+/* A byte range for eq (mem, ...). */
+#define MEM(p, n) ((struct cr_mem) { .data = (p), .size = (n) })
+
+/* Initialise t from a byte string with an explicit length (the inputs hold NUL bytes). */
+static int
+text_from (bilat_text *t, const char *s, size_t len, gboolean repair, bilat_error **error)
+{
+    return bilat__text_init (t, s, len, repair, error);
+}
+
+/* Expect text_init to fail with BILAT_EPARSE at byte offset off. */
+static void
+assert_parse_error_at (const char *s, size_t len, int64_t off)
+{
+    bilat_text t;
+    bilat_error *err = NULL;
+    int rc = text_from (&t, s, len, FALSE, &err);
+    cr_assert (eq (int, rc, BILAT_EPARSE));
+    cr_assert (not (zero (ptr, err)));
+    cr_assert (eq (int, bilat_error_code (err), BILAT_EPARSE));
+    cr_assert (eq (i64, bilat_error_offset (err), off));
+    cr_assert (not (eq (str, (char *) bilat_error_message (err), "")));
+    /* A failed init leaves nothing to free, but clearing must still be safe. */
+    cr_assert (zero (ptr, t.text));
+    cr_assert (zero (ptr, t.map));
+    bilat__text_clear (&t);
+    bilat_error_free (err);
+}
+
+/* Every byte of the normalized text maps back to a byte of the caller's text, and the map
+ * never runs backwards. */
+static void
+assert_map_sane (const bilat_text *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        cr_assert (lt (sz, bilat__text_orig (t, i), t->orig_len), "map[%zu] out of range", i);
+        if (i > 0)
+            cr_assert (ge (sz, bilat__text_orig (t, i), bilat__text_orig (t, i - 1)),
+                       "map runs backwards at %zu", i);
+    }
+    cr_assert (eq (sz, bilat__text_orig (t, t->len), t->orig_len));
+}
+
+/* ---- validation --------------------------------------------------------------------------- */
+
+Test (text, plain_ascii_is_copied_with_identity_offsets)
+{
+    static const char s[] = "The sides discussed trade.";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, (char *) s));
+    cr_assert (eq (sz, t.len, strlen (s)));
+    cr_assert (zero (ptr, t.map));
+    cr_assert (eq (sz, bilat__text_orig (&t, 4), 4));
+    bilat__text_clear (&t);
+}
+
+Test (text, valid_multibyte_utf8_is_kept_unchanged)
+{
+    static const char s[] = "T\xC3\xBCrkiye and \xD0\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD1\x85";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, (char *) s));
+    cr_assert (eq (sz, t.len, strlen (s)));
+    bilat__text_clear (&t);
+}
+
+Test (text, empty_input_gives_empty_text)
+{
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, "", 0, FALSE, NULL), BILAT_OK));
+    cr_assert (eq (sz, t.len, 0));
+    cr_assert (not (zero (ptr, t.text)));
+    cr_assert (eq (str, t.text, ""));
+    bilat__text_clear (&t);
+}
+
+Test (text, invalid_lead_byte_is_an_error_at_its_offset)
+{
+    assert_parse_error_at ("Astana \xFF visit", 14, 7);
+}
+
+Test (text, stray_continuation_byte_is_an_error_at_its_offset)
+{
+    assert_parse_error_at ("ab\x80" "cd", 5, 2);
+}
+
+Test (text, truncated_sequence_at_end_is_an_error_at_its_start)
+{
+    /* The first two bytes of U+2014 EM DASH, then the text ends. */
+    assert_parse_error_at ("visit \xE2\x80", 8, 6);
+}
+
+Test (text, truncated_sequence_before_ascii_is_an_error_at_its_start)
+{
+    assert_parse_error_at ("ab\xE2\x80" "cd", 6, 2);
+}
+
+Test (text, overlong_two_byte_encoding_is_an_error)
+{
+    /* 0xC0 0xAF is an overlong "/". */
+    assert_parse_error_at ("abc\xC0\xAF", 5, 3);
+}
+
+Test (text, overlong_three_byte_encoding_is_an_error)
+{
+    /* 0xE0 0x80 0xAF is an overlong "/". */
+    assert_parse_error_at ("a\xE0\x80\xAF" "b", 5, 1);
+}
+
+Test (text, utf16_surrogate_is_an_error)
+{
+    /* U+D800 encoded as if it were a scalar value (CESU-8 style). */
+    assert_parse_error_at ("Baku \xED\xA0\x80 talks", 14, 5);
+}
+
+Test (text, code_point_above_u10ffff_is_an_error)
+{
+    assert_parse_error_at ("x\xF4\x90\x80\x80", 5, 1);
+}
+
+Test (text, nul_byte_is_an_error_at_its_offset)
+{
+    assert_parse_error_at ("ab\0cd", 5, 2);
+}
+
+Test (text, nul_byte_offset_counts_bytes_not_characters)
+{
+    /* "Türkiye" is 8 bytes: the NUL after it is at byte 8, character 7. */
+    assert_parse_error_at ("T\xC3\xBCrkiye\0", 9, 8);
+}
+
+Test (text, first_of_several_errors_is_reported)
+{
+    assert_parse_error_at ("a\xFF" "b\0c", 5, 1);
+}
+
+Test (text, error_pointer_may_be_null)
+{
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, "a\xFF", 2, FALSE, NULL), BILAT_EPARSE));
+    bilat__text_clear (&t);
+}
+
+/* ---- repair --------------------------------------------------------------------------------- */
+
+Test (text, repair_turns_a_bad_byte_into_replacement_character)
+{
+    static const char s[] = "a\xFF" "b";
+    bilat_text t;
+    bilat_error *err = NULL;
+    cr_assert (eq (int, text_from (&t, s, 3, TRUE, &err), BILAT_OK));
+    cr_assert (zero (ptr, err));
+    cr_assert (eq (str, t.text, "a\xEF\xBF\xBD" "b"));
+    cr_assert (eq (sz, t.len, 5));
+    cr_assert (g_utf8_validate (t.text, (gssize) t.len, NULL));
+    bilat__text_clear (&t);
+}
+
+Test (text, repair_maps_replacement_bytes_back_to_the_bad_byte)
+{
+    static const char s[] = "a\xFF" "b";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, 3, TRUE, NULL), BILAT_OK));
+    cr_assert (eq (sz, bilat__text_orig (&t, 0), 0));
+    for (size_t i = 1; i <= 3; i++)
+        cr_assert (eq (sz, bilat__text_orig (&t, i), 1), "U+FFFD byte %zu", i);
+    cr_assert (eq (sz, bilat__text_orig (&t, 4), 2));
+    cr_assert (eq (sz, bilat__text_orig (&t, 5), 3));
+    assert_map_sane (&t);
+    bilat__text_clear (&t);
+}
+
+Test (text, repair_replaces_each_byte_of_a_truncated_sequence)
+{
+    static const char s[] = "ab\xE2\x80";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, 4, TRUE, NULL), BILAT_OK));
+    cr_assert (g_utf8_validate (t.text, (gssize) t.len, NULL));
+    cr_assert (eq (str, t.text, "ab\xEF\xBF\xBD\xEF\xBF\xBD"));
+    cr_assert (eq (sz, bilat__text_orig (&t, 2), 2));
+    cr_assert (eq (sz, bilat__text_orig (&t, 5), 3));
+    assert_map_sane (&t);
+    bilat__text_clear (&t);
+}
+
+Test (text, repair_keeps_offsets_after_the_bad_byte_pointing_at_caller_bytes)
+{
+    /* Valid multi-byte text and folds after the repair must still map correctly. */
+    static const char s[] = "\xC0 Kazakhstan \xE2\x80\x94 T\xC3\xBCrkiye";
+    size_t len = strlen (s);
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, len, TRUE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "\xEF\xBF\xBD Kazakhstan - T\xC3\xBCrkiye"));
+    const char *k = strstr (t.text, "Kazakhstan");
+    size_t kn = (size_t) (k - t.text);
+    cr_assert (eq (sz, bilat__text_orig (&t, kn), 2));
+    const char *tu = strstr (t.text, "T\xC3\xBC");
+    size_t tn = (size_t) (tu - t.text);
+    size_t want = (size_t) (strstr (s, "T\xC3\xBC") - s);
+    cr_assert (eq (sz, bilat__text_orig (&t, tn), want));
+    cr_assert (eq (mem, MEM (s + bilat__text_orig (&t, tn), 8), MEM ("T\xC3\xBCrkiye", 8)));
+    assert_map_sane (&t);
+    bilat__text_clear (&t);
+}
+
+Test (text, repair_of_clean_text_changes_nothing)
+{
+    static const char s[] = "Ashgabat, 28 November";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), TRUE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, (char *) s));
+    for (size_t i = 0; i <= t.len; i++)
+        cr_assert (eq (sz, bilat__text_orig (&t, i), i));
+    bilat__text_clear (&t);
+}
+
+Test (text, repair_mode_does_not_fail_on_nul_bytes)
+{
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, "ab\0cd", 5, TRUE, NULL), BILAT_OK));
+    cr_assert (eq (sz, strlen (t.text), t.len), "no NUL is left inside the text");
+    cr_assert (eq (sz, bilat__text_orig (&t, 3), 3));
+    bilat__text_clear (&t);
+}
+
+/* ---- folding ------------------------------------------------------------------------------ */
+
+Test (text, typographic_quotes_fold_to_ascii)
+{
+    static const char s[] = "\xE2\x80\x9CGreat Silk Road\xE2\x80\x9D and Benin\xE2\x80\x99s";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "\"Great Silk Road\" and Benin's"));
+    cr_assert (not (zero (ptr, t.map)));
+    bilat__text_clear (&t);
+}
+
+Test (text, guillemets_and_single_low_quote_fold_to_ascii)
+{
+    static const char s[] = "\xC2\xAB" "Caspian\xC2\xBB \xE2\x80\x9A" "x\xE2\x80\x98";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "\"Caspian\" 'x'"));
+    bilat__text_clear (&t);
+}
+
+Test (text, dashes_fold_to_hyphen)
+{
+    /* En dash, em dash, non-breaking hyphen, minus sign. */
+    static const char s[] = "2024\xE2\x80\x93" "2026 \xE2\x80\x94 Kazakh\xE2\x80\x91Turkmen \xE2\x88\x92" "1";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "2024-2026 - Kazakh-Turkmen -1"));
+    bilat__text_clear (&t);
+}
+
+Test (text, odd_spaces_fold_to_ascii_space)
+{
+    /* No-break space, narrow no-break space, thin space, tab. */
+    static const char s[] = "5\xC2\xA0November\xE2\x80\xAF" "2023\xE2\x80\x89X\tY";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "5 November 2023 X Y"));
+    bilat__text_clear (&t);
+}
+
+Test (text, zero_width_characters_and_soft_hyphens_are_dropped)
+{
+    static const char s[] = "\xEF\xBB\xBFKazakh\xC2\xADstan\xE2\x80\x8B visit";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "Kazakhstan visit"));
+    cr_assert (eq (sz, bilat__text_orig (&t, 0), 3), "the BOM is skipped");
+    cr_assert (eq (sz, bilat__text_orig (&t, 6), 11), "\"stan\" starts after the soft hyphen");
+    assert_map_sane (&t);
+    bilat__text_clear (&t);
+}
+
+Test (text, fold_map_points_every_byte_back_to_the_callers_bytes)
+{
+    /* "“Astana” – Baku" : “ and ” are 3 bytes, – is 3 bytes. */
+    static const char s[] = "\xE2\x80\x9C" "Astana\xE2\x80\x9D \xE2\x80\x93 Baku";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "\"Astana\" - Baku"));
+    /* normalized:  0:" 1..6:Astana 7:" 8:' ' 9:- 10:' ' 11..14:Baku */
+    static const size_t want[] = { 0, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 18, 19, 20 };
+    cr_assert (eq (sz, t.len, G_N_ELEMENTS (want)));
+    for (size_t i = 0; i < G_N_ELEMENTS (want); i++)
+        cr_assert (eq (sz, bilat__text_orig (&t, i), want[i]), "byte %zu", i);
+    cr_assert (eq (sz, bilat__text_orig (&t, t.len), strlen (s)));
+    /* A span [1, 7) of the normalized text is "Astana" in the caller's text too. */
+    size_t b = bilat__text_orig (&t, 1), e = bilat__text_orig (&t, 7);
+    cr_assert (eq (mem, MEM (s + b, e - b), MEM ("Astana", 6)));
+    bilat__text_clear (&t);
+}
+
+Test (text, fold_map_is_built_lazily_for_text_that_starts_clean)
+{
+    /* The map appears only at the first fold; the bytes before it still map to themselves. */
+    static const char s[] = "Ministers met \xE2\x80\x94 twice";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "Ministers met - twice"));
+    for (size_t i = 0; i < 14; i++)
+        cr_assert (eq (sz, bilat__text_orig (&t, i), i));
+    cr_assert (eq (sz, bilat__text_orig (&t, 14), 14));
+    cr_assert (eq (sz, bilat__text_orig (&t, 15), 17));
+    cr_assert (eq (sz, bilat__text_orig (&t, 16), 18));
+    assert_map_sane (&t);
+    bilat__text_clear (&t);
+}
+
+Test (text, ellipsis_folds_to_a_dot)
+{
+    static const char s[] = "and so on\xE2\x80\xA6";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "and so on."));
+    bilat__text_clear (&t);
+}
+
+Test (text, backtick_folds_to_apostrophe)
+{
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, "Benin`s", 7, FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "Benin's"));
+    bilat__text_clear (&t);
+}
+
+/* ---- line breaks ---------------------------------------------------------------------------- */
+
+Test (text, crlf_becomes_lf)
+{
+    static const char s[] = "ASTANA\r\n\r\nThe talks";
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "ASTANA\n\nThe talks"));
+    cr_assert (eq (sz, bilat__text_orig (&t, 6), 6));
+    cr_assert (eq (sz, bilat__text_orig (&t, 7), 8));
+    cr_assert (eq (sz, bilat__text_orig (&t, 8), 10), "\"The\" is at byte 10 of the input");
+    assert_map_sane (&t);
+    bilat__text_clear (&t);
+}
+
+Test (text, lone_cr_becomes_lf)
+{
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, "a\rb\r", 4, FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "a\nb\n"));
+    cr_assert (eq (sz, bilat__text_orig (&t, 2), 2));
+    cr_assert (eq (sz, bilat__text_orig (&t, 4), 4));
+    bilat__text_clear (&t);
+}
+
+Test (text, lf_alone_is_kept_without_a_map)
+{
+    bilat_text t;
+    cr_assert (eq (int, text_from (&t, "a\nb", 3, FALSE, NULL), BILAT_OK));
+    cr_assert (eq (str, t.text, "a\nb"));
+    cr_assert (zero (ptr, t.map));
+    bilat__text_clear (&t);
+}
+
+/* ---- dates ---------------------------------------------------------------------------------- */
+
+Test (text, date_parse_accepts_a_valid_iso_date)
+{
+    GDate d;
+    cr_assert (bilat__date_parse ("2024-02-29", &d));
+    cr_assert (eq (int, g_date_get_year (&d), 2024));
+    cr_assert (eq (int, g_date_get_month (&d), 2));
+    cr_assert (eq (int, g_date_get_day (&d), 29));
+}
+
+Test (text, date_parse_rejects_malformed_dates)
+{
+    static const char *const bad[] = {
+        "2023-02-29", "2023-13-01", "2023-00-10", "2023-11-31", "2023-1-5", "23-11-28",
+        "2023-11-28x", "2023/11/28", "", " 2023-11-28", "28 November 2023",
+    };
+    GDate d;
+    for (size_t i = 0; i < G_N_ELEMENTS (bad); i++)
+        cr_assert (not (bilat__date_parse (bad[i], &d)), "\"%s\" accepted", bad[i]);
+    cr_assert (not (bilat__date_parse (NULL, &d)));
+}
