@@ -24,6 +24,7 @@ typedef struct {
     size_t len;
     uint32_t *map;  /* len + 1 entries, or NULL */
     size_t orig_len;
+    const char *src;  /* the caller's text, borrowed while the call runs */
     gboolean owned_text;
 } bilat_text;
 
@@ -35,6 +36,10 @@ bilat__text_orig (const bilat_text *t, size_t off)
 {
     return t->map ? t->map[off] : off;
 }
+
+/* The caller's offset just past normalized byte off - 1: the end of a span. Not map[off],
+ * which would swallow characters dropped after the span (a zero-width space). */
+size_t bilat__text_orig_end (const bilat_text *t, size_t off);
 
 /* Parse "YYYY-MM-DD" into a GDate; FALSE when malformed. */
 gboolean bilat__date_parse (const char *s, GDate *out);

@@ -55,6 +55,7 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
         return bilat__error_set (error, BILAT_ELIMIT, -1, "document of %zu bytes is over 4 GiB",
                                  len);
     t->orig_len = len;
+    t->src = src;
     /* Every fold is no longer than what it replaces, except U+FFFD for one bad byte (3 for
      * 1), so repaired text may grow. */
     size_t cap = repair ? len * 3 + 1 : len + 1;
@@ -190,4 +191,23 @@ bilat__date_parse (const char *s, GDate *out)
     g_date_clear (out, 1);
     g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
     return TRUE;
+}
+
+size_t
+bilat__text_orig_end (const bilat_text *t, size_t off)
+{
+    if (t->map == NULL || off == 0)
+        return bilat__text_orig (t, off);
+    size_t i = t->map[off - 1];
+    if (i >= t->orig_len)
+        return t->orig_len;
+    unsigned char b = (unsigned char) t->src[i];
+    size_t n = 1;
+    if (b == '\r' && i + 1 < t->orig_len && t->src[i + 1] == '\n')
+        n = 2;
+    else if (b >= 0x80) {
+        gunichar c = g_utf8_get_char_validated (t->src + i, (gssize) (t->orig_len - i));
+        n = (c == (gunichar) -1 || c == (gunichar) -2) ? 1 : (size_t) g_utf8_skip[b];
+    }
+    return MIN (i + n, t->orig_len);
 }

@@ -112,16 +112,18 @@ set_gdate (bilat_date_expr *d, const GDate *g)
     set_ymd (d, g_date_get_year (g), g_date_get_month (g), g_date_get_day (g));
 }
 
-/* The year of a day and month given without one: the document's year, or the year before
- * when that would put the day more than two months after the document. */
 static int
 infer_year (const bilat_ctx *c, int m, int day)
 {
+    /* A day and month without a year lie within two months after the document and ten
+     * before it: "on 10 January" in a December release is next January. */
     int y = g_date_get_year (&c->date);
-    int dm = g_date_get_month (&c->date);
-    if (m > dm + 2 || (m > dm && day == 0 && m - dm > 2))
-        y--;
+    int d = m - (int) g_date_get_month (&c->date);
     (void) day;
+    if (d > 2)
+        y--;
+    else if (d < -9)
+        y++;
     return y;
 }
 

@@ -942,9 +942,9 @@ new_event (bilat_ctx *c, const frame *f, int type)
     e->text = type == BILAT_EVENT_VISIT ? "visit" : type == BILAT_EVENT_MEETING ? "meeting"
                                                                                 : "agreement";
     e->sentence = f->sent;
-    e->rule = f->rule;
+    e->rule = bilat__doc_intern (c->doc, f->rule);
     e->start = bilat__text_orig (&c->text, ctx_tok (c, f->tb)->start);
-    e->end = bilat__text_orig (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
+    e->end = bilat__text_orig_end (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
     e->date = f->date ? bilat__doc_intern (c->doc, f->date) : NULL;
     e->place = f->place;
     e->parties = g_ptr_array_new ();

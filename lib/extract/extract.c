@@ -74,11 +74,13 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
     return c->tok_kw[i];
 }
 
+/* Every string a fact holds is the document's own copy: facts outlive the extractor whose
+ * dictionaries they were read from. Interning also makes equal codes equal pointers. */
 const char *
 bilat__state_code (const bilat_ctx *c, int state)
 {
     const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
-    return e ? e->name : NULL;
+    return e ? bilat__doc_intern (c->doc, e->name) : NULL;
 }
 
 const char *
@@ -115,9 +117,9 @@ fact_at (bilat_ctx *c, int kind, uint32_t start, uint32_t end, int sent, const c
 {
     bilat_fact *f = bilat__doc_add (c->doc, kind);
     f->start = bilat__text_orig (&c->text, start);
-    f->end = bilat__text_orig (&c->text, end);
+    f->end = bilat__text_orig_end (&c->text, end);
     f->sentence = sent;
-    f->rule = rule;
+    f->rule = bilat__doc_intern (c->doc, rule);
     return f;
 }
 
@@ -234,13 +236,15 @@ gather_mentions (bilat_ctx *c)
                 break;
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
             if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))
-                fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text = ent->name;
+                fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text =
+                    bilat__doc_intern (c->doc, ent->name);
             break;
         }
         case GZ_STATUS: {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_STATUS, m->id);
             if (!doc_has (c->doc, BILAT_FACT_STATUS, ent->name))
-                fact_at (c, BILAT_FACT_STATUS, s, e, m->sent, m->entry->rule)->text = ent->name;
+                fact_at (c, BILAT_FACT_STATUS, s, e, m->sent, m->entry->rule)->text =
+                    bilat__doc_intern (c->doc, ent->name);
             break;
         }
         default:

@@ -828,11 +828,7 @@ Test (api, spans_stay_in_caller_bytes_after_dropped_characters)
     bilat_doc_free (doc);
 }
 
-/* BUG: a fact's end is the caller offset of the next kept byte after the name, so characters
- * that normalization drops right after a name (zero-width space U+200B, soft hyphen, BOM) are
- * counted into the span: for "Kazakhstan\u200B and Turkmenistan ..." the KAZ span is [0, 13),
- * "Kazakhstan" plus the three bytes of U+200B, instead of [0, 10). */
-Test (api, span_end_excludes_dropped_characters_after_the_name, .disabled = true)
+Test (api, span_end_excludes_dropped_characters_after_the_name)
 {
     static const char text[] = "Kazakhstan\xE2\x80\x8B and Turkmenistan\xC2\xAD held talks in "
                                "Ashgabat.";
@@ -880,12 +876,7 @@ Test (api, visit_fact_exposes_actor_target_level_and_codes)
     bilat_doc_free (doc);
 }
 
-/* BUG: a document's strings are documented as borrowed from the doc ("valid until
- * bilat_doc_free()"), but state codes (fact text, actor, target, parties), rule ids, area
- * keys and status names point into the extractor's gazetteer (extract.c add_state, fact_at
- * with m->entry->rule; events.c e->actor/e->target), so they dangle once the extractor is
- * freed: heap-use-after-free for any text with a state, e.g. the visit_text below. */
-Test (api, doc_strings_outlive_the_extractor, .disabled = true)
+Test (api, doc_strings_outlive_the_extractor)
 {
     /* Strings are borrowed from the doc, not the extractor: free the extractor first. */
     bilat_extractor *x = NULL;

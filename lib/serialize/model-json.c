@@ -1,0 +1,953 @@
+/* SPDX-License-Identifier: MIT */
+/* The model as versioned JSON (json-glib): writing, and reading untrusted input back into a
+ * new model with errors that name the place and the byte offset. */
+#include "../query/query-private.h"
+#include "../extract/extract-private.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MODEL_FORMAT "libbilat-model"
+#define MODEL_VERSION 1
+/* Deeper nesting is refused before json-glib, whose parser recurses. The format needs 5. */
+#define MAX_DEPTH 64
+/* Integers need at most 18 digits to stay exact in 64 bits; json-glib wraps longer ones. */
+#define MAX_DIGITS 18
+/* A model's JSON spends well over 4 bytes per value; input that packs values denser (a
+ * hundred megabytes of "[0,0,0,...") would cost json-glib tens of bytes per input byte. */
+#define MIN_BYTES_PER_VALUE 4
+
+/* ---- writing ---------------------------------------------------------------------------- */
+
+static void
+json_list (JsonBuilder *b, const char *key, const bilat_model *m, mlist l)
+{
+    bilat__json_strv (b, key, (const char *const *) m->strs->pdata + l.off, l.n);
+}
+
+static void
+json_span (JsonBuilder *b, uint32_t start, uint32_t end)
+{
+    json_builder_set_member_name (b, "span");
+    json_builder_begin_array (b);
+    json_builder_add_int_value (b, start);
+    json_builder_add_int_value (b, end);
+    json_builder_end_array (b);
+}
+
+static void
+json_document (JsonBuilder *b, const bilat_model *m, const mdoc *d)
+{
+    const char *const *pool = (const char *const *) m->strs->pdata;
+    json_builder_begin_object (b);
+    bilat__json_str (b, "id", d->id);
+    bilat__json_str (b, "date", d->date);
+    bilat__json_int (b, "sentences", d->n_sentences);
+    json_list (b, "states", m, d->states);
+    json_builder_set_member_name (b, "pairs");
+    json_builder_begin_array (b);
+    for (uint32_t i = 0; i + 1 < d->pairs.n; i += 2)
+        bilat__json_strv (b, NULL, pool + d->pairs.off + i, 2);  /* an element, no key */
+    json_builder_end_array (b);
+    json_list (b, "organizations", m, d->orgs);
+    json_list (b, "areas", m, d->areas);
+    json_list (b, "status", m, d->status);
+    json_builder_set_member_name (b, "persons");
+    json_builder_begin_array (b);
+    for (uint32_t i = 0; i < d->persons.n; i++) {
+        const pmention *pm = &g_array_index (m->pmentions, pmention, d->persons.off + i);
+        const mvariant *v = &g_array_index (m->variants, mvariant, pm->variant);
+        json_builder_begin_object (b);
+        bilat__json_str (b, "name", v->name);
+        bilat__json_str (b, "state", v->state);
+        json_list (b, "offices", m, pm->offices);
+        bilat__json_int (b, "sentence", pm->sentence);
+        json_span (b, pm->start, pm->end);
+        bilat__json_str (b, "rule", pm->rule);
+        json_builder_end_object (b);
+    }
+    json_builder_end_array (b);
+    json_builder_set_member_name (b, "events");
+    json_builder_begin_array (b);
+    static const char *const types[] = { NULL, "visit", "meeting", "agreement" };
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        const emention *em = &g_array_index (m->ementions, emention, d->events.off + i);
+        json_builder_begin_object (b);
+        bilat__json_str (b, "type", types[em->type]);
+        bilat__json_str (b, "actor", em->actor);
+        bilat__json_str (b, "target", em->target);
+        json_list (b, "parties", m, em->parties);
+        bilat__json_str (b, "level", em->level);
+        bilat__json_str (b, "mode", em->mode);
+        bilat__json_str (b, "place", em->place);
+        bilat__json_str (b, "date", em->date);
+        bilat__json_str (b, "title", em->title);
+        json_builder_set_member_name (b, "persons");
+        json_builder_begin_array (b);
+        for (uint32_t k = 0; k < em->persons.n; k++) {
+            uint32_t vi = g_array_index (m->vrefs, uint32_t, em->persons.off + k);
+            json_builder_add_string_value (b, g_array_index (m->variants, mvariant, vi).name);
+        }
+        json_builder_end_array (b);
+        bilat__json_str (b, "cameo", em->cameo);
+        bilat__json_str (b, "plover", em->plover);
+        bilat__json_int (b, "sentence", em->sentence);
+        json_span (b, em->start, em->end);
+        bilat__json_str (b, "rule", em->rule);
+        json_builder_end_object (b);
+    }
+    json_builder_end_array (b);
+    json_builder_end_object (b);
+}
+
+int
+bilat_model_to_json (char **out, const bilat_model *m, unsigned flags, bilat_error **error)
+{
+    if (out == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "out is NULL");
+    *out = NULL;
+    if (m == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "model is NULL");
+    bilat__model_sync (m);
+    JsonBuilder *b = json_builder_new ();
+    json_builder_begin_object (b);
+    bilat__json_str (b, "format", MODEL_FORMAT);
+    bilat__json_int (b, "version", MODEL_VERSION);
+    bilat__json_str (b, "library", bilat_version_string ());
+
+    json_builder_set_member_name (b, "documents");
+    json_builder_begin_array (b);
+    for (guint i = 0; i < m->docs->len; i++)
+        json_document (b, m, bilat__model_doc (m, i));
+    json_builder_end_array (b);
+
+    json_builder_set_member_name (b, "states");
+    json_builder_begin_array (b);
+    GPtrArray *states = bilat__model_states_sorted (m);
+    for (guint i = 0; i < states->len; i++) {
+        const mstate *s = g_ptr_array_index (states, i);
+        json_builder_begin_object (b);
+        bilat__json_str (b, "code", s->code);
+        bilat__json_int (b, "documents", (int64_t) s->documents);
+        bilat__json_int (b, "events", (int64_t) s->events);
+        bilat__json_str (b, "first", s->first);
+        bilat__json_str (b, "last", s->last);
+        json_builder_end_object (b);
+    }
+    json_builder_end_array (b);
+
+    json_builder_set_member_name (b, "organizations");
+    json_builder_begin_array (b);
+    GPtrArray *orgs = bilat__model_orgs_sorted (m);
+    for (guint i = 0; i < orgs->len; i++) {
+        const morg *o = g_ptr_array_index (orgs, i);
+        json_builder_begin_object (b);
+        bilat__json_str (b, "id", o->key);
+        bilat__json_str (b, "name", o->name);
+        bilat__json_int (b, "documents", (int64_t) o->documents);
+        bilat__json_str (b, "first", o->first);
+        bilat__json_str (b, "last", o->last);
+        json_builder_end_object (b);
+    }
+    json_builder_end_array (b);
+
+    json_builder_set_member_name (b, "people");
+    json_builder_begin_array (b);
+    for (GSequenceIter *it = g_sequence_get_begin_iter (m->people);
+         !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it))
+        bilat__json_official (b, g_sequence_get (it));
+    json_builder_end_array (b);
+
+    json_builder_set_member_name (b, "events");
+    json_builder_begin_array (b);
+    for (GSequenceIter *it = g_sequence_get_begin_iter (m->events);
+         !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it))
+        bilat__json_event (b, m, g_sequence_get (it));
+    json_builder_end_array (b);
+
+    json_builder_set_member_name (b, "relations");
+    json_builder_begin_array (b);
+    for (int kind = BILAT_EDGE_STATE_STATE; kind <= BILAT_EDGE_STATE_ORGANIZATION; kind++) {
+        GPtrArray *edges = bilat__model_edges (m, kind);
+        for (guint i = 0; i < edges->len; i++)
+            bilat__json_edge (b, g_ptr_array_index (edges, i));
+    }
+    json_builder_end_array (b);
+    json_builder_end_object (b);
+    *out = bilat__json_finish (b, (flags & BILAT_JSON_PRETTY) != 0);
+    g_object_unref (b);
+    return BILAT_OK;
+}
+
+int
+bilat_model_save (const bilat_model *m, const char *path, unsigned flags, bilat_error **error)
+{
+    if (m == NULL || path == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "model or path is NULL");
+    char *json = NULL;
+    int rc = bilat_model_to_json (&json, m, flags, error);
+    if (rc != BILAT_OK)
+        return rc;
+    GError *gerr = NULL;
+    /* g_file_set_contents writes a temporary file and renames it into place. */
+    if (!g_file_set_contents (path, json, (gssize) strlen (json), &gerr)) {
+        rc = bilat__error_set (error, BILAT_EIO, -1, "%s", gerr->message);
+        g_error_free (gerr);
+    }
+    g_free (json);
+    return rc;
+}
+
+/* ---- checking the text before json-glib ------------------------------------------------- */
+
+typedef struct {
+    const char *s;
+    size_t len, pos;
+    uint64_t values;
+    const char *why;
+} scan;
+
+static gboolean
+scan_fail (scan *c, const char *why)
+{
+    c->why = why;
+    return FALSE;
+}
+
+static void
+skip_ws (scan *c)
+{
+    while (c->pos < c->len && (c->s[c->pos] == ' ' || c->s[c->pos] == '\t' ||
+                               c->s[c->pos] == '\n' || c->s[c->pos] == '\r'))
+        c->pos++;
+}
+
+static gboolean
+scan_string (scan *c)
+{
+    c->pos++;  /* the opening quote */
+    while (c->pos < c->len) {
+        unsigned char ch = (unsigned char) c->s[c->pos];
+        if (ch == '"') {
+            c->pos++;
+            return TRUE;
+        }
+        if (ch < 0x20)
+            return scan_fail (c, "control character in a string");
+        if (ch == '\\') {
+            if (++c->pos >= c->len)
+                break;
+            char e = c->s[c->pos];
+            if (e == 'u') {
+                if (c->pos + 4 >= c->len)
+                    break;
+                unsigned v = 0;
+                for (int k = 1; k <= 4; k++) {
+                    int d = g_ascii_xdigit_value (c->s[c->pos + k]);
+                    if (d < 0)
+                        return scan_fail (c, "bad \\u escape");
+                    v = v * 16 + (unsigned) d;
+                }
+                /* Surrogates must come in pairs to be a character. */
+                if (v >= 0xDC00 && v <= 0xDFFF)
+                    return scan_fail (c, "lone low surrogate in a \\u escape");
+                if (v >= 0xD800 && v <= 0xDBFF) {
+                    size_t q = c->pos + 5;
+                    if (q + 5 >= c->len || c->s[q] != '\\' || c->s[q + 1] != 'u')
+                        return scan_fail (c, "lone high surrogate in a \\u escape");
+                    unsigned w = 0;
+                    for (int k = 2; k <= 5; k++) {
+                        int d = g_ascii_xdigit_value (c->s[q + k]);
+                        if (d < 0)
+                            return scan_fail (c, "bad \\u escape");
+                        w = w * 16 + (unsigned) d;
+                    }
+                    if (w < 0xDC00 || w > 0xDFFF)
+                        return scan_fail (c, "lone high surrogate in a \\u escape");
+                    c->pos += 6;
+                }
+                c->pos += 5;
+                continue;
+            }
+            if (!strchr ("\"\\/bfnrt", e) || e == '\0')
+                return scan_fail (c, "bad escape in a string");
+        }
+        c->pos++;
+    }
+    c->pos = c->len;
+    return scan_fail (c, "unterminated string");
+}
+
+static gboolean
+scan_number (scan *c)
+{
+    size_t start = c->pos;
+    if (c->s[c->pos] == '-')
+        c->pos++;
+    size_t digits = c->pos;
+    while (c->pos < c->len && g_ascii_isdigit (c->s[c->pos]))
+        c->pos++;
+    size_t n = c->pos - digits;
+    if (n == 0) {
+        c->pos = start;
+        return scan_fail (c, "expected a value");
+    }
+    if (n > 1 && c->s[digits] == '0') {
+        c->pos = start;
+        return scan_fail (c, "a number has a leading zero");
+    }
+    if (c->pos < c->len && (c->s[c->pos] == '.' || c->s[c->pos] == 'e' || c->s[c->pos] == 'E')) {
+        c->pos = start;
+        return scan_fail (c, "a number that is not an integer (the format has only integers)");
+    }
+    if (n > MAX_DIGITS) {
+        c->pos = start;
+        return scan_fail (c, "a number out of range");
+    }
+    return TRUE;
+}
+
+static gboolean
+scan_literal (scan *c, const char *word)
+{
+    size_t n = strlen (word);
+    if (c->len - c->pos < n || memcmp (c->s + c->pos, word, n) != 0)
+        return scan_fail (c, "expected a value");
+    c->pos += n;
+    return TRUE;
+}
+
+/* Check the grammar, the depth, the numbers and the density, iteratively. On failure
+ * c->pos is where the problem is. */
+static gboolean
+scan_json (scan *c)
+{
+    char stack[MAX_DEPTH + 1];
+    int depth = 0;
+    enum { VALUE, AFTER_VALUE, KEY_OR_END, KEY, COLON, VALUE_OR_END } want = VALUE;
+    for (;;) {
+        skip_ws (c);
+        if (c->pos >= c->len) {
+            if (depth == 0 && want == AFTER_VALUE)
+                return TRUE;
+            return scan_fail (c, "unexpected end of input (truncated?)");
+        }
+        char ch = c->s[c->pos];
+        switch (want) {
+        case VALUE_OR_END:
+            if (ch == ']') {
+                c->pos++;
+                depth--;
+                want = AFTER_VALUE;
+                break;
+            }
+            G_GNUC_FALLTHROUGH;
+        case VALUE:
+            c->values++;
+            if (ch == '{' || ch == '[') {
+                if (depth == MAX_DEPTH)
+                    return scan_fail (c, "nesting deeper than 64");
+                stack[depth++] = ch;
+                c->pos++;
+                want = ch == '{' ? KEY_OR_END : VALUE_OR_END;
+                break;
+            }
+            if (ch == '"' ? !scan_string (c)
+                : ch == 't' ? !scan_literal (c, "true")
+                : ch == 'f' ? !scan_literal (c, "false")
+                : ch == 'n' ? !scan_literal (c, "null")
+                : !scan_number (c))
+                return FALSE;
+            want = AFTER_VALUE;
+            break;
+        case AFTER_VALUE:
+            if (depth == 0)
+                return scan_fail (c, "text after the end of the JSON value");
+            if (ch == ',') {
+                c->pos++;
+                want = stack[depth - 1] == '{' ? KEY : VALUE;
+            } else if (ch == (stack[depth - 1] == '{' ? '}' : ']')) {
+                c->pos++;
+                depth--;
+            } else {
+                return scan_fail (c, stack[depth - 1] == '{' ? "expected ',' or '}'"
+                                                             : "expected ',' or ']'");
+            }
+            break;
+        case KEY_OR_END:
+            if (ch == '}') {
+                c->pos++;
+                depth--;
+                want = AFTER_VALUE;
+                break;
+            }
+            G_GNUC_FALLTHROUGH;
+        case KEY:
+            if (ch != '"')
+                return scan_fail (c, "expected a member name in quotes");
+            if (!scan_string (c))
+                return FALSE;
+            want = COLON;
+            break;
+        case COLON:
+            if (ch != ':')
+                return scan_fail (c, "expected ':'");
+            c->pos++;
+            want = VALUE;
+            break;
+        }
+        if (c->values > 64 && c->values > c->len / MIN_BYTES_PER_VALUE)
+            return scan_fail (c, "too many values for the size of the input");
+    }
+}
+
+/* ---- locating a path in checked text ------------------------------------------------------ */
+
+typedef struct {
+    const char *key;      /* member name, or NULL for an array index */
+    guint index;
+} seg;
+
+/* Skip one value starting at p (text already checked); returns the position after it. */
+static size_t
+skip_value (const char *s, size_t len, size_t p)
+{
+    int depth = 0;
+    do {
+        while (p < len && strchr (" \t\r\n,:", s[p]))
+            p++;
+        if (p >= len)
+            return len;
+        char ch = s[p];
+        if (ch == '{' || ch == '[') {
+            depth++;
+            p++;
+        } else if (ch == '}' || ch == ']') {
+            depth--;
+            p++;
+        } else if (ch == '"') {
+            for (p++; p < len && s[p] != '"'; p++)
+                if (s[p] == '\\')
+                    p++;
+            p++;
+        } else {
+            while (p < len && !strchr (" \t\r\n,:]}", s[p]))
+                p++;
+        }
+    } while (depth > 0 && p < len);
+    return p;
+}
+
+static size_t
+skip_ws_at (const char *s, size_t len, size_t p)
+{
+    while (p < len && strchr (" \t\r\n", s[p]))
+        p++;
+    return p;
+}
+
+/* Byte offset of the value at path (as far as it can be followed). */
+static size_t
+locate (const char *s, size_t len, const seg *path, int n)
+{
+    size_t p = skip_ws_at (s, len, 0);
+    for (int i = 0; i < n && p < len; i++) {
+        if (path[i].key) {
+            if (s[p] != '{')
+                return p;
+            size_t q = skip_ws_at (s, len, p + 1);
+            size_t klen = strlen (path[i].key);
+            gboolean found = FALSE;
+            while (q < len && s[q] == '"') {
+                size_t kend = skip_value (s, len, q);
+                gboolean match = kend - q == klen + 2 && memcmp (s + q + 1, path[i].key, klen) == 0;
+                q = skip_ws_at (s, len, kend);
+                q = skip_ws_at (s, len, q + 1);  /* the colon */
+                if (match) {
+                    found = TRUE;
+                    break;
+                }
+                q = skip_ws_at (s, len, skip_value (s, len, q));
+                if (q < len && s[q] == ',')
+                    q = skip_ws_at (s, len, q + 1);
+            }
+            if (!found)
+                return p;
+            p = q;
+        } else {
+            if (s[p] != '[')
+                return p;
+            size_t q = skip_ws_at (s, len, p + 1);
+            for (guint k = 0; k < path[i].index && q < len && s[q] != ']'; k++) {
+                q = skip_ws_at (s, len, skip_value (s, len, q));
+                if (q < len && s[q] == ',')
+                    q = skip_ws_at (s, len, q + 1);
+            }
+            if (q >= len || s[q] == ']')
+                return p;
+            p = q;
+        }
+    }
+    return p;
+}
+
+/* ---- reading --------------------------------------------------------------------------------- */
+
+#define MAX_PATH 12
+
+typedef struct {
+    const char *json;
+    size_t len;
+    seg path[MAX_PATH];
+    int depth;
+    bilat_error **error;
+} loader;
+
+static void
+push_key (loader *l, const char *key)
+{
+    if (l->depth < MAX_PATH)
+        l->path[l->depth] = (seg) { key, 0 };
+    l->depth++;
+}
+
+static void
+push_index (loader *l, guint i)
+{
+    if (l->depth < MAX_PATH)
+        l->path[l->depth] = (seg) { NULL, i };
+    l->depth++;
+}
+
+static void
+pop (loader *l)
+{
+    l->depth--;
+}
+
+static int G_GNUC_PRINTF (2, 3)
+load_fail (loader *l, const char *fmt, ...)
+{
+    int n = MIN (l->depth, MAX_PATH);
+    GString *where = g_string_new ("");
+    for (int i = 0; i < n; i++) {
+        if (l->path[i].key)
+            g_string_append_printf (where, "%s%s", i ? "." : "", l->path[i].key);
+        else
+            g_string_append_printf (where, "[%u]", l->path[i].index);
+    }
+    va_list ap;
+    va_start (ap, fmt);
+    char *msg = g_strdup_vprintf (fmt, ap);
+    va_end (ap);
+    size_t off = locate (l->json, l->len, l->path, n);
+    int rc = bilat__error_set (l->error, BILAT_EPARSE, (int64_t) off,
+                               "model JSON: %s%s%s (byte %zu)", where->str, where->len ? ": " : "",
+                               msg, off);
+    g_free (msg);
+    g_string_free (where, TRUE);
+    return rc;
+}
+
+static const char *
+node_kind (JsonNode *n)
+{
+    if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+        return "null";
+    if (JSON_NODE_HOLDS_OBJECT (n))
+        return "an object";
+    if (JSON_NODE_HOLDS_ARRAY (n))
+        return "an array";
+    GType t = json_node_get_value_type (n);
+    return t == G_TYPE_STRING ? "a string" : t == G_TYPE_BOOLEAN ? "a boolean" : "a number";
+}
+
+/* A string member: required or not, null allowed or not. */
+static int
+get_str (loader *l, JsonObject *o, const char *key, gboolean required, gboolean nullable,
+         const char **out)
+{
+    *out = NULL;
+    JsonNode *n = json_object_get_member (o, key);
+    push_key (l, key);
+    int rc = BILAT_OK;
+    if (n == NULL) {
+        if (required)
+            rc = load_fail (l, "missing");
+    } else if (JSON_NODE_HOLDS_NULL (n)) {
+        if (!nullable)
+            rc = load_fail (l, "expected a string, not null");
+    } else if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING) {
+        rc = load_fail (l, "expected a string, not %s", node_kind (n));
+    } else {
+        *out = json_node_get_string (n);
+    }
+    pop (l);
+    return rc;
+}
+
+static int
+int_node (loader *l, JsonNode *n, int64_t min, int64_t max, int64_t *out)
+{
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+        return load_fail (l, "expected an integer, not %s", node_kind (n));
+    int64_t v = json_node_get_int (n);
+    if (v < min || v > max)
+        return load_fail (l, "%" G_GINT64_FORMAT " is out of range [%" G_GINT64_FORMAT ", %"
+                          G_GINT64_FORMAT "]", v, min, max);
+    *out = v;
+    return BILAT_OK;
+}
+
+static int
+get_int (loader *l, JsonObject *o, const char *key, int64_t min, int64_t max, int64_t dflt,
+         int64_t *out)
+{
+    *out = dflt;
+    JsonNode *n = json_object_get_member (o, key);
+    if (n == NULL)
+        return BILAT_OK;
+    push_key (l, key);
+    int rc = int_node (l, n, min, max, out);
+    pop (l);
+    return rc;
+}
+
+static int
+get_array (loader *l, JsonObject *o, const char *key, gboolean required, JsonArray **out)
+{
+    *out = NULL;
+    JsonNode *n = json_object_get_member (o, key);
+    if (n == NULL || (!required && JSON_NODE_HOLDS_NULL (n)))
+        return required ? (push_key (l, key), load_fail (l, "missing")) : BILAT_OK;
+    if (!JSON_NODE_HOLDS_ARRAY (n)) {
+        push_key (l, key);
+        return load_fail (l, "expected an array, not %s", node_kind (n));
+    }
+    *out = json_node_get_array (n);
+    return BILAT_OK;
+}
+
+/* An array of strings into r->strs. */
+static int
+get_strings (loader *l, JsonObject *o, const char *key, mrec *r, mlist *out)
+{
+    JsonArray *a;
+    int rc = get_array (l, o, key, FALSE, &a);
+    out->off = r->strs->len;
+    out->n = 0;
+    if (rc != BILAT_OK || a == NULL)
+        return rc;
+    push_key (l, key);
+    for (guint i = 0; i < json_array_get_length (a); i++) {
+        JsonNode *n = json_array_get_element (a, i);
+        if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING) {
+            push_index (l, i);
+            return load_fail (l, "expected a string, not %s", node_kind (n));
+        }
+        g_ptr_array_add (r->strs, (gpointer) json_node_get_string (n));
+        out->n++;
+    }
+    pop (l);
+    return BILAT_OK;
+}
+
+static int
+get_span (loader *l, JsonObject *o, uint32_t *start, uint32_t *end)
+{
+    JsonArray *a;
+    int rc = get_array (l, o, "span", TRUE, &a);
+    if (rc != BILAT_OK)
+        return rc;
+    push_key (l, "span");
+    if (json_array_get_length (a) != 2)
+        return load_fail (l, "expected [start, end]");
+    int64_t v[2];
+    for (guint i = 0; i < 2; i++) {
+        push_index (l, i);
+        if ((rc = int_node (l, json_array_get_element (a, i), 0, G_MAXUINT32, &v[i])) != BILAT_OK)
+            return rc;
+        pop (l);
+    }
+    if (v[0] > v[1])
+        return load_fail (l, "start %" G_GINT64_FORMAT " is after end %" G_GINT64_FORMAT,
+                          v[0], v[1]);
+    pop (l);
+    *start = (uint32_t) v[0];
+    *end = (uint32_t) v[1];
+    return BILAT_OK;
+}
+
+static int
+element_object (loader *l, JsonArray *a, guint i, JsonObject **out)
+{
+    JsonNode *n = json_array_get_element (a, i);
+    if (!JSON_NODE_HOLDS_OBJECT (n))
+        return load_fail (l, "expected an object, not %s", node_kind (n));
+    *out = json_node_get_object (n);
+    return BILAT_OK;
+}
+
+static int
+load_person (loader *l, JsonObject *o, mrec *r)
+{
+    rec_person p = { 0 };
+    int64_t sentence;
+    int rc;
+    if ((rc = get_str (l, o, "name", TRUE, FALSE, &p.name)) ||
+        (rc = get_str (l, o, "state", FALSE, TRUE, &p.state)) ||
+        (rc = get_strings (l, o, "offices", r, &p.offices)) ||
+        (rc = get_int (l, o, "sentence", -1, G_MAXINT32, -1, &sentence)) ||
+        (rc = get_span (l, o, &p.start, &p.end)) ||
+        (rc = get_str (l, o, "rule", FALSE, TRUE, &p.rule)))
+        return rc;
+    p.sentence = (int32_t) sentence;
+    g_array_append_val (r->persons, p);
+    return BILAT_OK;
+}
+
+static int
+load_event (loader *l, JsonObject *o, mrec *r)
+{
+    rec_event e = { 0 };
+    const char *type;
+    int64_t sentence;
+    int rc;
+    if ((rc = get_str (l, o, "type", TRUE, FALSE, &type)))
+        return rc;
+    e.type = strcmp (type, "visit") == 0 ? BILAT_EVENT_VISIT
+             : strcmp (type, "meeting") == 0 ? BILAT_EVENT_MEETING
+             : strcmp (type, "agreement") == 0 ? BILAT_EVENT_AGREEMENT : 0;
+    if (e.type == 0) {
+        push_key (l, "type");
+        return load_fail (l, "\"%s\" is not visit, meeting or agreement", type);
+    }
+    if ((rc = get_str (l, o, "actor", FALSE, TRUE, &e.actor)) ||
+        (rc = get_str (l, o, "target", FALSE, TRUE, &e.target)) ||
+        (rc = get_strings (l, o, "parties", r, &e.parties)) ||
+        (rc = get_str (l, o, "level", FALSE, TRUE, &e.level)) ||
+        (rc = get_str (l, o, "mode", FALSE, TRUE, &e.mode)) ||
+        (rc = get_str (l, o, "place", FALSE, TRUE, &e.place)) ||
+        (rc = get_str (l, o, "date", FALSE, TRUE, &e.date)) ||
+        (rc = get_str (l, o, "title", FALSE, TRUE, &e.title)) ||
+        (rc = get_strings (l, o, "persons", r, &e.persons)) ||
+        (rc = get_str (l, o, "cameo", FALSE, TRUE, &e.cameo)) ||
+        (rc = get_str (l, o, "plover", FALSE, TRUE, &e.plover)) ||
+        (rc = get_int (l, o, "sentence", -1, G_MAXINT32, -1, &sentence)) ||
+        (rc = get_span (l, o, &e.start, &e.end)) ||
+        (rc = get_str (l, o, "rule", FALSE, TRUE, &e.rule)))
+        return rc;
+    e.sentence = (int32_t) sentence;
+    g_array_append_val (r->events, e);
+    return BILAT_OK;
+}
+
+static int
+load_objects (loader *l, JsonObject *o, const char *key, mrec *r,
+              int (*each) (loader *, JsonObject *, mrec *))
+{
+    JsonArray *a;
+    int rc = get_array (l, o, key, FALSE, &a);
+    if (rc != BILAT_OK || a == NULL)
+        return rc;
+    push_key (l, key);
+    for (guint i = 0; i < json_array_get_length (a); i++) {
+        JsonObject *eo;
+        push_index (l, i);
+        if ((rc = element_object (l, a, i, &eo)) || (rc = each (l, eo, r)))
+            return rc;
+        pop (l);
+    }
+    pop (l);
+    return BILAT_OK;
+}
+
+static int
+load_document (loader *l, bilat_model *m, JsonObject *o)
+{
+    mrec r;
+    bilat__mrec_init (&r);
+    int64_t sentences;
+    JsonArray *pairs;
+    int rc;
+    if ((rc = get_str (l, o, "id", TRUE, FALSE, &r.id)) ||
+        (rc = get_str (l, o, "date", FALSE, TRUE, &r.date)) ||
+        (rc = get_int (l, o, "sentences", 0, G_MAXUINT32, 0, &sentences)) ||
+        (rc = get_strings (l, o, "states", &r, &r.states)) ||
+        (rc = get_array (l, o, "pairs", FALSE, &pairs)) ||
+        (rc = get_strings (l, o, "organizations", &r, &r.orgs)) ||
+        (rc = get_strings (l, o, "areas", &r, &r.areas)) ||
+        (rc = get_strings (l, o, "status", &r, &r.status)))
+        goto out;
+    r.n_sentences = (uint32_t) sentences;
+    r.pairs.off = r.strs->len;
+    push_key (l, "pairs");
+    for (guint i = 0; pairs && i < json_array_get_length (pairs); i++) {
+        JsonNode *n = json_array_get_element (pairs, i);
+        push_index (l, i);
+        JsonArray *pa = JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+        if (pa == NULL || json_array_get_length (pa) != 2) {
+            rc = load_fail (l, "expected a pair of state codes");
+            goto out;
+        }
+        for (guint k = 0; k < 2; k++) {
+            JsonNode *s = json_array_get_element (pa, k);
+            if (!JSON_NODE_HOLDS_VALUE (s) || json_node_get_value_type (s) != G_TYPE_STRING) {
+                push_index (l, k);
+                rc = load_fail (l, "expected a string, not %s", node_kind (s));
+                goto out;
+            }
+            g_ptr_array_add (r.strs, (gpointer) json_node_get_string (s));
+        }
+        pop (l);
+    }
+    pop (l);
+    r.pairs.n = r.strs->len - r.pairs.off;
+    if ((rc = load_objects (l, o, "persons", &r, load_person)) ||
+        (rc = load_objects (l, o, "events", &r, load_event)))
+        goto out;
+    /* What the model itself checks (dates, duplicate ids) is a parse error here. */
+    bilat_error *inner = NULL;
+    rc = bilat__model_add_record (m, &r, &inner);
+    if (rc != BILAT_OK) {
+        rc = load_fail (l, "%s", bilat_error_message (inner));
+        bilat_error_free (inner);
+    }
+out:
+    bilat__mrec_clear (&r);
+    return rc;
+}
+
+static size_t
+max_size (const bilat_options *opts)
+{
+    return opts ? opts->max_size : BILAT_DEFAULT_MAX_SIZE;
+}
+
+int
+bilat_model_from_json (bilat_model **out, const bilat_options *opts, const char *json,
+                       size_t len, bilat_error **error)
+{
+    if (out == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "out is NULL");
+    *out = NULL;
+    if (json == NULL && len > 0)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "json is NULL");
+    if (len > max_size (opts))
+        return bilat__error_set (error, BILAT_ELIMIT, (int64_t) max_size (opts),
+                                 "model JSON of %zu bytes is over the limit of %zu bytes "
+                                 "(bilat_options_set_max_size)", len, max_size (opts));
+    const char *bad = NULL;
+    if (!g_utf8_validate_len (json ? json : "", len, &bad))
+        return bilat__error_set (error, BILAT_EPARSE, bad - json,
+                                 "model JSON: invalid UTF-8 (byte %td)", bad - json);
+    scan c = { json ? json : "", len, 0, 0, NULL };
+    if (!scan_json (&c))
+        return bilat__error_set (error, BILAT_EPARSE, (int64_t) c.pos,
+                                 "model JSON: %s (byte %zu)", c.why, c.pos);
+
+    JsonParser *parser = json_parser_new_immutable ();
+    GError *gerr = NULL;
+    if (!json_parser_load_from_data (parser, json, (gssize) len, &gerr)) {
+        int rc = bilat__error_set (error, BILAT_EPARSE, -1, "model JSON: %s", gerr->message);
+        g_error_free (gerr);
+        g_object_unref (parser);
+        return rc;
+    }
+    loader l = { json, len, { { 0 } }, 0, error };
+    JsonNode *root = json_parser_get_root (parser);
+    bilat_model *m = NULL;
+    int rc = BILAT_OK;
+    const char *format;
+    int64_t version;
+    JsonArray *docs;
+    if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)) {
+        rc = load_fail (&l, "expected an object, not %s", node_kind (root));
+        goto out;
+    }
+    JsonObject *o = json_node_get_object (root);
+    if ((rc = get_str (&l, o, "format", TRUE, FALSE, &format)))
+        goto out;
+    if (strcmp (format, MODEL_FORMAT) != 0) {
+        push_key (&l, "format");
+        rc = load_fail (&l, "\"%s\" is not \"" MODEL_FORMAT "\"", format);
+        goto out;
+    }
+    push_key (&l, "version");
+    if (json_object_get_member (o, "version") == NULL) {
+        rc = load_fail (&l, "missing");
+        goto out;
+    }
+    if ((rc = int_node (&l, json_object_get_member (o, "version"), 0, G_MAXINT64, &version)))
+        goto out;
+    if (version != MODEL_VERSION) {
+        rc = load_fail (&l, "version %" G_GINT64_FORMAT " is not supported (this library reads "
+                        "version %d)", version, MODEL_VERSION);
+        goto out;
+    }
+    pop (&l);
+    if ((rc = get_array (&l, o, "documents", TRUE, &docs)))
+        goto out;
+    bilat_model_new (&m, NULL);
+    push_key (&l, "documents");
+    for (guint i = 0; i < json_array_get_length (docs); i++) {
+        JsonObject *d;
+        push_index (&l, i);
+        if ((rc = element_object (&l, docs, i, &d)) || (rc = load_document (&l, m, d)))
+            goto out;
+        pop (&l);
+    }
+    pop (&l);
+out:
+    g_object_unref (parser);
+    if (rc != BILAT_OK) {
+        bilat_model_free (m);
+        return rc;
+    }
+    *out = m;
+    return BILAT_OK;
+}
+
+int
+bilat_model_load (bilat_model **out, const bilat_options *opts, const char *path,
+                  bilat_error **error)
+{
+    if (out == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "out is NULL");
+    *out = NULL;
+    if (path == NULL)
+        return bilat__error_set (error, BILAT_EINVAL, -1, "path is NULL");
+    /* Refuse an oversized file before reading it. */
+    FILE *f = fopen (path, "rb");
+    if (f == NULL)
+        return bilat__error_set (error, BILAT_EIO, -1, "%s: %s", path, g_strerror (errno));
+    int rc = BILAT_OK;
+    char *buf = NULL;
+    size_t len = 0, cap = 0, limit = max_size (opts);
+    for (;;) {
+        if (len == cap) {
+            if (cap > limit) {
+                rc = bilat__error_set (error, BILAT_ELIMIT, (int64_t) limit,
+                                       "%s: over the limit of %zu bytes "
+                                       "(bilat_options_set_max_size)", path, limit);
+                break;
+            }
+            cap = cap ? cap * 2 : 1 << 16;
+            buf = g_realloc (buf, cap);
+        }
+        size_t got = fread (buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror (f))
+                rc = bilat__error_set (error, BILAT_EIO, -1, "%s: read error", path);
+            break;
+        }
+    }
+    fclose (f);
+    if (rc == BILAT_OK)
+        rc = bilat_model_from_json (out, opts, buf, len, error);
+    g_free (buf);
+    return rc;
+}
