@@ -359,6 +359,9 @@ ctx_free (bilat_ctx *c)
     g_free (c->tok_mention);
     g_free (c->tok_sent);
     g_free (c->tok_kw);
+    g_free (c->tok_person);
+    if (c->by_surname)
+        g_hash_table_destroy (c->by_surname);
     g_free (c->tok_kw_len);
     if (c->md)
         pcre2_match_data_free (c->md);
@@ -409,6 +412,8 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     memset (c.tok_mention, 0xff, sizeof (int32_t) * (c.toks->len + 1));
     c.tok_sent = g_new0 (int32_t, c.toks->len + 1);
     c.tok_kw = g_new0 (uint8_t, c.toks->len + 1);
+    c.tok_person = g_new (int32_t, c.toks->len + 1);
+    memset (c.tok_person, 0xff, sizeof (int32_t) * (c.toks->len + 1));
     c.tok_kw_len = g_new0 (uint8_t, c.toks->len + 1);
     c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
     c.mctx = pcre2_match_context_copy (ex->mctx_template);

@@ -235,8 +235,14 @@ surname_of (const bilat_ctx *c, size_t tb, size_t te)
 {
     for (size_t k = te; k-- > tb;) {
         const bilat_token *t = ctx_tok (c, k);
-        if ((t->flags & BILAT_TOK_WORD) && !is_suffix (c, k) && t->end - t->start > 1)
+        if ((t->flags & BILAT_TOK_WORD) && !is_suffix (c, k) && t->end - t->start > 1) {
+            /* "Kh.Battulga" is filed under "Battulga". */
+            const char *w = c->text.text + t->start;
+            const char *dot = g_strrstr_len (w, t->end - t->start, ".");
+            if (dot && (size_t) (w + (t->end - t->start) - (dot + 1)) > 1)
+                return bilat__token_hash (dot + 1, (size_t) (w + (t->end - t->start) - (dot + 1)));
             return t->hash;
+        }
     }
     return ctx_tok (c, te - 1)->hash;
 }
@@ -265,26 +271,69 @@ names_agree (const char *a, const char *b)
 
 /* The person named by tokens [tb, te), merged with an earlier one when the names agree and
  * the states do not conflict. */
+static void
+free_index_list (gpointer p)
+{
+    g_array_free (p, TRUE);
+}
+
+/* The people filed under a name word: person_at and later mentions look only there, so
+ * that a document naming thousands of people stays linear. */
+static GArray *
+same_surname (bilat_ctx *c, uint64_t sur, gboolean create)
+{
+    if (c->by_surname == NULL)
+        c->by_surname = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               free_index_list);
+    GArray *list = g_hash_table_lookup (c->by_surname, &sur);
+    if (list == NULL && create) {
+        uint64_t *key = g_new (uint64_t, 1);
+        *key = sur;
+        list = g_array_new (FALSE, FALSE, sizeof (int32_t));
+        g_hash_table_insert (c->by_surname, key, list);
+    }
+    return list;
+}
+
+static void
+add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
+{
+    bilat_person_ref r = { .tb = (uint32_t) tb, .te = (uint32_t) te, .person = person,
+                           .sent = c->tok_sent[tb] };
+    g_array_append_val (c->person_refs, r);
+    for (size_t k = tb; k < te; k++)
+        c->tok_person[k] = person;
+}
+
+/* The person named by tokens [tb, te), merged with an earlier one when the names agree and
+ * the states do not conflict. */
 static int
 person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
 {
     const char *name = bilat__doc_strndup (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end);
     uint64_t sur = surname_of (c, tb, te);
     int found = -1;
-    for (guint i = 0; i < c->persons->len; i++) {
-        bilat_person *p = &g_array_index (c->persons, bilat_person, i);
-        if (p->surname != sur && !names_agree (p->name, name))
+    /* Candidates are the people filed under any word of this name ("Xi" finds "Xi
+     * Jinping", "Mohamed bin Zayed" finds "Mohamed bin Zayed Al Nahyan"). */
+    for (size_t w = tb; w < te && found < 0; w++) {
+        const bilat_token *t = ctx_tok (c, w);
+        if (!(t->flags & BILAT_TOK_WORD) || t->end - t->start < 2)
             continue;
-        if (!names_agree (p->name, name))
-            continue;
-        if (state >= 0 && p->state >= 0 && p->state != state)
-            continue;
-        found = (int) i;
-        if (strlen (name) > strlen (p->name))
-            p->name = name;
-        if (p->state < 0)
-            p->state = state;
-        break;
+        GArray *list = same_surname (c, t->hash, FALSE);
+        for (guint k = 0; list && k < list->len; k++) {
+            int32_t i = g_array_index (list, int32_t, k);
+            bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+            if (!names_agree (p->name, name))
+                continue;
+            if (state >= 0 && p->state >= 0 && p->state != state)
+                continue;
+            found = (int) i;
+            if (strlen (name) > strlen (p->name))
+                p->name = name;
+            if (p->state < 0)
+                p->state = state;
+            break;
+        }
     }
     if (found < 0) {
         bilat_person p = { .name = name, .state = state, .offices = g_ptr_array_new (),
@@ -293,10 +342,20 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
                            .counterpart_of = -1 };
         g_array_append_val (c->persons, p);
         found = (int) c->persons->len - 1;
+        /* Filed under every word of the name, and under the surname proper. */
+        int32_t idx = found;
+        gboolean filed = FALSE;
+        for (size_t w = tb; w < te; w++) {
+            const bilat_token *t = ctx_tok (c, w);
+            if ((t->flags & BILAT_TOK_WORD) && t->end - t->start >= 2) {
+                g_array_append_val (same_surname (c, t->hash, TRUE), idx);
+                filed |= t->hash == sur;
+            }
+        }
+        if (!filed)
+            g_array_append_val (same_surname (c, sur, TRUE), idx);
     }
-    bilat_person_ref r = { .tb = (uint32_t) tb, .te = (uint32_t) te, .person = found,
-                           .sent = c->tok_sent[tb] };
-    g_array_append_val (c->person_refs, r);
+    add_ref (c, tb, te, found);
     return found;
 }
 
@@ -690,22 +749,13 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
             i++;
             continue;
         }
-        gboolean known = FALSE;
-        for (guint r = 0; r < c->person_refs->len; r++) {
-            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
-            if (ref->tb <= i && i < ref->te) {
-                known = TRUE;
-                break;
-            }
-        }
-        if (!known) {
+        if (c->tok_person[i] < 0) {
             uint64_t sur = surname_of (c, i, ne);
-            for (guint p = 0; p < c->persons->len; p++) {
-                const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
-                if (pp->surname == sur) {
-                    bilat_person_ref r = { .tb = (uint32_t) i, .te = (uint32_t) ne,
-                                           .person = (int32_t) p, .sent = c->tok_sent[i] };
-                    g_array_append_val (c->person_refs, r);
+            GArray *list = same_surname (c, sur, FALSE);
+            for (guint k = 0; list && k < list->len; k++) {
+                int32_t p = g_array_index (list, int32_t, k);
+                if (g_array_index (c->persons, bilat_person, p).surname == sur) {
+                    add_ref (c, i, ne, p);
                     break;
                 }
             }
@@ -718,6 +768,24 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
 static void
 resolve_bare_offices (bilat_ctx *c)
 {
+    /* Title (lower case) -> its one holder, or -1 once two people hold it ("President X met
+     * President Y": no telling which). One pass over people, one over titles. */
+    GHashTable *holder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    for (guint p = 0; p < c->persons->len; p++) {
+        const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
+        for (guint k = 0; k < pp->offices->len; k++) {
+            char *t = g_utf8_strdown (g_ptr_array_index (pp->offices, k), -1);
+            gpointer old;
+            if (g_hash_table_lookup_extended (holder, t, NULL, &old)) {
+                if (GPOINTER_TO_INT (old) != (int) p + 1)
+                    g_hash_table_replace (holder, t, GINT_TO_POINTER (-1));
+                else
+                    g_free (t);
+            } else {
+                g_hash_table_insert (holder, t, GINT_TO_POINTER ((int) p + 1));
+            }
+        }
+    }
     for (guint r = 0; r < c->office_refs->len; r++) {
         bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
         if (o->person >= 0 || o->state >= 0)
@@ -727,32 +795,20 @@ resolve_bare_offices (bilat_ctx *c)
             continue;
         const char *title = bilat__doc_strndup (c, ctx_tok (c, o->tb)->start,
                                                 ctx_tok (c, o->te - 1)->end);
-        int best = -1;
-        uint32_t best_start = 0;
-        for (guint p = 0; p < c->persons->len; p++) {
-            const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
-            if (pp->start >= ctx_tok (c, o->tb)->start)
-                continue;
-            for (guint k = 0; k < pp->offices->len; k++)
-                if (g_ascii_strcasecmp (g_ptr_array_index (pp->offices, k), title) == 0 &&
-                    (best < 0 || pp->start > best_start)) {
-                    best = (int) p;
-                    best_start = pp->start;
-                }
-        }
-        /* Two people share the title ("President X met President Y"): no telling which. */
-        int holders = 0;
-        for (guint p = 0; p < c->persons->len && best >= 0; p++) {
-            const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
-            for (guint k = 0; k < pp->offices->len; k++)
-                holders += g_ascii_strcasecmp (g_ptr_array_index (pp->offices, k), title) == 0;
-        }
-        if (best < 0 || holders > 1)
+        char *low = g_utf8_strdown (title, -1);
+        int v = GPOINTER_TO_INT (g_hash_table_lookup (holder, low));
+        g_free (low);
+        if (v <= 0)
+            continue;
+        int best = v - 1;
+        const bilat_person *pp = &g_array_index (c->persons, bilat_person, best);
+        if (pp->start >= ctx_tok (c, o->tb)->start)
             continue;
         o->person = best;
         bilat_person_ref ref = { .tb = o->tb, .te = o->te, .person = best, .sent = o->sent };
         g_array_append_val (c->person_refs, ref);
     }
+    g_hash_table_destroy (holder);
 }
 
 static gint

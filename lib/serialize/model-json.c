@@ -15,9 +15,9 @@
 #define MAX_DEPTH 64
 /* Integers need at most 18 digits to stay exact in 64 bits; json-glib wraps longer ones. */
 #define MAX_DIGITS 18
-/* A model's JSON spends well over 4 bytes per value; input that packs values denser (a
+/* A model's JSON spends about 14 bytes per value; input that packs values denser (a
  * hundred megabytes of "[0,0,0,...") would cost json-glib tens of bytes per input byte. */
-#define MIN_BYTES_PER_VALUE 4
+#define MIN_BYTES_PER_VALUE 8
 
 /* ---- writing ---------------------------------------------------------------------------- */
 
@@ -398,7 +398,7 @@ scan_json (scan *c)
             want = VALUE;
             break;
         }
-        if (c->values > 64 && c->values > c->len / MIN_BYTES_PER_VALUE)
+        if (c->values > 65536 && c->values > c->len / MIN_BYTES_PER_VALUE)
             return scan_fail (c, "too many values for the size of the input");
     }
 }
@@ -842,7 +842,7 @@ bilat_model_from_json (bilat_model **out, const bilat_options *opts, const char 
     const char *bad = NULL;
     if (!g_utf8_validate_len (json ? json : "", len, &bad))
         return bilat__error_set (error, BILAT_EPARSE, bad - json,
-                                 "model JSON: invalid UTF-8 (byte %td)", bad - json);
+                                 "model JSON: invalid UTF-8 or a NUL byte (byte %td)", bad - json);
     scan c = { json ? json : "", len, 0, 0, NULL };
     if (!scan_json (&c))
         return bilat__error_set (error, BILAT_EPARSE, (int64_t) c.pos,
