@@ -50,6 +50,61 @@ person_state (const bilat_ctx *c, int person)
     return person >= 0 ? g_array_index (c->persons, bilat_person, person).state : -1;
 }
 
+/* References, dates and office chains are kept in text order, so those of one sentence
+ * are a range found by binary search: no stage scans the whole document per sentence. */
+static guint
+pref_first (const bilat_ctx *c, int sent)
+{
+    guint lo = 0, hi = c->person_refs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index (c->person_refs, bilat_person_ref, mid).sent < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static guint
+oref_first (const bilat_ctx *c, int sent)
+{
+    guint lo = 0, hi = c->office_refs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index (c->office_refs, bilat_office_ref, mid).sent < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static guint
+date_first (const bilat_ctx *c, int sent)
+{
+    guint lo = 0, hi = c->dates->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index (c->dates, bilat_date_expr, mid).sent < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+#define FOR_PREFS(c_, sent_, var)                                                            \
+    for (guint var = pref_first ((c_), (sent_));                                             \
+         var < (c_)->person_refs->len &&                                                     \
+         g_array_index ((c_)->person_refs, bilat_person_ref, var).sent == (sent_);           \
+         var++)
+#define FOR_OREFS(c_, sent_, var)                                                            \
+    for (guint var = oref_first ((c_), (sent_));                                             \
+         var < (c_)->office_refs->len &&                                                     \
+         g_array_index ((c_)->office_refs, bilat_office_ref, var).sent == (sent_);           \
+         var++)
+
 /* Every actor candidate of sentence s, in text order. */
 static GArray *
 compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
@@ -59,12 +114,10 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
     int32_t sent = c->tok_sent[s->tb];
     GArray *prefs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
     GArray *orefs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
-    for (guint r = 0; r < c->person_refs->len; r++)
-        if (g_array_index (c->person_refs, bilat_person_ref, r).sent == sent)
-            g_array_append_val (prefs, g_array_index (c->person_refs, bilat_person_ref, r));
-    for (guint r = 0; r < c->office_refs->len; r++)
-        if (g_array_index (c->office_refs, bilat_office_ref, r).sent == sent)
-            g_array_append_val (orefs, g_array_index (c->office_refs, bilat_office_ref, r));
+    FOR_PREFS (c, sent, r)
+        g_array_append_val (prefs, g_array_index (c->person_refs, bilat_person_ref, r));
+    FOR_OREFS (c, sent, r)
+        g_array_append_val (orefs, g_array_index (c->office_refs, bilat_office_ref, r));
     for (uint32_t i = s->tb; i < s->te;) {
         gboolean taken = FALSE;
         for (guint r = 0; r < prefs->len; r++) {
@@ -154,9 +207,11 @@ event_date (const bilat_ctx *c, int sent, uint32_t wb, uint32_t we, uint32_t tri
     uint32_t at = ctx_tok (c, trig)->start;
     uint32_t best_d = UINT32_MAX;
     for (int pass = 0; pass < 2 && best == NULL; pass++) {
-        for (guint k = 0; k < c->dates->len; k++) {
+        for (guint k = date_first (c, sent); k < c->dates->len; k++) {
             const bilat_date_expr *d = &g_array_index (c->dates, bilat_date_expr, k);
-            if (d->sent != sent || d->is_range || d->is_since)
+            if (d->sent != sent)
+                break;
+            if (d->is_range || d->is_since)
                 continue;
             if (pass == 0 && (d->start < lo || d->end > hi))
                 continue;
@@ -411,10 +466,10 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, 
     if (host == NULL || guest == NULL ||
         !(bilat__tok_is (c, p, "hosted") || bilat__tok_is (c, p, "hosts")))
         return;
-    for (guint k = 0; k < c->office_refs->len; k++) {
+    FOR_OREFS (c, c->tok_sent[p], k) {
         const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, k);
         gboolean of_guest = (guest->person >= 0 && o->person == guest->person) ||
-                            (o->sent == c->tok_sent[p] && o->tb >= te && o->tb <= guest->te);
+                            (o->tb >= te && o->tb <= guest->te);
         if (of_guest && o->klass == GZ_OFFICE_DIPLOMAT)
             return;
     }
@@ -463,7 +518,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
             /* "received the credentials of the new Ambassador of ...". */
             someone |= a->tb >= te && a->tb <= te + 8 && (a->person >= 0 || a->office);
         }
-        for (guint k = 0; k < c->office_refs->len; k++) {
+        FOR_OREFS (c, c->tok_sent[p], k) {
             const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, k);
             someone |= o->tb >= te && o->tb <= te + 8;
         }
@@ -864,6 +919,34 @@ partner (const bilat_ctx *c, int st)
     return st == c->main_a ? c->main_b : st == c->main_b ? c->main_a : -1;
 }
 
+/* The one state a sentence names outside people's titles, or -1. */
+static int
+only_state (const bilat_ctx *c, int sent)
+{
+    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
+    int only = -1;
+    guint q = oref_first (c, sent);
+    for (uint32_t i = s->tb; i < s->te; i++) {
+        /* Office chains are in order: step past the ones that end before i. */
+        while (q < c->office_refs->len &&
+               g_array_index (c->office_refs, bilat_office_ref, q).sent == sent &&
+               g_array_index (c->office_refs, bilat_office_ref, q).te <= i)
+            q++;
+        gboolean in_title = FALSE;
+        if (q < c->office_refs->len) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, q);
+            in_title = o->sent == sent && o->person >= 0 && o->tb <= i && i < o->te;
+        }
+        const bilat_mention *m = ctx_mention_at (c, i);
+        if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline && !in_title) {
+            if (only >= 0 && only != m->id)
+                return -1;
+            only = m->id;
+        }
+    }
+    return only;
+}
+
 /* A person named without a state takes the other side of the main pair when someone else in
  * the same sentence holds one side ("Minister Bui Thanh Son held talks with his Beninese
  * counterpart ..."). */
@@ -879,9 +962,9 @@ infer_person_states (bilat_ctx *c)
             continue;
         int other = -1;
         gboolean clash = FALSE;
-        for (guint q = 0; q < c->person_refs->len; q++) {
+        FOR_PREFS (c, ref->sent, q) {
             const bilat_person_ref *o = &g_array_index (c->person_refs, bilat_person_ref, q);
-            if (o->sent != ref->sent || o->person == ref->person)
+            if (o->person == ref->person)
                 continue;
             int st = person_state (c, o->person);
             if (st < 0)
@@ -890,9 +973,9 @@ infer_person_states (bilat_ctx *c)
                 clash = TRUE;
             other = st;
         }
-        for (guint q = 0; q < c->office_refs->len; q++) {
+        FOR_OREFS (c, ref->sent, q) {
             const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, q);
-            if (o->sent != ref->sent || o->person == ref->person || o->state < 0)
+            if (o->person == ref->person || o->state < 0)
                 continue;
             if (other >= 0 && other != o->state)
                 clash = TRUE;
@@ -901,31 +984,22 @@ infer_person_states (bilat_ctx *c)
         if (!clash && partner (c, other) >= 0)
             p->state = partner (c, other);
     }
-    /* Still unknown: the one state the person's sentence names, if only one. */
+    /* Still unknown: the one state the person's sentence names, if only one (states inside
+     * other people's titles do not count). Computed once per sentence. */
+    int *only = g_new (int, c->sents->len);
+    for (guint k = 0; k < c->sents->len; k++)
+        only[k] = -2;
     for (guint r = 0; r < c->person_refs->len; r++) {
         const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
         bilat_person *p = &g_array_index (c->persons, bilat_person, ref->person);
         if (p->state >= 0)
             continue;
-        const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, ref->sent);
-        int only = -1;
-        gboolean many = FALSE;
-        for (uint32_t i = s->tb; i < s->te; i++) {
-            const bilat_mention *m = ctx_mention_at (c, i);
-            gboolean others = FALSE;
-            for (guint q = 0; q < c->office_refs->len && m; q++) {
-                const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, q);
-                others |= o->person >= 0 && o->person != ref->person && o->tb <= i && i < o->te;
-            }
-            if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline && !others) {
-                if (only >= 0 && only != m->id)
-                    many = TRUE;
-                only = m->id;
-            }
-        }
-        if (only >= 0 && !many)
-            p->state = only;
+        if (only[ref->sent] == -2)
+            only[ref->sent] = only_state (c, ref->sent);
+        if (only[ref->sent] >= 0)
+            p->state = only[ref->sent];
     }
+    g_free (only);
 }
 
 static const char *
