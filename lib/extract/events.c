@@ -1065,11 +1065,62 @@ same_visit (const bilat_fact *e, const char *actor, const char *target, const ch
     return TRUE;
 }
 
+/* Events are filed by type and sides ("m|AZE|UZB", "v|KAZ|TKM"), so that merging a new
+ * report into an earlier one looks at its few namesakes, not every event. */
+static char *
+key_of (int type, const char *const *codes, int n, gboolean sort)
+{
+    const char *sorted[16];
+    n = MIN (n, 16);
+    for (int k = 0; k < n; k++)
+        sorted[k] = codes[k];
+    for (int i = 1; sort && i < n; i++)
+        for (int j = i; j > 0 && strcmp (sorted[j - 1], sorted[j]) > 0; j--) {
+            const char *t = sorted[j];
+            sorted[j] = sorted[j - 1];
+            sorted[j - 1] = t;
+        }
+    GString *k = g_string_new (type == BILAT_EVENT_VISIT ? "v" : type == BILAT_EVENT_MEETING
+                                                                    ? "m"
+                                                                    : "a");
+    for (int i = 0; i < n; i++) {
+        g_string_append_c (k, '|');
+        g_string_append (k, sorted[i]);
+    }
+    return g_string_free (k, FALSE);
+}
+
+static GPtrArray *
+bucket (bilat_ctx *c, char *key, gboolean create)
+{
+    if (c->event_index == NULL)
+        c->event_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+    GPtrArray *b = g_hash_table_lookup (c->event_index, key);
+    if (b == NULL && create) {
+        b = g_ptr_array_new ();
+        g_hash_table_insert (c->event_index, key, b);
+        return b;
+    }
+    g_free (key);
+    return b;
+}
+
+static char *
+frame_key (bilat_ctx *c, const frame *f)
+{
+    const char *codes[16];
+    for (int k = 0; k < f->n_parties && k < 16; k++)
+        codes[k] = code (c, f->parties[k]);
+    return key_of (f->type, codes, f->n_parties, TRUE);
+}
+
 static void
 emit_visit (bilat_ctx *c, const frame *f, int a, int t)
 {
     const char *ac = code (c, a), *tc = code (c, t);
-    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    const char *pair[2] = { ac, tc };
+    GPtrArray *evs = bucket (c, key_of (BILAT_EVENT_VISIT, pair, 2, FALSE), TRUE);
     for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         if (same_visit (e, ac, tc, f->date, f->level)) {
@@ -1085,6 +1136,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         }
     }
     bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT);
+    g_ptr_array_add (evs, e);
     e->actor = ac;
     e->target = tc;
     e->level = f->level;
@@ -1096,22 +1148,6 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         add_persons (c, e, &f->actor_person, 1);
 }
 
-static gboolean
-same_parties (const bilat_fact *e, const frame *f, bilat_ctx *c)
-{
-    if (e->parties->len != (guint) f->n_parties)
-        return FALSE;
-    for (int k = 0; k < f->n_parties; k++) {
-        const char *code = bilat__state_code (c, f->parties[k]);
-        gboolean found = FALSE;
-        for (guint j = 0; j < e->parties->len; j++)
-            found |= g_ptr_array_index (e->parties, j) == code;
-        if (!found)
-            return FALSE;
-    }
-    return TRUE;
-}
-
 /* A meeting or agreement fact from a frame whose parties are settled. */
 static void
 emit_event (bilat_ctx *c, const frame *f)
@@ -1121,11 +1157,10 @@ emit_event (bilat_ctx *c, const frame *f)
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
-        GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
-        for (guint k = 0; k < evs->len; k++) {
+        GPtrArray *evs = bucket (c, frame_key (c, f), FALSE);
+        for (guint k = 0; evs && k < evs->len; k++) {
             bilat_fact *e = g_ptr_array_index (evs, k);
-            if (e->event_type != BILAT_EVENT_MEETING || !same_parties (e, f, c) ||
-                strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
+            if (strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
                 continue;
             if (!e->date && f->date)
                 e->date = bilat__doc_intern (c->doc, f->date);
@@ -1135,20 +1170,19 @@ emit_event (bilat_ctx *c, const frame *f)
     }
     if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
         /* "This program was signed on 11 October": dates the last such agreement. */
-        GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
-        for (guint k = evs->len; k-- > 0;) {
-            bilat_fact *e = g_ptr_array_index (evs, k);
-            if (e->event_type == BILAT_EVENT_AGREEMENT && same_parties (e, f, c)) {
-                if (!e->date && f->date)
-                    e->date = bilat__doc_intern (c->doc, f->date);
-                return;
-            }
+        GPtrArray *evs = bucket (c, frame_key (c, f), FALSE);
+        if (evs && evs->len) {
+            bilat_fact *e = g_ptr_array_index (evs, evs->len - 1);
+            if (!e->date && f->date)
+                e->date = bilat__doc_intern (c->doc, f->date);
+            return;
         }
     }
     bilat_fact *e = new_event (c, f, f->type);
     for (int k = 0; k < f->n_parties; k++)
         g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
     g_ptr_array_sort (e->parties, cmp_str);
+    g_ptr_array_add (bucket (c, frame_key (c, f), TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1291,25 +1325,28 @@ static void
 prune_agreements (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    /* What each set of sides has besides counts and headlines. */
+    GHashTable *titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *in_body = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    for (guint k = 0; k < evs->len; k++) {
+        const bilat_fact *e = g_ptr_array_index (evs, k);
+        if (e->event_type != BILAT_EVENT_AGREEMENT)
+            continue;
+        const char *const *codes = (const char *const *) e->parties->pdata;
+        if (!is_generic_title (e->title))
+            g_hash_table_add (titled, key_of (e->event_type, codes, (int) e->parties->len, FALSE));
+        if (!is_headline (c, e->sentence))
+            g_hash_table_add (in_body, key_of (e->event_type, codes, (int) e->parties->len, FALSE));
+    }
     for (guint k = 0; k < evs->len;) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         gboolean drop = FALSE;
         if (e->event_type == BILAT_EVENT_AGREEMENT) {
-            gboolean generic = is_generic_title (e->title);
-            gboolean head = is_headline (c, e->sentence);
-            for (guint j = 0; j < evs->len && !drop; j++) {
-                const bilat_fact *o = g_ptr_array_index (evs, j);
-                if (j == k || o->event_type != BILAT_EVENT_AGREEMENT ||
-                    o->parties->len != e->parties->len)
-                    continue;
-                gboolean same = TRUE;
-                for (guint p = 0; p < o->parties->len; p++)
-                    same &= g_ptr_array_index (o->parties, p) == g_ptr_array_index (e->parties, p);
-                if (!same)
-                    continue;
-                drop = (generic && !is_generic_title (o->title)) ||
-                       (head && !is_headline (c, o->sentence));
-            }
+            char *key = key_of (e->event_type, (const char *const *) e->parties->pdata,
+                                (int) e->parties->len, FALSE);
+            drop = (is_generic_title (e->title) && g_hash_table_contains (titled, key)) ||
+                   (is_headline (c, e->sentence) && g_hash_table_contains (in_body, key));
+            g_free (key);
         }
         if (drop) {
             bilat_fact *gone = g_ptr_array_steal_index (evs, k);
@@ -1319,6 +1356,8 @@ prune_agreements (bilat_ctx *c)
         } else
             k++;
     }
+    g_hash_table_destroy (titled);
+    g_hash_table_destroy (in_body);
 }
 
 void
@@ -1393,5 +1432,8 @@ bilat__find_events (bilat_ctx *c)
             g_array_free (c->cand_cache[k], TRUE);
     g_free (c->cand_cache);
     c->cand_cache = NULL;
+    if (c->event_index)
+        g_hash_table_destroy (c->event_index);
+    c->event_index = NULL;
     prune_agreements (c);
 }

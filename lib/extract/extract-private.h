@@ -128,6 +128,7 @@ typedef struct {
     int dateline_state;    /* the state of the dateline city, or -1 */
     int protagonist;       /* the state of the person named most often, or -1 */
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
+    GHashTable *event_index;  /* events: "m|AZE|UZB" -> GPtrArray of facts with those sides */
     GHashTable *by_surname;   /* people: surname hash -> GArray of person indices */
     int32_t *tok_person;      /* token -> person named there, or -1 */
 } bilat_ctx;
