@@ -247,12 +247,6 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
     }
 }
 
-static size_t
-ctx_sent_start (const bilat_ctx *c, size_t i)
-{
-    return g_array_index (c->sents, bilat_sentence, c->tok_sent[i]).tb;
-}
-
 /* Can token i start a date? A digit, or a word the pattern begins with. */
 static gboolean
 may_start_date (const bilat_ctx *c, size_t i)
@@ -286,6 +280,8 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
     const char *subj = c->text.text;
     size_t len = c->text.len;
     size_t n = c->toks->len;
+    int32_t will_sent = -1;
+    size_t will_at = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         if (!may_start_date (c, i))
             continue;
@@ -308,10 +304,17 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
                               .sent = c->tok_sent[i] };
         if (ov[1] <= ov[0])
             continue;
-        /* "will visit ... on Sunday": a weekday in a sentence about the future is ahead. */
-        gboolean future = FALSE;
-        for (size_t k = ctx_sent_start (c, i); k < i; k++)
-            future |= bilat__tok_is (c, k, "will") || bilat__tok_is (c, k, "shall");
+        /* "will visit ... on Sunday": a weekday in a sentence about the future is ahead.
+         * The sentence's first "will" is found once, not once per date. */
+        if (c->tok_sent[i] != will_sent) {
+            will_sent = c->tok_sent[i];
+            will_at = SIZE_MAX;
+            const bilat_sentence *se = &g_array_index (c->sents, bilat_sentence, will_sent);
+            for (size_t k = se->tb; k < se->te && will_at == SIZE_MAX; k++)
+                if (bilat__tok_is (c, k, "will") || bilat__tok_is (c, k, "shall"))
+                    will_at = k;
+        }
+        gboolean future = will_at < i;
         resolve (c, re, c->md, subj, future, &d);
         if (i > 0 && bilat__tok_is (c, i - 1, "since"))
             d.is_since = 1;

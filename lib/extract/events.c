@@ -593,16 +593,24 @@ signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
            word_in (c, lb - 2, before);
 }
 
-/* Distance in tokens from i to the nearest signing verb of the sentence. */
+/* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
+ * sentence's signing verbs in order (a binary search, not a scan per document noun). */
 static uint32_t
-sign_distance (const bilat_ctx *c, const bilat_sentence *s, uint32_t i)
+sign_distance (const GArray *signs, uint32_t i)
 {
+    guint lo = 0, hi = signs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index (signs, uint32_t, mid) < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     uint32_t best = UINT32_MAX;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (bilat__tok_keyword (c, k) == KW_SIGN && !signed_before (c, s, k + 1)) {
-            uint32_t d = k > i ? k - i : i - k;
-            best = MIN (best, d);
-        }
+    if (lo < signs->len)
+        best = g_array_index (signs, uint32_t, lo) - i;
+    if (lo > 0)
+        best = MIN (best, i - g_array_index (signs, uint32_t, lo - 1));
     return best;
 }
 
@@ -613,7 +621,14 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
 {
     uint32_t covered = s->tb;
     gboolean chained = FALSE;
-    for (uint32_t i = s->tb; i < s->te; i++) {
+    GArray *signs = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (bilat__tok_keyword (c, k) == KW_SIGN && !signed_before (c, s, k + 1))
+            g_array_append_val (signs, k);
+    /* A sentence lists a bounded number of documents; a run-on list of thousands is not a
+     * press release and is cut short. */
+    int made = 0;
+    for (uint32_t i = s->tb; i < s->te && made < 64; i++) {
         int kw = bilat__tok_keyword (c, i);
         if ((kw != KW_DOC && kw != KW_DOCS) || i < covered)
             continue;
@@ -625,7 +640,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         if (de < s->te && (bilat__tok_is (c, de, "to") || bilat__tok_is (c, de, "with")))
             continue;
         /* The signing verb governs documents near it, and the list they head. */
-        if (!in_list && !chained && sign_distance (c, s, i) > 20)
+        if (!in_list && !chained && sign_distance (signs, i) > 20)
             continue;
         uint32_t lb = i;
         while (lb > s->tb && i - lb < 5 && title_left_ok (c, lb - 1))
@@ -642,6 +657,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                         .rule = "agreement:anaphora" };
             f.date = event_date (c, f.sent, s->tb, s->te, i);
             g_array_append_val (frames, f);
+            made++;
             covered = de;
             continue;
         }
@@ -703,8 +719,10 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                     .title_tb = lb, .title_te = re, .rule = "agreement:signed" };
         f.date = event_date (c, f.sent, s->tb, s->te, i);
         g_array_append_val (frames, f);
+        made++;
         covered = re;
     }
+    g_array_free (signs, TRUE);
 }
 
 static gboolean

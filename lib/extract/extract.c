@@ -277,6 +277,7 @@ static void
 gather_pairs (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < evs->len; i++) {
         const bilat_fact *e = g_ptr_array_index (evs, i);
         if (e->parties->len != 2)
@@ -287,14 +288,9 @@ gather_pairs (bilat_ctx *c)
             a = b;
             b = t;
         }
-        gboolean seen = FALSE;
-        GPtrArray *pairs = c->doc->facts[BILAT_FACT_PAIR];
-        for (guint k = 0; k < pairs->len && !seen; k++) {
-            const bilat_fact *p = g_ptr_array_index (pairs, k);
-            seen = strcmp (g_ptr_array_index (p->parties, 0), a) == 0 &&
-                   strcmp (g_ptr_array_index (p->parties, 1), b) == 0;
-        }
-        if (seen)
+        /* Codes are interned, so a pair is known by its two pointers. */
+        char *key = g_strdup_printf ("%p %p", (const void *) a, (const void *) b);
+        if (!g_hash_table_add (seen, key))
             continue;
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->start = e->start;
@@ -317,6 +313,7 @@ gather_pairs (bilat_ctx *c)
             }
         }
     }
+    g_hash_table_destroy (seen);
     /* Nothing happened between two states, but the text is about them. */
     if (c->doc->facts[BILAT_FACT_PAIR]->len == 0 && c->main_a >= 0 && c->main_b >= 0) {
         const char *a = bilat__state_code (c, c->main_a), *b = bilat__state_code (c, c->main_b);
