@@ -305,13 +305,7 @@ Test (bad_input, four_megabytes_of_realistic_sentences_extract, .timeout = 60)
     assert_realistic_document_extracts (4u * 1024 * 1024);
 }
 
-/* BUG: extraction time grows quadratically with the number of sentences: events.c scans every
- * person and office reference of the document for each sentence (compute_candidates), every
- * date of the document for each event (event_date), and the event frames for each new one.
- * The sentences above repeated to 1 MB take 0.18 s, 2 MB 0.6 s, 4 MB 2.9 s (release build),
- * so 50 MB takes several minutes instead of a few seconds. */
-Test (bad_input, fifty_megabytes_of_realistic_sentences_extract, .timeout = 60,
-      .disabled = true)
+Test (bad_input, fifty_megabytes_of_realistic_sentences_extract, .timeout = 60)
 {
     assert_realistic_document_extracts (50u * 1024 * 1024);
 }
@@ -368,11 +362,7 @@ Test (bad_input, ten_thousand_day_ranges, .timeout = 60)
     assert_survives (&b);
 }
 
-/* BUG: time is quadratic in the number of dates in one sentence: for every date,
- * bilat__find_dates (dates.c) scans back from the sentence start for "will"/"shall". These
- * 1.6 MB (one sentence with 100,000 dates) take about 35 s in a release build; a linear pass
- * takes well under a second, so 10 s is generous. */
-Test (bad_input, hundred_thousand_day_ranges, .timeout = 10, .disabled = true)
+Test (bad_input, hundred_thousand_day_ranges, .timeout = 10)
 {
     buf b = repeat ("14-15 June 2023 ", 100000);
     assert_survives (&b);
@@ -395,12 +385,7 @@ Test (bad_input, twenty_thousand_day_ranges_in_separate_sentences, .timeout = 60
     assert_survives (&b);
 }
 
-/* BUG: time is quadratic in the number of dated sentences: events.c event_date scans every
- * date of the document for each candidate event, though only the event's own sentence can
- * match. These 2.6 MB (100,000 sentences "Talks on 14-15 June 2023.") take 7.5 s in a release
- * build and 44 s under ASan; 50,000 take 1.8 s. */
-Test (bad_input, hundred_thousand_day_ranges_in_separate_sentences, .timeout = 10,
-      .disabled = true)
+Test (bad_input, hundred_thousand_day_ranges_in_separate_sentences, .timeout = 10)
 {
     buf b = repeat ("Talks on 14-15 June 2023. ", 100000);
     assert_survives (&b);
