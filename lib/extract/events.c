@@ -589,8 +589,9 @@ signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
     static const char *const before[] = { "the", "previously", "earlier", "already", "all",
                                           "recently", "those", "these", NULL };
+    /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
-           word_in (c, lb - 2, before);
+           !bilat__tok_is (c, lb - 1, "signing") && word_in (c, lb - 2, before);
 }
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
@@ -635,6 +636,9 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         uint32_t de = i + c->tok_kw_len[i];
         /* "the agreements reached", "the agreement in force": not signed here. */
         if (de < s->te && bilat__tok_keyword (c, de) == KW_REACHED)
+            continue;
+        /* "Memorandum of Understandings (MoUs)": the abbreviation of what came before. */
+        if (i > s->tb && is_punct (c, i - 1, '('))
             continue;
         /* "plan to", "deal with": verbs, not documents. */
         if (de < s->te && (bilat__tok_is (c, de, "to") || bilat__tok_is (c, de, "with")))
@@ -1324,17 +1328,20 @@ is_headline (const bilat_ctx *c, int sent)
     return sent == 0 && !((last->flags & BILAT_TOK_PUNCT) && c->text.text[last->start] == '.');
 }
 
+/* A count rather than a name: "20 cooperation documents between ministries", "a number of
+ * agreements". */
 static gboolean
 is_generic_title (const char *title)
 {
     static const char *const heads[] = { "documents", "document", "agreements", "instruments",
-                                         "memoranda", "MoUs", "MOUs", "papers", NULL };
-    const char *last = strrchr (title, ' ');
-    last = last ? last + 1 : title;
-    for (int k = 0; heads[k]; k++)
-        if (g_ascii_strcasecmp (last, heads[k]) == 0)
-            return TRUE;
-    return FALSE;
+                                         "memoranda", "MoUs", "MOUs", "papers", "deals", NULL };
+    char **words = g_strsplit (title, " ", -1);
+    gboolean generic = FALSE;
+    for (char **w = words; *w && !generic; w++)
+        for (int k = 0; heads[k] && !generic; k++)
+            generic = g_ascii_strcasecmp (*w, heads[k]) == 0;
+    g_strfreev (words);
+    return generic;
 }
 
 /* "A number of documents were signed, including the Declaration on ...": once documents
