@@ -2,7 +2,13 @@
 # Install the Debian 12 packages libbilat builds and tests with (needs root or sudo).
 set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libpcre2-dev libjson-glib-dev
-      libcriterion-dev)
+      libcriterion-dev
+      binutils abigail-tools doxygen python3-dask)
+# `bash .ci/deps.sh --checkers` adds the tools of tests/fuzz/README.md: clang and its
+# libFuzzer runtime (fuzzing, ThreadSanitizer) and valgrind (meson test --setup valgrind).
+if [ "${1:-}" = "--checkers" ]; then
+    pkgs+=(clang libclang-rt-14-dev valgrind)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -8,6 +8,7 @@
 #include "bilat-version.h"
 #include "bilat-error.h"
 #include "bilat-extract.h"
+#include "bilat-model.h"
 #undef BILAT_INSIDE_BILAT_H
 
 #endif /* BILAT_H */

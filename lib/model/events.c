@@ -22,9 +22,8 @@ tolerance (int type)
 #define MAX_CORE 372
 
 /* Agreements with titles are one agreement when the titles share this much of their
- * words; undated reports with no dated document need more. */
+ * words; undated reports with no dated document need the same words. */
 #define TITLE_SIM 0.5
-#define TITLE_SIM_UNDATED 0.8
 
 typedef struct {
     uint32_t mi;
@@ -32,6 +31,7 @@ typedef struct {
     const char *doc_id;
     const char *doc_date;
     uint32_t seq;             /* index within its document: a key that does not depend on order */
+    char *title_key;          /* agreements: bilat__title_key of the title */
 } item;
 
 typedef struct {
@@ -39,7 +39,7 @@ typedef struct {
     int32_t lo, hi;           /* the core: the interval of its most precise reports */
     int prec;
     int order;
-    const char *title;
+    const char *title;        /* title key of its first titled report */
     GPtrArray *people;        /* person keys named by its reports */
 } cluster;
 
@@ -115,7 +115,7 @@ join (const bilat_model *m, cluster *c, const item *items, uint32_t xi)
         c->hi = MAX (c->hi, x->em->hi);
     }
     if (c->title == NULL)
-        c->title = x->em->title;
+        c->title = x->title_key;
     for (uint32_t k = 0; k < x->em->persons.n; k++) {
         uint32_t v = g_array_index (m->vrefs, uint32_t, x->em->persons.off + k);
         const char *key = g_array_index (m->variants, mvariant, v).person_key;
@@ -236,14 +236,10 @@ make_event (bilat_model *m, ebucket *b, cluster *c, const item *items)
     g_array_sort_with_data (c->members, cmp_evidence, (gpointer) items);
     guint n = c->members->len;
     e->n_mentions = n;
-    e->mentions = g_new (uint32_t, n);
     const char **vals = g_new0 (const char *, n);
     int best_prec = PREC_NONE;
-    for (guint i = 0; i < n; i++) {
-        const item *x = &items[g_array_index (c->members, uint32_t, i)];
-        e->mentions[i] = x->mi;
-        best_prec = MAX (best_prec, x->em->prec);
-    }
+    for (guint i = 0; i < n; i++)
+        best_prec = MAX (best_prec, items[g_array_index (c->members, uint32_t, i)].em->prec);
 #define PICK(field, prefer_long)                                                      \
     do {                                                                              \
         for (guint i = 0; i < n; i++)                                                 \
@@ -304,13 +300,30 @@ make_event (bilat_model *m, ebucket *b, cluster *c, const item *items)
         for (uint32_t k = 0; k < d->areas.n; k++)
             g_hash_table_add (areas, g_ptr_array_index (m->strs, d->areas.off + k));
     }
+    /* The event's lists share one block: events are many and their lists short. */
     e->n_persons = keys->len;
-    e->person_keys = (const char **) g_ptr_array_free (keys, FALSE);
-    e->persons = (const char **) g_ptr_array_free (names, FALSE);
     e->n_areas = g_hash_table_size (areas);
-    e->areas = (const char **) g_hash_table_get_keys_as_array (areas, NULL);
+    size_t n_ptrs = 2 * (size_t) e->n_persons + e->n_areas;
+    e->block = g_malloc (n_ptrs * sizeof (char *) + (size_t) n * sizeof (uint32_t));
+    e->person_keys = (const char **) e->block;
+    e->persons = e->person_keys + e->n_persons;
+    e->areas = e->persons + e->n_persons;
+    e->mentions = (uint32_t *) (void *) (e->areas + e->n_areas);
+    if (e->n_persons) {
+        memcpy (e->person_keys, keys->pdata, e->n_persons * sizeof (char *));
+        memcpy (e->persons, names->pdata, e->n_persons * sizeof (char *));
+    }
+    g_ptr_array_free (keys, TRUE);
+    g_ptr_array_free (names, TRUE);
+    GHashTableIter hi;
+    gpointer area;
+    g_hash_table_iter_init (&hi, areas);
+    for (uint32_t k = 0; g_hash_table_iter_next (&hi, &area, NULL); k++)
+        e->areas[k] = area;
     qsort (e->areas, e->n_areas, sizeof *e->areas, cmp_ptr_str);
     g_hash_table_destroy (areas);
+    for (guint i = 0; i < n; i++)
+        e->mentions[i] = items[g_array_index (c->members, uint32_t, i)].mi;
 
     /* A stable id: the bucket and the first report. */
     const item *first = &items[g_array_index (c->members, uint32_t, 0)];
@@ -339,11 +352,13 @@ bilat__events_cluster (bilat_model *m, ebucket *b)
         items[i].doc_id = d->id;
         items[i].doc_date = d->date;
         items[i].seq = mi - d->events.off;
+        items[i].title_key = b->type == BILAT_EVENT_AGREEMENT ? bilat__title_key (em->title) : NULL;
     }
     /* Most precise reports first, so they set the clusters' dates and vaguer ones join. */
     qsort (items, n, sizeof *items, cmp_item_q);
     GPtrArray *all = g_ptr_array_new_with_free_func (cluster_free);
     GPtrArray *by_lo = g_ptr_array_new ();
+    GHashTable *by_title = g_hash_table_new (g_str_hash, g_str_equal);  /* first cluster */
     int32_t tol = tolerance (b->type);
     gboolean agreements = b->type == BILAT_EVENT_AGREEMENT;
     for (guint xi = 0; xi < n; xi++) {
@@ -353,17 +368,10 @@ bilat__events_cluster (bilat_model *m, ebucket *b)
         guint best_people = 0;
         int64_t best_dist = 0;
         if (x->em->prec == PREC_NONE) {
-            /* No date at all: only an agreement with a near-identical title is the same. */
-            for (guint i = 0; agreements && x->em->title && i < all->len; i++) {
-                cluster *c = g_ptr_array_index (all, i);
-                if (c->title == NULL || has_doc (c, items, x))
-                    continue;
-                double sim = bilat__title_similarity (x->em->title, c->title);
-                if (sim >= TITLE_SIM_UNDATED && (best == NULL || sim > best_sim)) {
-                    best = c;
-                    best_sim = sim;
-                }
-            }
+            /* No date at all: only an agreement of the same title words is the same. */
+            cluster *c = x->title_key ? g_hash_table_lookup (by_title, x->title_key) : NULL;
+            if (c && !has_doc (c, items, x))
+                best = c;
         } else {
             guint from = lower_bound (by_lo, (int64_t) x->em->lo - tol - MAX_CORE);
             for (guint i = from; i < by_lo->len; i++) {
@@ -373,8 +381,8 @@ bilat__events_cluster (bilat_model *m, ebucket *b)
                 if (!dates_fit (b->type, c, x) || has_doc (c, items, x))
                     continue;
                 double sim = 1.0;
-                if (agreements && x->em->title && c->title) {
-                    sim = bilat__title_similarity (x->em->title, c->title);
+                if (agreements && x->title_key && c->title) {
+                    sim = bilat__title_key_similarity (x->title_key, c->title);
                     if (sim < TITLE_SIM)
                         continue;
                 }
@@ -394,11 +402,15 @@ bilat__events_cluster (bilat_model *m, ebucket *b)
         }
         if (best) {
             join (m, best, items, xi);
+            if (best->title && !g_hash_table_contains (by_title, best->title))
+                g_hash_table_insert (by_title, (gpointer) best->title, best);
             continue;
         }
         cluster *c = cluster_new (x, (int) all->len);
         join (m, c, items, xi);
         g_ptr_array_add (all, c);
+        if (c->title && !g_hash_table_contains (by_title, c->title))
+            g_hash_table_insert (by_title, (gpointer) c->title, c);
         if (c->prec != PREC_NONE)
             g_ptr_array_insert (by_lo, (gint) lower_bound (by_lo, c->lo), c);
     }
@@ -406,6 +418,9 @@ bilat__events_cluster (bilat_model *m, ebucket *b)
         g_ptr_array_add (b->events, make_event (m, b, g_ptr_array_index (all, i), items));
     g_ptr_array_free (by_lo, TRUE);
     g_ptr_array_free (all, TRUE);
+    g_hash_table_destroy (by_title);
+    for (guint i = 0; i < n; i++)
+        g_free (items[i].title_key);
     g_free (items);
 }
 
@@ -414,10 +429,7 @@ bilat__event_free (bilat_event *e)
 {
     if (e == NULL)
         return;
-    g_free (e->mentions);
-    g_free (e->persons);
-    g_free (e->person_keys);
-    g_free (e->areas);
+    g_free (e->block);
     g_free (e);
 }
 

@@ -17,11 +17,34 @@ bilat__edge_new (int kind, const char *source, const char *target)
     return e;
 }
 
+guint
+bilat__edge_hash (gconstpointer p)
+{
+    const bilat_edge *e = p;
+    return g_direct_hash (e->source) * 31u + g_direct_hash (e->target);
+}
+
+gboolean
+bilat__edge_equal (gconstpointer a, gconstpointer b)
+{
+    const bilat_edge *x = a, *y = b;
+    return x->source == y->source && x->target == y->target;
+}
+
+bilat_edge *
+bilat__edge_find (GHashTable *set, const char *source, const char *target)
+{
+    bilat_edge probe = { 0 };
+    probe.source = source;
+    probe.target = target;
+    return g_hash_table_lookup (set, &probe);
+}
+
 void
 bilat__edge_clear (bilat_edge *e)
 {
     if (e->dates)
-        g_tree_destroy (e->dates);
+        g_array_free (e->dates, TRUE);
     if (e->areas)
         g_array_free (e->areas, TRUE);
     if (e->status)
@@ -42,41 +65,53 @@ bilat__edge_free (bilat_edge *e)
     g_free (e);
 }
 
-static int
-cmp_date_key (gconstpointer a, gconstpointer b, gpointer data)
-{
-    return strcmp (a, b);
-}
-
-/* Count a date in (sign +1) or out (-1) of an edge's multiset of event dates. */
+/* Count a date in (sign +1) or out (-1) of an edge's multiset of event dates, a sorted
+ * array: most edges have a few dates, and first and last are its ends. */
 static void
 edge_date (bilat_edge *e, const char *date, int sign)
 {
     if (date == NULL)
         return;
     if (e->dates == NULL)
-        e->dates = g_tree_new_full (cmp_date_key, NULL, NULL, NULL);
-    guint n = GPOINTER_TO_UINT (g_tree_lookup (e->dates, date));
-    if (sign > 0)
-        g_tree_insert (e->dates, (gpointer) date, GUINT_TO_POINTER (n + 1));
-    else if (n <= 1)
-        g_tree_remove (e->dates, date);
-    else
-        g_tree_insert (e->dates, (gpointer) date, GUINT_TO_POINTER (n - 1));
+        e->dates = g_array_new (FALSE, FALSE, sizeof (mdate));
+    guint a = 0, b = e->dates->len;
+    while (a < b) {
+        guint mid = (a + b) / 2;
+        const char *d = g_array_index (e->dates, mdate, mid).date;
+        int c = d == date ? 0 : strcmp (d, date);
+        if (c == 0) {
+            a = b = mid;
+            break;
+        }
+        if (c < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    gboolean found = a < e->dates->len && g_array_index (e->dates, mdate, a).date == date;
+    if (sign > 0) {
+        if (found) {
+            g_array_index (e->dates, mdate, a).count++;
+        } else {
+            mdate d = { date, 1 };
+            g_array_insert_val (e->dates, a, d);
+        }
+    } else if (found && --g_array_index (e->dates, mdate, a).count == 0) {
+        g_array_remove_index (e->dates, a);
+    }
 }
 
 const char *
 bilat__edge_first_event (const bilat_edge *e)
 {
-    GTreeNode *n = e->dates ? g_tree_node_first (e->dates) : NULL;
-    return n ? g_tree_node_key (n) : NULL;
+    return e->dates && e->dates->len ? g_array_index (e->dates, mdate, 0).date : NULL;
 }
 
 const char *
 bilat__edge_last_event (const bilat_edge *e)
 {
-    GTreeNode *n = e->dates ? g_tree_node_last (e->dates) : NULL;
-    return n ? g_tree_node_key (n) : NULL;
+    return e->dates && e->dates->len ? g_array_index (e->dates, mdate, e->dates->len - 1).date
+                                     : NULL;
 }
 
 static void
@@ -114,17 +149,15 @@ bilat__links_pair (bilat_model *m, const char *a, const char *b)
         a = b;
         b = t;
     }
-    char *key = g_strconcat (a, "\x1f", b, NULL);
-    bilat_edge *e = g_hash_table_lookup (m->edges, key);
+    bilat_edge *e = bilat__edge_find (m->edges, a, b);
     if (e == NULL) {
         e = bilat__edge_new (BILAT_EDGE_STATE_STATE, a, b);
         e->buckets = g_ptr_array_new ();
-        g_hash_table_insert (m->edges, (gpointer) bilat__model_intern (m, key), e);
+        g_hash_table_add (m->edges, e);
         g_ptr_array_add (bilat__links_state (m, a)->edges, e);
         g_ptr_array_add (bilat__links_state (m, b)->edges, e);
         m->stale_edges = TRUE;
     }
-    g_free (key);
     return e;
 }
 
@@ -248,15 +281,13 @@ bilat__links_doc (bilat_model *m, uint32_t di)
                 seen = pool (m, d->states, j) == code;
             if (seen)
                 continue;
-            char *key = g_strconcat (code, "\x1f", o->key, NULL);
-            bilat_edge *e = g_hash_table_lookup (m->org_edges, key);
+            bilat_edge *e = bilat__edge_find (m->org_edges, code, o->key);
             if (e == NULL) {
                 e = bilat__edge_new (BILAT_EDGE_STATE_ORGANIZATION, code, o->key);
-                g_hash_table_insert (m->org_edges, (gpointer) bilat__model_intern (m, key), e);
+                g_hash_table_add (m->org_edges, e);
                 g_ptr_array_add (bilat__links_state (m, code)->org_edges, e);
                 m->stale_edges = TRUE;
             }
-            g_free (key);
             e->documents++;
             widen (&e->doc_first, &e->doc_last, d->date);
         }
@@ -333,14 +364,11 @@ bilat__links_event (bilat_model *m, const bilat_event *ev, int sign)
                 ka = kb;
                 kb = t;
             }
-            char *key = g_strconcat (ka, "\x1f", kb, NULL);
-            bilat_edge *e = g_hash_table_lookup (m->met, key);
+            bilat_edge *e = bilat__edge_find (m->met, ka, kb);
             if (e == NULL && sign > 0) {
                 e = bilat__edge_new (BILAT_EDGE_PERSON_PERSON, ka, kb);
-                g_hash_table_insert (m->met, key, e);
+                g_hash_table_add (m->met, e);
                 m->stale_edges = TRUE;
-            } else {
-                g_free (key);
             }
             if (e == NULL)
                 continue;
@@ -364,9 +392,7 @@ bilat__links_prune (bilat_model *m)
         bilat_edge *e = g_ptr_array_index (m->touched_edges, i);
         e->touched = FALSE;
         if (e->kind == BILAT_EDGE_PERSON_PERSON && e->events == 0) {
-            char *key = g_strconcat (e->source, "\x1f", e->target, NULL);
-            g_hash_table_remove (m->met, key);
-            g_free (key);
+            g_hash_table_remove (m->met, e);
             m->stale_edges = TRUE;
         }
     }

@@ -75,6 +75,7 @@ typedef struct {
     GArray *buckets;      /* uint32 ebucket indexes of events naming this variant */
     const char *person_key;  /* resolved person's id, NULL before the first resolution */
     struct bilat_official *person;
+    uint32_t next;        /* index + 1 of the next variant with the same name, or 0 */
 } mvariant;
 
 /* ---- derived: people -------------------------------------------------------------------- */
@@ -92,7 +93,7 @@ struct bilat_edge {
     uint8_t kind;
     const char *source, *target;
     uint64_t events, documents, visits_st, visits_ts, meetings, agreements, mentions;
-    GTree *dates;         /* event dates -> count (state-state, person-person) */
+    GArray *dates;        /* mdate in date order: event dates (state-state, person-person) */
     const char *doc_first, *doc_last;  /* over documents naming both ends */
     GArray *areas;        /* marea, heaviest first */
     GArray *status;       /* mstatus */
@@ -105,6 +106,11 @@ typedef struct {
     const char *area;
     uint64_t weight;
 } marea;
+
+typedef struct {
+    const char *date;
+    uint64_t count;
+} mdate;
 
 typedef struct {
     const char *status;
@@ -151,6 +157,7 @@ struct bilat_event {
     uint32_t n_persons;
     const char **areas;
     uint32_t n_areas;
+    void *block;          /* holds person_keys, persons, areas and mentions */
     GSequenceIter *iter;  /* in model->events */
 };
 
@@ -202,7 +209,7 @@ struct bilat_model {
     GArray *pmentions;
     GArray *ementions;
     GArray *variants;           /* mvariant */
-    GHashTable *variant_by_key; /* "STATE\x1fname" -> index + 1 */
+    GHashTable *variant_by_name;  /* name -> index + 1 of its first variant */
     GHashTable *pbuckets;       /* state (or "") -> pbucket * */
     GPtrArray *ebuckets;        /* ebucket * */
     GHashTable *ebucket_by_key;
@@ -210,9 +217,10 @@ struct bilat_model {
     GPtrArray *states_sorted;   /* rebuilt when stale */
     GHashTable *orgs;           /* name -> morg * */
     GPtrArray *orgs_sorted;
-    GHashTable *edges;          /* "A\x1fB" -> bilat_edge * (state-state) */
-    GHashTable *org_edges;      /* "A\x1forg" -> bilat_edge * */
-    GHashTable *met;            /* "keyA\x1fkeyB" -> bilat_edge * (person-person) */
+    /* Edges are their own keys, hashed by their (interned) ends: bilat__edge_hash. */
+    GHashTable *edges;          /* state-state */
+    GHashTable *org_edges;      /* state-organization */
+    GHashTable *met;            /* person-person */
     GPtrArray *edges_sorted[5]; /* per edge kind, rebuilt when stale */
     GSequence *people;          /* bilat_official *, by state then name */
     GHashTable *person_by_key;
@@ -295,8 +303,13 @@ char *bilat__name_fold (const char *name);
 /* True when the folded name a could name the same person as b: a's tokens match b's in
  * order (initials match words that start with them) and a shares b's last or first word. */
 gboolean bilat__name_compatible (const char *a, const char *b);
-/* Word-set similarity of two agreement titles, 0..1. */
+/* Word-set similarity of two agreement titles, 0..1 (Jaccard of their content words). */
 double bilat__title_similarity (const char *a, const char *b);
+/* A title's content words, folded, sorted and unique, joined by spaces (a new string; NULL
+ * for NULL); equal keys are titles of the same words. */
+char *bilat__title_key (const char *title);
+/* bilat__title_similarity of two keys. */
+double bilat__title_key_similarity (const char *a, const char *b);
 /* strcmp with NULL last. */
 int bilat__strcmp0_last (const char *a, const char *b);
 
@@ -319,6 +332,11 @@ const mdoc *bilat__event_doc (const struct bilat_model *m, const struct bilat_ev
 /* ---- the graph's contents (links.c; the graph module reads them) ------------------------ */
 
 bilat_edge *bilat__edge_new (int kind, const char *source, const char *target);
+/* Hash and equality of edges by their ends' pointers (interned strings). */
+guint bilat__edge_hash (gconstpointer e);
+gboolean bilat__edge_equal (gconstpointer a, gconstpointer b);
+/* The edge of a set with these ends, or NULL. */
+bilat_edge *bilat__edge_find (GHashTable *set, const char *source, const char *target);
 void bilat__edge_free (bilat_edge *e);
 void bilat__edge_clear (bilat_edge *e);
 /* Add (sign +1) or take back (-1) an event's contribution to the graph. */

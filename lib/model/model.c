@@ -75,7 +75,7 @@ bilat_model_new (bilat_model **out, bilat_error **error)
     m->pmentions = g_array_new (FALSE, FALSE, sizeof (pmention));
     m->ementions = g_array_new (FALSE, FALSE, sizeof (emention));
     m->variants = g_array_new (FALSE, FALSE, sizeof (mvariant));
-    m->variant_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+    m->variant_by_name = g_hash_table_new (g_direct_hash, g_direct_equal);
     m->pbuckets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pbucket_free);
     m->ebuckets = g_ptr_array_new_with_free_func (ebucket_free);
     m->ebucket_by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -83,12 +83,12 @@ bilat_model_new (bilat_model **out, bilat_error **error)
     m->states_sorted = g_ptr_array_new ();
     m->orgs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
     m->orgs_sorted = g_ptr_array_new ();
-    m->edges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) bilat__edge_free);
-    m->org_edges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) bilat__edge_free);
-    m->met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify) bilat__edge_free);
+    m->edges = g_hash_table_new_full (bilat__edge_hash, bilat__edge_equal,
+                                      (GDestroyNotify) bilat__edge_free, NULL);
+    m->org_edges = g_hash_table_new_full (bilat__edge_hash, bilat__edge_equal,
+                                          (GDestroyNotify) bilat__edge_free, NULL);
+    m->met = g_hash_table_new_full (bilat__edge_hash, bilat__edge_equal,
+                                    (GDestroyNotify) bilat__edge_free, NULL);
     for (int k = 0; k < 5; k++)
         m->edges_sorted[k] = g_ptr_array_new ();
     m->people = g_sequence_new (NULL);
@@ -119,7 +119,7 @@ bilat_model_free (bilat_model *m)
         g_array_free (v->buckets, TRUE);
     }
     g_array_free (m->variants, TRUE);
-    g_hash_table_destroy (m->variant_by_key);
+    g_hash_table_destroy (m->variant_by_name);
     g_hash_table_destroy (m->met);
     g_hash_table_destroy (m->edges);
     g_hash_table_destroy (m->org_edges);
@@ -294,16 +294,15 @@ bilat__model_mark_ebucket (bilat_model *m, ebucket *b)
     }
 }
 
-/* The variant for a name of a state (interned strings), made when missing. */
+/* The variant for a name of a state (interned strings), made when missing. Variants of
+ * one name are chained from the name: a name is given to few states. */
 static uint32_t
 variant_of (bilat_model *m, const char *name, const char *state)
 {
-    char *key = g_strconcat (state ? state : "", "\x1f", name, NULL);
-    gpointer v = g_hash_table_lookup (m->variant_by_key, key);
-    if (v) {
-        g_free (key);
-        return GPOINTER_TO_UINT (v) - 1;
-    }
+    uint32_t first = GPOINTER_TO_UINT (g_hash_table_lookup (m->variant_by_name, name));
+    for (uint32_t v = first; v; v = g_array_index (m->variants, mvariant, v - 1).next)
+        if (g_array_index (m->variants, mvariant, v - 1).state == state)
+            return v - 1;
     mvariant nv = { 0 };
     nv.name = name;
     nv.state = state;
@@ -312,11 +311,10 @@ variant_of (bilat_model *m, const char *name, const char *state)
     g_free (form);
     nv.mentions = g_array_new (FALSE, FALSE, sizeof (uint32_t));
     nv.buckets = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+    nv.next = first;
     uint32_t idx = m->variants->len;
     g_array_append_val (m->variants, nv);
-    g_hash_table_insert (m->variant_by_key, (gpointer) bilat__model_intern (m, key),
-                         GUINT_TO_POINTER (idx + 1));
-    g_free (key);
+    g_hash_table_insert (m->variant_by_name, (gpointer) name, GUINT_TO_POINTER (idx + 1));
     pbucket *b = person_bucket (m, state);
     g_array_append_val (b->variants, idx);
     mark_pbucket (m, b);
@@ -755,8 +753,10 @@ bilat_model_range (bilat_model **out, const bilat_model *m, const char *since,
                 elo = ehi = d->day;
             gboolean keep = em->prec != PREC_NONE ? (ehi >= lo && elo <= hi)
                                                   : (lo == DAY_MIN && hi == DAY_MAX);
-            if (keep)
-                g_array_index (rec.events, rec_event, w++) = g_array_index (rec.events, rec_event, k);
+            if (keep) {
+                rec_event *ev = (rec_event *) (void *) rec.events->data;
+                ev[w++] = ev[k];
+            }
         }
         g_array_set_size (rec.events, w);
         if (d->date || w > 0)
@@ -910,11 +910,11 @@ static void
 collect_edges (GPtrArray *out, GHashTable *h)
 {
     GHashTableIter it;
-    gpointer v;
+    gpointer k;
     g_ptr_array_set_size (out, 0);
     g_hash_table_iter_init (&it, h);
-    while (g_hash_table_iter_next (&it, NULL, &v))
-        g_ptr_array_add (out, v);
+    while (g_hash_table_iter_next (&it, &k, NULL))
+        g_ptr_array_add (out, k);
     g_ptr_array_sort (out, cmp_edge);
 }
 
@@ -955,10 +955,7 @@ bilat__model_edge (const bilat_model *m, const char *a, const char *b)
         x = y;
         y = t;
     }
-    char *key = g_strconcat (x, "\x1f", y, NULL);
-    const bilat_edge *e = g_hash_table_lookup (m->edges, key);
-    g_free (key);
-    return e;
+    return bilat__edge_find (m->edges, x, y);
 }
 
 /* ---- public accessors ------------------------------------------------------------------------ */

@@ -209,27 +209,90 @@ title_stopword (const char *w)
     return FALSE;
 }
 
-static GPtrArray *
-title_words (const char *title)
+static int
+cmp_word (gconstpointer a, gconstpointer b)
 {
+    return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char *
+bilat__title_key (const char *title)
+{
+    if (title == NULL)
+        return NULL;
     char *f = bilat__name_fold (title);
-    GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
     char **v = g_strsplit (f, " ", -1);
+    GPtrArray *words = g_ptr_array_new ();
     for (char **p = v; *p; p++) {
         size_t l = strlen (*p);
         if (l > 0 && (*p)[l - 1] == '.')
             (*p)[--l] = '\0';
-        if (l < 2 || title_stopword (*p))
-            continue;
-        gboolean seen = FALSE;
-        for (guint i = 0; i < words->len && !seen; i++)
-            seen = strcmp (g_ptr_array_index (words, i), *p) == 0;
-        if (!seen)
-            g_ptr_array_add (words, g_strdup (*p));
+        if (l >= 2 && !title_stopword (*p))
+            g_ptr_array_add (words, *p);
     }
+    g_ptr_array_sort (words, cmp_word);
+    GString *key = g_string_new ("");
+    for (guint i = 0; i < words->len; i++) {
+        const char *w = g_ptr_array_index (words, i);
+        if (i > 0 && strcmp (w, g_ptr_array_index (words, i - 1)) == 0)
+            continue;
+        if (key->len)
+            g_string_append_c (key, ' ');
+        g_string_append (key, w);
+    }
+    g_ptr_array_free (words, TRUE);
     g_strfreev (v);
     g_free (f);
-    return words;
+    return g_string_free (key, FALSE);
+}
+
+/* The next word of a key at *p (NUL-terminated copy into buf), or FALSE at the end. */
+static gboolean
+next_word (const char **p, const char **w, size_t *len)
+{
+    if (**p == '\0')
+        return FALSE;
+    const char *sp = strchr (*p, ' ');
+    *w = *p;
+    *len = sp ? (size_t) (sp - *p) : strlen (*p);
+    *p += *len + (sp != NULL);
+    return TRUE;
+}
+
+double
+bilat__title_key_similarity (const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return 0.0;
+    /* Both keys are sorted word lists: count the common words in one merge. */
+    guint na = 0, nb = 0, common = 0;
+    const char *pa = a, *pb = b, *wa = NULL, *wb = NULL;
+    size_t la = 0, lb = 0;
+    gboolean ha = next_word (&pa, &wa, &la), hb = next_word (&pb, &wb, &lb);
+    while (ha && hb) {
+        int c = strncmp (wa, wb, MIN (la, lb));
+        if (c == 0 && la != lb)
+            c = la < lb ? -1 : 1;
+        if (c == 0) {
+            common++;
+            na++;
+            nb++;
+            ha = next_word (&pa, &wa, &la);
+            hb = next_word (&pb, &wb, &lb);
+        } else if (c < 0) {
+            na++;
+            ha = next_word (&pa, &wa, &la);
+        } else {
+            nb++;
+            hb = next_word (&pb, &wb, &lb);
+        }
+    }
+    for (; ha; ha = next_word (&pa, &wa, &la))
+        na++;
+    for (; hb; hb = next_word (&pb, &wb, &lb))
+        nb++;
+    guint uni = na + nb - common;
+    return uni ? (double) common / (double) uni : 1.0;
 }
 
 double
@@ -237,18 +300,10 @@ bilat__title_similarity (const char *a, const char *b)
 {
     if (a == NULL || b == NULL)
         return 0.0;
-    GPtrArray *wa = title_words (a), *wb = title_words (b);
-    guint common = 0;
-    for (guint i = 0; i < wa->len; i++)
-        for (guint j = 0; j < wb->len; j++)
-            if (strcmp (g_ptr_array_index (wa, i), g_ptr_array_index (wb, j)) == 0) {
-                common++;
-                break;
-            }
-    guint uni = wa->len + wb->len - common;
-    double sim = uni ? (double) common / (double) uni : (strcmp (a, b) == 0 ? 1.0 : 0.0);
-    g_ptr_array_free (wa, TRUE);
-    g_ptr_array_free (wb, TRUE);
+    char *ka = bilat__title_key (a), *kb = bilat__title_key (b);
+    double sim = bilat__title_key_similarity (ka, kb);
+    g_free (ka);
+    g_free (kb);
     return sim;
 }
 

@@ -157,7 +157,8 @@ make_person (bilat_model *m, pbucket *b, const draft *dr, GArray *groups)
     GHashTable *docs = g_hash_table_new (g_direct_hash, g_direct_equal);
     GHashTable *offices = g_hash_table_new (g_direct_hash, g_direct_equal);
     for (guint f = 0; f < dr->forms->len; f++) {
-        const form_group *g = &g_array_index (groups, form_group, g_array_index (dr->forms, int, f));
+        int gi = g_array_index (dr->forms, int, f);
+        const form_group *g = &g_array_index (groups, form_group, gi);
         for (guint i = 0; i < g->variants->len; i++) {
             uint32_t vi = g_array_index (g->variants, uint32_t, i);
             mvariant *v = &g_array_index (m->variants, mvariant, vi);

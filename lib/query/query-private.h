@@ -6,7 +6,6 @@
 
 #include "../model/model-private.h"
 
-#include <json-glib/json-glib.h>
 
 struct bilat_filter {
     int type;
@@ -34,15 +33,35 @@ gboolean bilat__filter_match (const struct bilat_filter *f, const struct bilat_e
 /* The ids of the officials f->person may name (a set), or NULL when f names no person. */
 GHashTable *bilat__filter_people (const struct bilat_filter *f, const struct bilat_model *m);
 
-/* JSON members shared by query results and the model's formats. */
-void bilat__json_str (JsonBuilder *b, const char *key, const char *val);
-void bilat__json_int (JsonBuilder *b, const char *key, int64_t val);
+/* A streaming JSON writer (json-writer.c). */
+#define BILAT_JW_MAX_DEPTH 32
+typedef struct {
+    GString *s;
+    gboolean pretty;
+    gboolean after_key;
+    int depth;
+    gboolean items[BILAT_JW_MAX_DEPTH];  /* a value was written at this depth */
+} bilat_jw;
+
+void bilat__jw_init (bilat_jw *w, GString *s, gboolean pretty);
+void bilat__jw_begin_object (bilat_jw *w);
+void bilat__jw_end_object (bilat_jw *w);
+void bilat__jw_begin_array (bilat_jw *w);
+void bilat__jw_end_array (bilat_jw *w);
+void bilat__jw_key (bilat_jw *w, const char *key);
+/* A string value; NULL writes null. */
+void bilat__jw_string (bilat_jw *w, const char *v);
+void bilat__jw_int (bilat_jw *w, int64_t v);
+void bilat__jw_bool (bilat_jw *w, gboolean v);
+void bilat__jw_null (bilat_jw *w);
+
+/* Members shared by query results and the model's formats. */
+void bilat__json_str (bilat_jw *w, const char *key, const char *val);
+void bilat__json_int (bilat_jw *w, const char *key, int64_t val);
 /* An array of strings as member key (or, with key NULL, as the next array element). */
-void bilat__json_strv (JsonBuilder *b, const char *key, const char *const *v, size_t n);
-void bilat__json_event (JsonBuilder *b, const struct bilat_model *m, const struct bilat_event *e);
-void bilat__json_edge (JsonBuilder *b, const struct bilat_edge *e);
-void bilat__json_official (JsonBuilder *b, const struct bilat_official *p);
-/* Generate the builder's root as a string the caller frees with g_free(). */
-char *bilat__json_finish (JsonBuilder *b, gboolean pretty);
+void bilat__json_strv (bilat_jw *w, const char *key, const char *const *v, size_t n);
+void bilat__json_event (bilat_jw *w, const struct bilat_model *m, const struct bilat_event *e);
+void bilat__json_edge (bilat_jw *w, const struct bilat_edge *e);
+void bilat__json_official (bilat_jw *w, const struct bilat_official *p);
 
 #endif /* BILAT_QUERY_PRIVATE_H */

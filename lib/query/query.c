@@ -192,9 +192,31 @@ bilat_query_events (bilat_result **out, const bilat_model *m, const bilat_filter
         collect (r, buckets, f, keys);
         g_ptr_array_free (buckets, TRUE);
     } else {
-        for (GSequenceIter *it = g_sequence_get_begin_iter (m->events);
-             !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it)) {
+        /* Events are in date order: start at the since bound's year and stop after the
+         * until bound (an event dated after it as a string begins after it as a date). */
+        GSequenceIter *it = g_sequence_get_begin_iter (m->events);
+        char bound[11] = "";
+        if (f && f->lo != DAY_MIN) {
+            bilat__day_string (f->lo, bound);
+            bound[4] = '\0';
+            gint a = 0, b = g_sequence_get_length (m->events);
+            while (a < b) {
+                gint mid = a + (b - a) / 2;
+                const bilat_event *e = g_sequence_get (g_sequence_get_iter_at_pos (m->events, mid));
+                if (e->when && strcmp (e->when, bound) < 0)
+                    a = mid + 1;
+                else
+                    b = mid;
+            }
+            it = g_sequence_get_iter_at_pos (m->events, a);
+        }
+        char until[11] = "";
+        if (f && f->hi != DAY_MAX)
+            bilat__day_string (f->hi, until);
+        for (; !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it)) {
             bilat_event *e = g_sequence_get (it);
+            if (until[0] && (e->when == NULL || strcmp (e->when, until) > 0))
+                break;
             if (bilat__filter_match (f, e, keys))
                 g_ptr_array_add (r->events, e);
         }
@@ -398,8 +420,8 @@ bilat_query_path (bilat_result **out, const bilat_model *m, const char *from, co
                 break;
         }
         for (guint i = 0; i + 1 < r->states->len; i++)
-            g_ptr_array_add (r->edges, (gpointer) bilat__model_edge (m,
-                             g_ptr_array_index (r->states, i), g_ptr_array_index (r->states, i + 1)));
+            g_ptr_array_add (r->edges, (gpointer) bilat__model_edge (
+                m, g_ptr_array_index (r->states, i), g_ptr_array_index (r->states, i + 1)));
     }
     g_hash_table_destroy (parent);
     return BILAT_OK;

@@ -19,16 +19,16 @@ plover_mode (const bilat_event *e)
 }
 
 static void
-country (JsonBuilder *b, const char *key, const char *code)
+country (bilat_jw *w, const char *key, const char *code)
 {
-    json_builder_set_member_name (b, key);
+    bilat__jw_key (w, key);
     if (code == NULL) {
-        json_builder_add_null_value (b);
+        bilat__jw_null (w);
         return;
     }
-    json_builder_begin_object (b);
-    bilat__json_str (b, "country", code);
-    json_builder_end_object (b);
+    bilat__jw_begin_object (w);
+    bilat__json_str (w, "country", code);
+    bilat__jw_end_object (w);
 }
 
 int
@@ -41,62 +41,59 @@ bilat_model_to_jsonl (char **out, const bilat_model *m, unsigned flags, bilat_er
         return bilat__error_set (error, BILAT_EINVAL, -1, "model is NULL");
     bilat__model_sync (m);
     GString *s = g_string_sized_new (4096);
+    bilat_jw jw, *w = &jw;
     for (GSequenceIter *it = g_sequence_get_begin_iter (m->events);
          !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it)) {
         const bilat_event *e = g_sequence_get (it);
         const ebucket *bk = e->bucket;
-        JsonBuilder *b = json_builder_new ();
-        json_builder_begin_object (b);
-        bilat__json_str (b, "id", e->id);
-        bilat__json_str (b, "date", e->when);
-        bilat__json_str (b, "date_precision", e->prec == PREC_DAY ? "day"
+        bilat__jw_init (w, s, FALSE);  /* each line a JSON text of its own */
+        bilat__jw_begin_object (w);
+        bilat__json_str (w, "id", e->id);
+        bilat__json_str (w, "date", e->when);
+        bilat__json_str (w, "date_precision", e->prec == PREC_DAY ? "day"
                                               : e->prec == PREC_MONTH ? "month"
                                               : e->prec == PREC_YEAR ? "year"
                                               : e->prec == PREC_DOC ? "document" : NULL);
-        bilat__json_str (b, "event", e->plover);
-        bilat__json_str (b, "mode", plover_mode (e));
-        bilat__json_strv (b, "context", e->areas, e->n_areas);
-        country (b, "actor", bk->type == BILAT_EVENT_VISIT ? bk->actor
+        bilat__json_str (w, "event", e->plover);
+        bilat__json_str (w, "mode", plover_mode (e));
+        bilat__json_strv (w, "context", e->areas, e->n_areas);
+        country (w, "actor", bk->type == BILAT_EVENT_VISIT ? bk->actor
                              : bk->n_parties ? bk->parties[0] : NULL);
-        country (b, "recipient", bk->type == BILAT_EVENT_VISIT ? bk->target
+        country (w, "recipient", bk->type == BILAT_EVENT_VISIT ? bk->target
                                  : bk->n_parties > 1 ? bk->parties[1] : NULL);
-        bilat__json_strv (b, "parties", bk->parties, bk->n_parties);
-        json_builder_set_member_name (b, "reciprocal");
-        json_builder_add_boolean_value (b, bk->type != BILAT_EVENT_VISIT);
-        bilat__json_str (b, "cameo", e->cameo);
-        bilat__json_str (b, "type", bilat_event_kind_name (e));
-        bilat__json_str (b, "level", e->level);
-        json_builder_set_member_name (b, "location");
+        bilat__json_strv (w, "parties", bk->parties, bk->n_parties);
+        bilat__jw_key (w, "reciprocal");
+        bilat__jw_bool (w, bk->type != BILAT_EVENT_VISIT);
+        bilat__json_str (w, "cameo", e->cameo);
+        bilat__json_str (w, "type", bilat_event_kind_name (e));
+        bilat__json_str (w, "level", e->level);
+        bilat__jw_key (w, "location");
         if (e->place) {
-            json_builder_begin_object (b);
-            bilat__json_str (b, "name", e->place);
-            json_builder_end_object (b);
+            bilat__jw_begin_object (w);
+            bilat__json_str (w, "name", e->place);
+            bilat__jw_end_object (w);
         } else {
-            json_builder_add_null_value (b);
+            bilat__jw_null (w);
         }
-        bilat__json_strv (b, "persons", e->persons, e->n_persons);
-        bilat__json_str (b, "title", e->title);
-        json_builder_set_member_name (b, "sources");
-        json_builder_begin_array (b);
+        bilat__json_strv (w, "persons", e->persons, e->n_persons);
+        bilat__json_str (w, "title", e->title);
+        bilat__jw_key (w, "sources");
+        bilat__jw_begin_array (w);
         for (uint32_t i = 0; i < e->n_mentions; i++) {
             const emention *em = &g_array_index (m->ementions, emention, e->mentions[i]);
-            json_builder_begin_object (b);
-            bilat__json_str (b, "doc", g_array_index (m->docs, mdoc, em->doc).id);
-            bilat__json_int (b, "sentence", em->sentence);
-            json_builder_set_member_name (b, "span");
-            json_builder_begin_array (b);
-            json_builder_add_int_value (b, em->start);
-            json_builder_add_int_value (b, em->end);
-            json_builder_end_array (b);
-            json_builder_end_object (b);
+            bilat__jw_begin_object (w);
+            bilat__json_str (w, "doc", g_array_index (m->docs, mdoc, em->doc).id);
+            bilat__json_int (w, "sentence", em->sentence);
+            bilat__jw_key (w, "span");
+            bilat__jw_begin_array (w);
+            bilat__jw_int (w, em->start);
+            bilat__jw_int (w, em->end);
+            bilat__jw_end_array (w);
+            bilat__jw_end_object (w);
         }
-        json_builder_end_array (b);
-        json_builder_end_object (b);
-        char *line = bilat__json_finish (b, FALSE);
-        g_string_append (s, line);
+        bilat__jw_end_array (w);
+        bilat__jw_end_object (w);
         g_string_append_c (s, '\n');
-        g_free (line);
-        g_object_unref (b);
     }
     *out = g_string_free (s, FALSE);
     return BILAT_OK;

@@ -4,6 +4,8 @@
 #include "../query/query-private.h"
 #include "../extract/extract-private.h"
 
+#include <json-glib/json-glib.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,84 +24,84 @@
 /* ---- writing ---------------------------------------------------------------------------- */
 
 static void
-json_list (JsonBuilder *b, const char *key, const bilat_model *m, mlist l)
+json_list (bilat_jw *w, const char *key, const bilat_model *m, mlist l)
 {
-    bilat__json_strv (b, key, (const char *const *) m->strs->pdata + l.off, l.n);
+    bilat__json_strv (w, key, (const char *const *) m->strs->pdata + l.off, l.n);
 }
 
 static void
-json_span (JsonBuilder *b, uint32_t start, uint32_t end)
+json_span (bilat_jw *w, uint32_t start, uint32_t end)
 {
-    json_builder_set_member_name (b, "span");
-    json_builder_begin_array (b);
-    json_builder_add_int_value (b, start);
-    json_builder_add_int_value (b, end);
-    json_builder_end_array (b);
+    bilat__jw_key (w, "span");
+    bilat__jw_begin_array (w);
+    bilat__jw_int (w, start);
+    bilat__jw_int (w, end);
+    bilat__jw_end_array (w);
 }
 
 static void
-json_document (JsonBuilder *b, const bilat_model *m, const mdoc *d)
+json_document (bilat_jw *w, const bilat_model *m, const mdoc *d)
 {
     const char *const *pool = (const char *const *) m->strs->pdata;
-    json_builder_begin_object (b);
-    bilat__json_str (b, "id", d->id);
-    bilat__json_str (b, "date", d->date);
-    bilat__json_int (b, "sentences", d->n_sentences);
-    json_list (b, "states", m, d->states);
-    json_builder_set_member_name (b, "pairs");
-    json_builder_begin_array (b);
+    bilat__jw_begin_object (w);
+    bilat__json_str (w, "id", d->id);
+    bilat__json_str (w, "date", d->date);
+    bilat__json_int (w, "sentences", d->n_sentences);
+    json_list (w, "states", m, d->states);
+    bilat__jw_key (w, "pairs");
+    bilat__jw_begin_array (w);
     for (uint32_t i = 0; i + 1 < d->pairs.n; i += 2)
-        bilat__json_strv (b, NULL, pool + d->pairs.off + i, 2);  /* an element, no key */
-    json_builder_end_array (b);
-    json_list (b, "organizations", m, d->orgs);
-    json_list (b, "areas", m, d->areas);
-    json_list (b, "status", m, d->status);
-    json_builder_set_member_name (b, "persons");
-    json_builder_begin_array (b);
+        bilat__json_strv (w, NULL, pool + d->pairs.off + i, 2);  /* an element, no key */
+    bilat__jw_end_array (w);
+    json_list (w, "organizations", m, d->orgs);
+    json_list (w, "areas", m, d->areas);
+    json_list (w, "status", m, d->status);
+    bilat__jw_key (w, "persons");
+    bilat__jw_begin_array (w);
     for (uint32_t i = 0; i < d->persons.n; i++) {
         const pmention *pm = &g_array_index (m->pmentions, pmention, d->persons.off + i);
         const mvariant *v = &g_array_index (m->variants, mvariant, pm->variant);
-        json_builder_begin_object (b);
-        bilat__json_str (b, "name", v->name);
-        bilat__json_str (b, "state", v->state);
-        json_list (b, "offices", m, pm->offices);
-        bilat__json_int (b, "sentence", pm->sentence);
-        json_span (b, pm->start, pm->end);
-        bilat__json_str (b, "rule", pm->rule);
-        json_builder_end_object (b);
+        bilat__jw_begin_object (w);
+        bilat__json_str (w, "name", v->name);
+        bilat__json_str (w, "state", v->state);
+        json_list (w, "offices", m, pm->offices);
+        bilat__json_int (w, "sentence", pm->sentence);
+        json_span (w, pm->start, pm->end);
+        bilat__json_str (w, "rule", pm->rule);
+        bilat__jw_end_object (w);
     }
-    json_builder_end_array (b);
-    json_builder_set_member_name (b, "events");
-    json_builder_begin_array (b);
+    bilat__jw_end_array (w);
+    bilat__jw_key (w, "events");
+    bilat__jw_begin_array (w);
     static const char *const types[] = { NULL, "visit", "meeting", "agreement" };
     for (uint32_t i = 0; i < d->events.n; i++) {
         const emention *em = &g_array_index (m->ementions, emention, d->events.off + i);
-        json_builder_begin_object (b);
-        bilat__json_str (b, "type", types[em->type]);
-        bilat__json_str (b, "actor", em->actor);
-        bilat__json_str (b, "target", em->target);
-        json_list (b, "parties", m, em->parties);
-        bilat__json_str (b, "level", em->level);
-        bilat__json_str (b, "mode", em->mode);
-        bilat__json_str (b, "place", em->place);
-        bilat__json_str (b, "date", em->date);
-        bilat__json_str (b, "title", em->title);
-        json_builder_set_member_name (b, "persons");
-        json_builder_begin_array (b);
+        bilat__jw_begin_object (w);
+        bilat__json_str (w, "type", types[em->type]);
+        bilat__json_str (w, "actor", em->actor);
+        bilat__json_str (w, "target", em->target);
+        json_list (w, "parties", m, em->parties);
+        bilat__json_str (w, "level", em->level);
+        bilat__json_str (w, "mode", em->mode);
+        bilat__json_str (w, "place", em->place);
+        bilat__json_str (w, "date", em->date);
+        bilat__json_str (w, "title", em->title);
+        bilat__jw_key (w, "persons");
+        bilat__jw_begin_array (w);
         for (uint32_t k = 0; k < em->persons.n; k++) {
             uint32_t vi = g_array_index (m->vrefs, uint32_t, em->persons.off + k);
-            json_builder_add_string_value (b, g_array_index (m->variants, mvariant, vi).name);
+            bilat__jw_string (w, g_array_index (m->variants, mvariant, vi).name);
         }
-        json_builder_end_array (b);
-        bilat__json_str (b, "cameo", em->cameo);
-        bilat__json_str (b, "plover", em->plover);
-        bilat__json_int (b, "sentence", em->sentence);
-        json_span (b, em->start, em->end);
-        bilat__json_str (b, "rule", em->rule);
-        json_builder_end_object (b);
+        bilat__jw_end_array (w);
+        bilat__json_str (w, "cameo", em->cameo);
+        bilat__json_str (w, "plover", em->plover);
+        bilat__json_int (w, "sentence", em->sentence);
+        json_span (w, em->start, em->end);
+        bilat__json_str (w, "rule", em->rule);
+        bilat__jw_end_object (w);
     }
-    json_builder_end_array (b);
-    json_builder_end_object (b);
+    bilat__jw_end_array (w);
+    bilat__jw_end_object (w);
 }
 
 int
@@ -111,73 +113,74 @@ bilat_model_to_json (char **out, const bilat_model *m, unsigned flags, bilat_err
     if (m == NULL)
         return bilat__error_set (error, BILAT_EINVAL, -1, "model is NULL");
     bilat__model_sync (m);
-    JsonBuilder *b = json_builder_new ();
-    json_builder_begin_object (b);
-    bilat__json_str (b, "format", MODEL_FORMAT);
-    bilat__json_int (b, "version", MODEL_VERSION);
-    bilat__json_str (b, "library", bilat_version_string ());
+    GString *text = g_string_sized_new (1 << 20);
+    bilat_jw jw, *w = &jw;
+    bilat__jw_init (w, text, (flags & BILAT_JSON_PRETTY) != 0);
+    bilat__jw_begin_object (w);
+    bilat__json_str (w, "format", MODEL_FORMAT);
+    bilat__json_int (w, "version", MODEL_VERSION);
+    bilat__json_str (w, "library", bilat_version_string ());
 
-    json_builder_set_member_name (b, "documents");
-    json_builder_begin_array (b);
+    bilat__jw_key (w, "documents");
+    bilat__jw_begin_array (w);
     for (guint i = 0; i < m->docs->len; i++)
-        json_document (b, m, bilat__model_doc (m, i));
-    json_builder_end_array (b);
+        json_document (w, m, bilat__model_doc (m, i));
+    bilat__jw_end_array (w);
 
-    json_builder_set_member_name (b, "states");
-    json_builder_begin_array (b);
+    bilat__jw_key (w, "states");
+    bilat__jw_begin_array (w);
     GPtrArray *states = bilat__model_states_sorted (m);
     for (guint i = 0; i < states->len; i++) {
         const mstate *s = g_ptr_array_index (states, i);
-        json_builder_begin_object (b);
-        bilat__json_str (b, "code", s->code);
-        bilat__json_int (b, "documents", (int64_t) s->documents);
-        bilat__json_int (b, "events", (int64_t) s->events);
-        bilat__json_str (b, "first", s->first);
-        bilat__json_str (b, "last", s->last);
-        json_builder_end_object (b);
+        bilat__jw_begin_object (w);
+        bilat__json_str (w, "code", s->code);
+        bilat__json_int (w, "documents", (int64_t) s->documents);
+        bilat__json_int (w, "events", (int64_t) s->events);
+        bilat__json_str (w, "first", s->first);
+        bilat__json_str (w, "last", s->last);
+        bilat__jw_end_object (w);
     }
-    json_builder_end_array (b);
+    bilat__jw_end_array (w);
 
-    json_builder_set_member_name (b, "organizations");
-    json_builder_begin_array (b);
+    bilat__jw_key (w, "organizations");
+    bilat__jw_begin_array (w);
     GPtrArray *orgs = bilat__model_orgs_sorted (m);
     for (guint i = 0; i < orgs->len; i++) {
         const morg *o = g_ptr_array_index (orgs, i);
-        json_builder_begin_object (b);
-        bilat__json_str (b, "id", o->key);
-        bilat__json_str (b, "name", o->name);
-        bilat__json_int (b, "documents", (int64_t) o->documents);
-        bilat__json_str (b, "first", o->first);
-        bilat__json_str (b, "last", o->last);
-        json_builder_end_object (b);
+        bilat__jw_begin_object (w);
+        bilat__json_str (w, "id", o->key);
+        bilat__json_str (w, "name", o->name);
+        bilat__json_int (w, "documents", (int64_t) o->documents);
+        bilat__json_str (w, "first", o->first);
+        bilat__json_str (w, "last", o->last);
+        bilat__jw_end_object (w);
     }
-    json_builder_end_array (b);
+    bilat__jw_end_array (w);
 
-    json_builder_set_member_name (b, "people");
-    json_builder_begin_array (b);
+    bilat__jw_key (w, "people");
+    bilat__jw_begin_array (w);
     for (GSequenceIter *it = g_sequence_get_begin_iter (m->people);
          !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it))
-        bilat__json_official (b, g_sequence_get (it));
-    json_builder_end_array (b);
+        bilat__json_official (w, g_sequence_get (it));
+    bilat__jw_end_array (w);
 
-    json_builder_set_member_name (b, "events");
-    json_builder_begin_array (b);
+    bilat__jw_key (w, "events");
+    bilat__jw_begin_array (w);
     for (GSequenceIter *it = g_sequence_get_begin_iter (m->events);
          !g_sequence_iter_is_end (it); it = g_sequence_iter_next (it))
-        bilat__json_event (b, m, g_sequence_get (it));
-    json_builder_end_array (b);
+        bilat__json_event (w, m, g_sequence_get (it));
+    bilat__jw_end_array (w);
 
-    json_builder_set_member_name (b, "relations");
-    json_builder_begin_array (b);
+    bilat__jw_key (w, "relations");
+    bilat__jw_begin_array (w);
     for (int kind = BILAT_EDGE_STATE_STATE; kind <= BILAT_EDGE_STATE_ORGANIZATION; kind++) {
         GPtrArray *edges = bilat__model_edges (m, kind);
         for (guint i = 0; i < edges->len; i++)
-            bilat__json_edge (b, g_ptr_array_index (edges, i));
+            bilat__json_edge (w, g_ptr_array_index (edges, i));
     }
-    json_builder_end_array (b);
-    json_builder_end_object (b);
-    *out = bilat__json_finish (b, (flags & BILAT_JSON_PRETTY) != 0);
-    g_object_unref (b);
+    bilat__jw_end_array (w);
+    bilat__jw_end_object (w);
+    *out = g_string_free (text, FALSE);
     return BILAT_OK;
 }
 
@@ -202,11 +205,24 @@ bilat_model_save (const bilat_model *m, const char *path, unsigned flags, bilat_
 
 /* ---- checking the text before json-glib ------------------------------------------------- */
 
+/* Where the members of the root object are, and the elements of its "documents" array:
+ * each document is then parsed on its own, so no tree of the whole input is ever built. */
+enum { MEMBER_OTHER, MEMBER_FORMAT, MEMBER_VERSION, MEMBER_DOCUMENTS, N_MEMBERS };
+
+typedef struct {
+    size_t start, end;
+} span;
+
 typedef struct {
     const char *s;
     size_t len, pos;
     uint64_t values;
     const char *why;
+    int member;                     /* which root member the value being read belongs to */
+    gboolean has[N_MEMBERS];
+    span members[N_MEMBERS];
+    GArray *docs;                   /* span of each element of "documents" */
+    size_t starts[MAX_DEPTH + 1];   /* where the container open at each depth began */
 } scan;
 
 static gboolean
@@ -319,8 +335,31 @@ scan_literal (scan *c, const char *word)
     return TRUE;
 }
 
-/* Check the grammar, the depth, the numbers and the density, iteratively. On failure
- * c->pos is where the problem is. */
+/* A value at depth d ended: note root members and documents. */
+static void
+value_done (scan *c, int d, size_t start, const char *stack)
+{
+    if (d == 1) {
+        c->has[c->member] = TRUE;
+        c->members[c->member] = (span) { start, c->pos };
+    } else if (d == 2 && c->member == MEMBER_DOCUMENTS && stack[1] == '[') {
+        span sp = { start, c->pos };
+        g_array_append_val (c->docs, sp);
+    }
+}
+
+static int
+member_of (const char *key, size_t len)
+{
+    static const char *const names[] = { NULL, "\"format\"", "\"version\"", "\"documents\"" };
+    for (int i = 1; i < N_MEMBERS; i++)
+        if (len == strlen (names[i]) && memcmp (key, names[i], len) == 0)
+            return i;
+    return MEMBER_OTHER;
+}
+
+/* Check the grammar, the depth, the numbers and the density, iteratively, and find the
+ * root's members. On failure c->pos is where the problem is. */
 static gboolean
 scan_json (scan *c)
 {
@@ -340,6 +379,7 @@ scan_json (scan *c)
             if (ch == ']') {
                 c->pos++;
                 depth--;
+                value_done (c, depth, c->starts[depth], stack);
                 want = AFTER_VALUE;
                 break;
             }
@@ -349,17 +389,22 @@ scan_json (scan *c)
             if (ch == '{' || ch == '[') {
                 if (depth == MAX_DEPTH)
                     return scan_fail (c, "nesting deeper than 64");
+                c->starts[depth] = c->pos;
+                if (depth == 1 && c->member == MEMBER_DOCUMENTS)
+                    g_array_set_size (c->docs, 0);
                 stack[depth++] = ch;
                 c->pos++;
                 want = ch == '{' ? KEY_OR_END : VALUE_OR_END;
                 break;
             }
+            size_t vstart = c->pos;
             if (ch == '"' ? !scan_string (c)
                 : ch == 't' ? !scan_literal (c, "true")
                 : ch == 'f' ? !scan_literal (c, "false")
                 : ch == 'n' ? !scan_literal (c, "null")
                 : !scan_number (c))
                 return FALSE;
+            value_done (c, depth, vstart, stack);
             want = AFTER_VALUE;
             break;
         case AFTER_VALUE:
@@ -371,6 +416,7 @@ scan_json (scan *c)
             } else if (ch == (stack[depth - 1] == '{' ? '}' : ']')) {
                 c->pos++;
                 depth--;
+                value_done (c, depth, c->starts[depth], stack);
             } else {
                 return scan_fail (c, stack[depth - 1] == '{' ? "expected ',' or '}'"
                                                              : "expected ',' or ']'");
@@ -380,17 +426,22 @@ scan_json (scan *c)
             if (ch == '}') {
                 c->pos++;
                 depth--;
+                value_done (c, depth, c->starts[depth], stack);
                 want = AFTER_VALUE;
                 break;
             }
             G_GNUC_FALLTHROUGH;
-        case KEY:
+        case KEY: {
             if (ch != '"')
                 return scan_fail (c, "expected a member name in quotes");
+            size_t key = c->pos;
             if (!scan_string (c))
                 return FALSE;
+            if (depth == 1)
+                c->member = member_of (c->s + key, c->pos - key);
             want = COLON;
             break;
+        }
         case COLON:
             if (ch != ':')
                 return scan_fail (c, "expected ':'");
@@ -754,7 +805,7 @@ load_objects (loader *l, JsonObject *o, const char *key, mrec *r,
         return rc;
     push_key (l, key);
     for (guint i = 0; i < json_array_get_length (a); i++) {
-        JsonObject *eo;
+        JsonObject *eo = NULL;
         push_index (l, i);
         if ((rc = element_object (l, a, i, &eo)) || (rc = each (l, eo, r)))
             return rc;
@@ -820,6 +871,22 @@ out:
     return rc;
 }
 
+/* Parse one checked span with json-glib. It does not fail on checked text; if it does, the
+ * failure is reported at the span. */
+static JsonNode *
+parse_span (loader *l, JsonParser *parser, span sp)
+{
+    GError *gerr = NULL;
+    if (!json_parser_load_from_data (parser, l->json + sp.start, (gssize) (sp.end - sp.start),
+                                     &gerr)) {
+        bilat__error_set (l->error, BILAT_EPARSE, (int64_t) sp.start, "model JSON: %s (byte %zu)",
+                          gerr->message, sp.start);
+        g_error_free (gerr);
+        return NULL;
+    }
+    return json_parser_get_root (parser);
+}
+
 static size_t
 max_size (const bilat_options *opts)
 {
@@ -843,44 +910,59 @@ bilat_model_from_json (bilat_model **out, const bilat_options *opts, const char 
     if (!g_utf8_validate_len (json ? json : "", len, &bad))
         return bilat__error_set (error, BILAT_EPARSE, bad - json,
                                  "model JSON: invalid UTF-8 or a NUL byte (byte %td)", bad - json);
-    scan c = { json ? json : "", len, 0, 0, NULL };
-    if (!scan_json (&c))
+    scan c = { 0 };
+    c.s = json ? json : "";
+    c.len = len;
+    c.docs = g_array_new (FALSE, FALSE, sizeof (span));
+    if (!scan_json (&c)) {
+        g_array_free (c.docs, TRUE);
         return bilat__error_set (error, BILAT_EPARSE, (int64_t) c.pos,
                                  "model JSON: %s (byte %zu)", c.why, c.pos);
-
-    JsonParser *parser = json_parser_new_immutable ();
-    GError *gerr = NULL;
-    if (!json_parser_load_from_data (parser, json, (gssize) len, &gerr)) {
-        int rc = bilat__error_set (error, BILAT_EPARSE, -1, "model JSON: %s", gerr->message);
-        g_error_free (gerr);
-        g_object_unref (parser);
-        return rc;
     }
     loader l = { json, len, { { 0 } }, 0, error };
-    JsonNode *root = json_parser_get_root (parser);
+    JsonParser *parser = json_parser_new_immutable ();
     bilat_model *m = NULL;
     int rc = BILAT_OK;
+    JsonNode *node;
     const char *format;
-    int64_t version;
-    JsonArray *docs;
-    if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)) {
-        rc = load_fail (&l, "expected an object, not %s", node_kind (root));
+    int64_t version = 0;
+    size_t root = 0;
+    while (root < len && strchr (" \t\r\n", json[root]))
+        root++;
+    if (json[root] != '{') {
+        node = parse_span (&l, parser, (span) { root, len });
+        rc = node ? load_fail (&l, "expected an object, not %s", node_kind (node)) : BILAT_EPARSE;
         goto out;
     }
-    JsonObject *o = json_node_get_object (root);
-    if ((rc = get_str (&l, o, "format", TRUE, FALSE, &format)))
-        goto out;
-    if (strcmp (format, MODEL_FORMAT) != 0) {
-        push_key (&l, "format");
-        rc = load_fail (&l, "\"%s\" is not \"" MODEL_FORMAT "\"", format);
-        goto out;
-    }
-    push_key (&l, "version");
-    if (json_object_get_member (o, "version") == NULL) {
+    push_key (&l, "format");
+    if (!c.has[MEMBER_FORMAT]) {
         rc = load_fail (&l, "missing");
         goto out;
     }
-    if ((rc = int_node (&l, json_object_get_member (o, "version"), 0, G_MAXINT64, &version)))
+    if ((node = parse_span (&l, parser, c.members[MEMBER_FORMAT])) == NULL) {
+        rc = BILAT_EPARSE;
+        goto out;
+    }
+    if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING) {
+        rc = load_fail (&l, "expected a string, not %s", node_kind (node));
+        goto out;
+    }
+    format = json_node_get_string (node);
+    if (strcmp (format, MODEL_FORMAT) != 0) {
+        rc = load_fail (&l, "\"%s\" is not \"" MODEL_FORMAT "\"", format);
+        goto out;
+    }
+    pop (&l);
+    push_key (&l, "version");
+    if (!c.has[MEMBER_VERSION]) {
+        rc = load_fail (&l, "missing");
+        goto out;
+    }
+    if ((node = parse_span (&l, parser, c.members[MEMBER_VERSION])) == NULL) {
+        rc = BILAT_EPARSE;
+        goto out;
+    }
+    if ((rc = int_node (&l, node, 0, G_MAXINT64, &version)))
         goto out;
     if (version != MODEL_VERSION) {
         rc = load_fail (&l, "version %" G_GINT64_FORMAT " is not supported (this library reads "
@@ -888,20 +970,35 @@ bilat_model_from_json (bilat_model **out, const bilat_options *opts, const char 
         goto out;
     }
     pop (&l);
-    if ((rc = get_array (&l, o, "documents", TRUE, &docs)))
-        goto out;
-    bilat_model_new (&m, NULL);
     push_key (&l, "documents");
-    for (guint i = 0; i < json_array_get_length (docs); i++) {
-        JsonObject *d;
+    if (!c.has[MEMBER_DOCUMENTS]) {
+        rc = load_fail (&l, "missing");
+        goto out;
+    }
+    if (json[c.members[MEMBER_DOCUMENTS].start] != '[') {
+        node = parse_span (&l, parser, c.members[MEMBER_DOCUMENTS]);
+        rc = node ? load_fail (&l, "expected an array, not %s", node_kind (node)) : BILAT_EPARSE;
+        goto out;
+    }
+    bilat_model_new (&m, NULL);
+    for (guint i = 0; i < c.docs->len; i++) {
         push_index (&l, i);
-        if ((rc = element_object (&l, docs, i, &d)) || (rc = load_document (&l, m, d)))
+        if ((node = parse_span (&l, parser, g_array_index (c.docs, span, i))) == NULL) {
+            rc = BILAT_EPARSE;
+            goto out;
+        }
+        if (!JSON_NODE_HOLDS_OBJECT (node)) {
+            rc = load_fail (&l, "expected an object, not %s", node_kind (node));
+            goto out;
+        }
+        if ((rc = load_document (&l, m, json_node_get_object (node))))
             goto out;
         pop (&l);
     }
     pop (&l);
 out:
     g_object_unref (parser);
+    g_array_free (c.docs, TRUE);
     if (rc != BILAT_OK) {
         bilat_model_free (m);
         return rc;

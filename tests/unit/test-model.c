@@ -86,7 +86,7 @@ Test (model, free_and_getters_accept_null)
     cr_assert (eq (int, bilat_model_merge (NULL, NULL, NULL), BILAT_EINVAL));
 }
 
-/* ---- people ----------------------------------------------------------------------------------- */
+/* ---- people ---------------------------------------------------------------------------------- */
 
 Test (model, a_surname_is_the_full_name_of_the_same_state)
 {
@@ -208,7 +208,7 @@ Test (model, an_event_follows_its_person_when_a_later_document_resolves_the_name
     bilat_model_free (m);
 }
 
-/* ---- events ------------------------------------------------------------------------------------ */
+/* ---- events ---------------------------------------------------------------------------------- */
 
 Test (model, one_visit_reported_by_two_documents_is_one_event_with_both_reports)
 {
@@ -368,7 +368,7 @@ Test (model, events_carry_the_areas_of_the_documents_reporting_them)
     bilat_model_free (m);
 }
 
-/* ---- order independence and merging --------------------------------------------------------------- */
+/* ---- order independence and merging ---------------------------------------------------------- */
 
 #define N_RANDOM 120
 
@@ -520,7 +520,7 @@ Test (model, merging_skips_documents_already_held_and_refuses_itself)
     bilat_model_free (b);
 }
 
-/* ---- date ranges ----------------------------------------------------------------------------------- */
+/* ---- date ranges ----------------------------------------------------------------------------- */
 
 Test (model, a_range_keeps_documents_and_reports_within_it)
 {
