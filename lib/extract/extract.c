@@ -44,10 +44,13 @@ bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_err
     }
     bilat__gazetteer_freeze (ex->gz);
     ex->date_re = bilat__dates_compile ();
+    /* PCRE2 allocates with malloc and reports failure by NULL: each is checked. */
     ex->mctx_template = pcre2_match_context_create (NULL);
-    pcre2_set_match_limit (ex->mctx_template, MATCH_LIMIT);
-    pcre2_set_depth_limit (ex->mctx_template, DEPTH_LIMIT);
-    if (ex->date_re == NULL) {
+    if (ex->mctx_template) {
+        pcre2_set_match_limit (ex->mctx_template, MATCH_LIMIT);
+        pcre2_set_depth_limit (ex->mctx_template, DEPTH_LIMIT);
+    }
+    if (ex->date_re == NULL || ex->mctx_template == NULL) {
         bilat_extractor_free (ex);
         return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot compile the date pattern");
     }
@@ -414,6 +417,10 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     c.tok_kw_len = g_new0 (uint8_t, c.toks->len + 1);
     c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
     c.mctx = pcre2_match_context_copy (ex->mctx_template);
+    if (c.md == NULL || c.mctx == NULL) {
+        ctx_free (&c);
+        return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate match data");
+    }
     c.doc = bilat__doc_new ();
     if (c.has_date)
         g_snprintf (c.doc->date, sizeof c.doc->date, "%04d-%02d-%02d",
