@@ -26,7 +26,9 @@
 static void
 json_list (bilat_jw *w, const char *key, const bilat_model *m, mlist l)
 {
-    bilat__json_strv (w, key, (const char *const *) m->strs->pdata + l.off, l.n);
+    /* An empty list may sit in an empty pool, whose pdata is NULL: no pointer arithmetic. */
+    const char *const *pool = (const char *const *) m->strs->pdata;
+    bilat__json_strv (w, key, l.n ? pool + l.off : NULL, l.n);
 }
 
 static void
