@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* One extractor shared by eight threads, each extracting different documents at the same
- * time into its own results: every record is byte-identical to a serial run's.
+ * time into its own results (records, and models): every one is byte-identical to a serial
+ * run's.
  *
  * Plain C with TAP output, not Criterion: Criterion's process arena cannot be set up under
  * ThreadSanitizer ("Could not initialize inheritable arena"), and this test exists to run
@@ -177,6 +178,78 @@ run_shared (const bilat_extractor *ex)
     fixtures = NULL;
 }
 
+/* Models: thread t builds a model of every eighth document (t, t + 8, ...) with the shared
+ * extractor; the serial run builds the same eight models one after another. */
+typedef struct {
+    const bilat_extractor *ex;
+    int index;
+    gint *go;
+    char *json;
+} model_worker;
+
+static char *
+model_of (const bilat_extractor *ex, int index)
+{
+    bilat_model *m = NULL;
+    char *json = NULL;
+    if (bilat_model_new (&m, NULL) != BILAT_OK)
+        return g_strdup ("error: bilat_model_new");
+    for (guint i = (guint) index; i < fixtures->len; i += N_THREADS) {
+        const fixture *f = g_ptr_array_index (fixtures, i);
+        bilat_error *err = NULL;
+        if (bilat_model_add_text (m, ex, f->name, f->date, f->text, f->len, &err) != BILAT_OK) {
+            json = g_strdup_printf ("error: %s: %s", f->name, bilat_error_message (err));
+            bilat_error_free (err);
+            break;
+        }
+    }
+    if (json == NULL && bilat_model_to_json (&json, m, 0, NULL) != BILAT_OK)
+        json = g_strdup ("error: bilat_model_to_json");
+    bilat_model_free (m);
+    return json;
+}
+
+static gpointer
+model_work (gpointer data)
+{
+    model_worker *w = data;
+    while (!g_atomic_int_get (w->go))
+        g_thread_yield ();
+    w->json = model_of (w->ex, w->index);
+    return NULL;
+}
+
+static void
+eight_threads_building_separate_models_match_a_serial_run (void)
+{
+    bilat_extractor *ex = NULL;
+    CHECK (bilat_extractor_new (&ex, NULL, NULL) == BILAT_OK, "bilat_extractor_new");
+    load_fixtures ();
+    char *serial[N_THREADS];
+    for (int t = 0; t < N_THREADS; t++) {
+        serial[t] = model_of (ex, t);
+        CHECK (strncmp (serial[t], "error", 5) != 0, "%s", serial[t]);
+    }
+    gint go = 0;
+    model_worker w[N_THREADS];
+    GThread *th[N_THREADS];
+    for (int t = 0; t < N_THREADS; t++) {
+        w[t] = (model_worker) { .ex = ex, .index = t, .go = &go };
+        th[t] = g_thread_new ("model", model_work, &w[t]);
+    }
+    g_atomic_int_set (&go, 1);
+    for (int t = 0; t < N_THREADS; t++)
+        g_thread_join (th[t]);
+    for (int t = 0; t < N_THREADS; t++) {
+        CHECK (strcmp (w[t].json, serial[t]) == 0, "model %d differs from the serial run", t);
+        g_free (w[t].json);
+        g_free (serial[t]);
+    }
+    g_ptr_array_free (fixtures, TRUE);
+    fixtures = NULL;
+    bilat_extractor_free (ex);
+}
+
 static void
 eight_threads_sharing_one_extractor_match_a_serial_run (void)
 {
@@ -217,6 +290,8 @@ main (void)
           eight_threads_sharing_one_extractor_match_a_serial_run },
         { "shared_extractor_with_options_and_a_user_dictionary_matches_a_serial_run",
           shared_extractor_with_options_and_a_user_dictionary_matches_a_serial_run },
+        { "eight_threads_building_separate_models_match_a_serial_run",
+          eight_threads_building_separate_models_match_a_serial_run },
     };
     printf ("1..%zu\n", G_N_ELEMENTS (tests));
     for (size_t i = 0; i < G_N_ELEMENTS (tests); i++) {
