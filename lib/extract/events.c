@@ -4,6 +4,7 @@
  * mostly about when a sentence leaves a side unsaid ("the sides", "During the talks"). */
 #include "extract-private.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* Someone or something that can act: a person, an office with its state, or a state. */
@@ -53,12 +54,15 @@ person_state (const bilat_ctx *c, int person)
 /* References, dates and office chains are kept in text order, so those of one sentence
  * are a range found by binary search: no stage scans the whole document per sentence. */
 static guint
-pref_first (const bilat_ctx *c, int sent)
+first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
 {
-    guint lo = 0, hi = c->person_refs->len;
+    guint lo = 0, hi = a->len;
+    size_t size = g_array_get_element_size ((GArray *) a);
     while (lo < hi) {
         guint mid = (lo + hi) / 2;
-        if (g_array_index (c->person_refs, bilat_person_ref, mid).sent < sent)
+        int32_t s;
+        memcpy (&s, a->data + (size_t) mid * size + sent_offset, sizeof s);
+        if (s < sent)
             lo = mid + 1;
         else
             hi = mid;
@@ -66,33 +70,9 @@ pref_first (const bilat_ctx *c, int sent)
     return lo;
 }
 
-static guint
-oref_first (const bilat_ctx *c, int sent)
-{
-    guint lo = 0, hi = c->office_refs->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index (c->office_refs, bilat_office_ref, mid).sent < sent)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static guint
-date_first (const bilat_ctx *c, int sent)
-{
-    guint lo = 0, hi = c->dates->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index (c->dates, bilat_date_expr, mid).sent < sent)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
+#define pref_first(c_, s_) first_of_sentence ((c_)->person_refs, offsetof (bilat_person_ref, sent), (s_))
+#define oref_first(c_, s_) first_of_sentence ((c_)->office_refs, offsetof (bilat_office_ref, sent), (s_))
+#define date_first(c_, s_) first_of_sentence ((c_)->dates, offsetof (bilat_date_expr, sent), (s_))
 
 #define FOR_PREFS(c_, sent_, var)                                                            \
     for (guint var = pref_first ((c_), (sent_));                                             \
