@@ -70,9 +70,12 @@ first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
     return lo;
 }
 
-#define pref_first(c_, s_) first_of_sentence ((c_)->person_refs, offsetof (bilat_person_ref, sent), (s_))
-#define oref_first(c_, s_) first_of_sentence ((c_)->office_refs, offsetof (bilat_office_ref, sent), (s_))
-#define date_first(c_, s_) first_of_sentence ((c_)->dates, offsetof (bilat_date_expr, sent), (s_))
+#define pref_first(c_, s_)                                                                  \
+    first_of_sentence ((c_)->person_refs, offsetof (bilat_person_ref, sent), (s_))
+#define oref_first(c_, s_)                                                                  \
+    first_of_sentence ((c_)->office_refs, offsetof (bilat_office_ref, sent), (s_))
+#define date_first(c_, s_)                                                                  \
+    first_of_sentence ((c_)->dates, offsetof (bilat_date_expr, sent), (s_))
 
 #define FOR_PREFS(c_, sent_, var)                                                            \
     for (guint var = pref_first ((c_), (sent_));                                             \
