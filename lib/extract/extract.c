@@ -42,6 +42,10 @@ bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_err
             bilat__gazetteer_add_keyword (ex->gz, bilat_keywords[k].id, *p);
         g_strfreev (w);
     }
+    if (bilat__gazetteer_out_of_memory (ex->gz)) {
+        bilat_extractor_free (ex);
+        return bilat__error_set (error, BILAT_ENOMEM, -1, "out of memory loading keywords");
+    }
     bilat__gazetteer_freeze (ex->gz);
     ex->date_re = bilat__dates_compile ();
     /* PCRE2 allocates with malloc and reports failure by NULL: each is checked. */

@@ -59,6 +59,8 @@ int bilat__gazetteer_load (bilat_gazetteer *gz, int kind, const char *text, size
                            const char *origin, bilat_error **error);
 /* A keyword the extractor keys its rules on ("visit", "telephone conversation"). */
 void bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant);
+/* TRUE when an allocation failed while entries were added (keywords included). */
+gboolean bilat__gazetteer_out_of_memory (const bilat_gazetteer *gz);
 /* Build the lookup index; the gazetteer is read-only afterwards. */
 void bilat__gazetteer_freeze (bilat_gazetteer *gz);
 

@@ -33,6 +33,7 @@ struct bilat_gazetteer {
     size_t cap;
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
+    gboolean out_of_memory;   /* a variant could not be folded: the dictionary is incomplete */
 };
 
 static const int kind_rank[8] = { 0, 6, 7, 4, 1, 3, 5, 0 };
@@ -82,8 +83,12 @@ add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *varian
     /* Variants are folded like texts are ("India–Central Asia" matches "India-Central
      * Asia"), so the dictionary and the text agree on every token. */
     bilat_text folded;
-    if (bilat__text_init (&folded, variant, strlen (variant), TRUE, NULL) != BILAT_OK)
+    if (bilat__text_init (&folded, variant, strlen (variant), TRUE, NULL) != BILAT_OK) {
+        /* Only memory can fail here; a dictionary silently missing an entry would extract
+         * differently, so the failure is kept and reported by the caller. */
+        gz->out_of_memory = TRUE;
         return;
+    }
     const char *v = bilat__gazetteer_intern (gz, folded.text);
     bilat__text_clear (&folded);
     g_array_set_size (gz->scratch, 0);
@@ -335,7 +340,15 @@ bilat__gazetteer_load (bilat_gazetteer *gz, int kind, const char *text, size_t l
         pos += l + 1;
     }
     g_string_free (why, TRUE);
+    if (rc == BILAT_OK && gz->out_of_memory)
+        rc = bilat__error_set (error, BILAT_ENOMEM, -1, "%s: out of memory", origin);
     return rc;
+}
+
+gboolean
+bilat__gazetteer_out_of_memory (const bilat_gazetteer *gz)
+{
+    return gz->out_of_memory;
 }
 
 int

@@ -188,12 +188,19 @@ static const char text[] =
     "Meredov. The sides signed a Programme of Cooperation for 2024-2026 on trade \xe2\x80\x93 "
     "energy and transport.";
 
+/* Names the states of the first lines of states.tsv, whose variants are the first
+ * allocations of making an extractor: a variant dropped there changes this text's facts. */
+static const char first_states[] =
+    "Kabul, 5 March 2024 - The Foreign Minister of Afghanistan met his Angolan counterpart. "
+    "The Islamic Republic of Afghanistan and the Republic of Angola signed an agreement on "
+    "trade.";
+
 static char *
-extract_json (const bilat_extractor *ex, int *rc, bilat_error **err)
+extract_text_json (const bilat_extractor *ex, const char *t, int *rc, bilat_error **err)
 {
     bilat_doc *doc = NULL;
     char *json = NULL;
-    *rc = bilat_extract_dated (&doc, ex, text, strlen (text), "2024-03-05", err);
+    *rc = bilat_extract_dated (&doc, ex, t, strlen (t), "2024-03-05", err);
     if (*rc == BILAT_OK) {
         cr_assert (not (zero (ptr, doc)));
         cr_assert (eq (int, bilat_doc_to_json (&json, doc, 0, NULL, NULL), BILAT_OK));
@@ -202,6 +209,12 @@ extract_json (const bilat_extractor *ex, int *rc, bilat_error **err)
     }
     bilat_doc_free (doc);
     return json;
+}
+
+static char *
+extract_json (const bilat_extractor *ex, int *rc, bilat_error **err)
+{
+    return extract_text_json (ex, text, rc, err);
 }
 
 TestSuite (faults, .timeout = 300);
@@ -271,6 +284,7 @@ Test (faults, every_fallible_allocation_of_making_an_extractor_fails_into_enomem
     int wrc;
     bilat_error *werr = NULL;
     char *want = extract_json (ex, &wrc, &werr);
+    char *want_first = extract_text_json (ex, first_states, &wrc, &werr);
     bilat_extractor_free (ex);
     long n = seen;
     cr_assert (gt (i64, n, 0));
@@ -306,6 +320,10 @@ Test (faults, every_fallible_allocation_of_making_an_extractor_fails_into_enomem
             cr_assert (eq (str, json, want), "allocation %ld of %ld failed: BILAT_OK with "
                        "an extractor that extracts differently", k, n);
             bilat_free (json);
+            json = extract_text_json (ex, first_states, &erc, &e2);
+            cr_assert (eq (str, json, want_first), "allocation %ld of %ld failed: BILAT_OK "
+                       "with an extractor that lost a dictionary entry", k, n);
+            bilat_free (json);
         } else {
             cr_assert (zero (ptr, ex));
             bilat_error_free (err);
@@ -313,6 +331,7 @@ Test (faults, every_fallible_allocation_of_making_an_extractor_fails_into_enomem
         bilat_extractor_free (ex);
     }
     bilat_free (want);
+    bilat_free (want_first);
 }
 
 /* ---- a model load ------------------------------------------------------------------------ */
