@@ -61,7 +61,7 @@ bilat_options_set_max_size (bilat_options *opts, size_t bytes, bilat_error **err
 {
     if (opts == NULL)
         return bilat__error_set (error, BILAT_EINVAL, -1, "options are NULL");
-    if (bytes == 0 || bytes > (size_t) UINT32_MAX / 4)
+    if (bytes == 0 || bytes > (size_t) 1 << 30)
         return bilat__error_set (error, BILAT_EINVAL, -1,
                                  "size limit must be between 1 byte and 1 GiB");
     opts->max_size = bytes;
