@@ -290,16 +290,10 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                 .rule = "visit:trigger" };
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         if (word_in (c, k, level_words)) {
-            f.level = bilat__doc_intern (c->doc, c->text.text[ctx_tok (c, k)->start] == 'S' ||
-                                                   c->text.text[ctx_tok (c, k)->start] == 's'
-                                               ? (ctx_tok (c, k)->end - ctx_tok (c, k)->start == 5
-                                                      ? "state"
-                                                      : "official")
-                                               : NULL);
-            static const char *const lv[] = { "state", "official", "working", "private" };
-            for (int l = 0; l < 4; l++)
-                if (bilat__tok_is (c, k, lv[l]))
-                    f.level = lv[l];
+            /* The level is the word itself, as a static string. */
+            for (int l = 0; level_words[l]; l++)
+                if (bilat__tok_is (c, k, level_words[l]))
+                    f.level = level_words[l];
             break;
         }
     }
