@@ -134,6 +134,23 @@ typedef struct {
 } bilat_ctx;
 
 /* Stages, in the order they run. */
+/* Seconds spent in each stage of bilat_extract, summed over calls while bilat__stage_clock_on
+ * is set. For the benchmark runner only: one process, one thread, no locking. */
+enum {
+    BILAT_STAGE_TEXT,       /* normalization and offset map */
+    BILAT_STAGE_TOKENS,
+    BILAT_STAGE_SENTENCES,
+    BILAT_STAGE_MENTIONS,   /* the dictionary walk */
+    BILAT_STAGE_DATES,
+    BILAT_STAGE_PEOPLE,
+    BILAT_STAGE_EVENTS,
+    BILAT_STAGE_GATHER,     /* countries, persons and pairs into the document */
+    BILAT_N_STAGES
+};
+extern gboolean bilat__stage_clock_on;
+extern double bilat__stage_seconds[BILAT_N_STAGES];
+extern const char *const bilat__stage_names[BILAT_N_STAGES];
+
 void bilat__split_sentences (bilat_ctx *c);
 void bilat__find_mentions (bilat_ctx *c);
 int bilat__find_dates (bilat_ctx *c, bilat_error **error);

@@ -5,6 +5,26 @@
 #include "keywords.h"
 
 #include <string.h>
+#include <time.h>
+
+gboolean bilat__stage_clock_on;
+double bilat__stage_seconds[BILAT_N_STAGES];
+const char *const bilat__stage_names[BILAT_N_STAGES] = {
+    "text", "tokens", "sentences", "mentions", "dates", "people", "events", "gather"
+};
+
+/* Charge the time since *t0 to stage, and restart the clock. */
+static inline void
+stage_clock (int stage, struct timespec *t0)
+{
+    if (!bilat__stage_clock_on)
+        return;
+    struct timespec t1;
+    clock_gettime (CLOCK_MONOTONIC, &t1);
+    bilat__stage_seconds[stage] +=
+        (double) (t1.tv_sec - t0->tv_sec) + (double) (t1.tv_nsec - t0->tv_nsec) * 1e-9;
+    *t0 = t1;
+}
 
 pcre2_code *bilat__dates_compile (void);
 
@@ -400,11 +420,16 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
         c.date = ex->date;
         c.has_date = TRUE;
     }
+    struct timespec t0 = { 0 };
+    if (bilat__stage_clock_on)
+        clock_gettime (CLOCK_MONOTONIC, &t0);
     int rc = bilat__text_init (&c.text, text ? text : "", len, ex->repair, error);
     if (rc != BILAT_OK)
         return rc;
+    stage_clock (BILAT_STAGE_TEXT, &t0);
     c.toks = g_array_sized_new (FALSE, FALSE, sizeof (bilat_token), (guint) (len / 5 + 16));
     bilat__tokenize (c.toks, c.text.text, c.text.len);
+    stage_clock (BILAT_STAGE_TOKENS, &t0);
     /* Sized from the token count, so that the arrays rarely grow. */
     c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks->len / 16 + 8);
     c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len / 3 + 8);
@@ -433,14 +458,20 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
 
     bilat__split_sentences (&c);
     c.doc->n_sentences = c.sents->len;
+    stage_clock (BILAT_STAGE_SENTENCES, &t0);
     bilat__find_mentions (&c);
+    stage_clock (BILAT_STAGE_MENTIONS, &t0);
     rc = bilat__find_dates (&c, error);
+    stage_clock (BILAT_STAGE_DATES, &t0);
     if (rc == BILAT_OK) {
         bilat__find_people (&c);
+        stage_clock (BILAT_STAGE_PEOPLE, &t0);
         bilat__find_events (&c);
+        stage_clock (BILAT_STAGE_EVENTS, &t0);
         gather_mentions (&c);
         gather_persons (&c);
         gather_pairs (&c);
+        stage_clock (BILAT_STAGE_GATHER, &t0);
         *out = c.doc;
         c.doc = NULL;
     }
