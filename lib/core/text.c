@@ -32,6 +32,17 @@ fold_char (gunichar c)
     }
 }
 
+/* Bytes copied as they are: printable ASCII but the backtick, and LF. */
+static const unsigned char plain_ascii[256] = {
+    ['\n'] = 1,
+#define R(a) [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1
+    R (0x20), R (0x24), R (0x28), R (0x2C), R (0x30), R (0x34), R (0x38), R (0x3C),
+    R (0x40), R (0x44), R (0x48), R (0x4C), R (0x50), R (0x54), R (0x58), R (0x5C),
+    [0x61] = 1, [0x62] = 1, [0x63] = 1, R (0x64), R (0x68), R (0x6C), R (0x70), R (0x74),
+    R (0x78), [0x7C] = 1, [0x7D] = 1, [0x7E] = 1,
+#undef R
+};
+
 static gboolean
 ensure_map (bilat_text *t, size_t out_pos)
 {
@@ -76,34 +87,22 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
     char *o = t->text;
     size_t i = 0, n = 0;
     while (i < len) {
+        /* A run of plain ASCII (printable, or LF) is copied in one go, and its map filled
+         * in a loop the compiler vectorizes: most of any text is such runs. */
+        size_t j = i;
+        while (j < len && plain_ascii[s[j]])
+            j++;
+        if (j > i) {
+            memcpy (o + n, s + i, j - i);
+            if (t->map)
+                for (size_t k = 0; k < j - i; k++)
+                    t->map[n + k] = (uint32_t) (i + k);
+            n += j - i;
+            i = j;
+            if (i == len)
+                break;
+        }
         unsigned char b = s[i];
-        if (t->map == NULL) {
-            /* Nothing folded yet: copy the run of plain ASCII in one go. */
-            size_t j = i;
-            while (j < len && ((s[j] >= 0x20 && s[j] < 0x80 && s[j] != '`') || s[j] == '\n'))
-                j++;
-            if (j > i) {
-                memcpy (o + n, s + i, j - i);
-                n += j - i;
-                i = j;
-                continue;
-            }
-        }
-        if (b >= 0x20 && b < 0x80 && b != '`') {
-            /* Plain ASCII: the common case, copied byte by byte. */
-            if (t->map)
-                t->map[n] = (uint32_t) i;
-            o[n++] = (char) b;
-            i++;
-            continue;
-        }
-        if (b == '\n') {
-            if (t->map)
-                t->map[n] = (uint32_t) i;
-            o[n++] = '\n';
-            i++;
-            continue;
-        }
         if (b == '\r') {
             /* CR LF and lone CR both become one LF. */
             if (!ensure_map (t, n))

@@ -77,29 +77,39 @@ case_flags (const unsigned char *p, size_t n)
     return f;
 }
 
-/* A 256-entry table: 1 for ASCII letters and digits, so the common case needs no decoding. */
-static const unsigned char ascii_alnum[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-};
+/* Byte classes for the tokenizer's inner loop, and ASCII lower case for its hash. */
+enum { CLS_ALNUM = 1, CLS_LETTER = 2, CLS_LOWER = 4 };
+static unsigned char ascii_class[256];
+static unsigned char ascii_lower[256];
+
+static void
+init_tables_once (void)
+{
+    static gsize done = 0;
+    if (!g_once_init_enter (&done))
+        return;
+    for (int b = 0; b < 256; b++) {
+        ascii_lower[b] = (unsigned char) ((b >= 'A' && b <= 'Z') ? b + 32 : b);
+        if (b >= '0' && b <= '9')
+            ascii_class[b] = CLS_ALNUM;
+        else if (b >= 'a' && b <= 'z')
+            ascii_class[b] = CLS_ALNUM | CLS_LETTER | CLS_LOWER;
+        else if (b >= 'A' && b <= 'Z')
+            ascii_class[b] = CLS_ALNUM | CLS_LETTER;
+    }
+    g_once_init_leave (&done, 1);
+}
 
 static inline size_t
 wchar_len (const unsigned char *p, const unsigned char *end)
 {
-    return *p < 0x80 ? ascii_alnum[*p] : word_char_len (p, end);
+    return *p < 0x80 ? (ascii_class[*p] & CLS_ALNUM) : word_char_len (p, end);
 }
 
 void
 bilat__tokenize (GArray *out, const char *text, size_t len)
 {
+    init_tables_once ();
     const unsigned char *s = (const unsigned char *) text, *end = s + len;
     const unsigned char *p = s;
     uint32_t pending = 0;
@@ -145,22 +155,19 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
         /* One pass over a word: its extent, its hash and its case. */
         const unsigned char *q = p;
         uint64_t h = FNV_OFFSET;
-        gboolean ascii = TRUE, dotted = FALSE, letter = FALSE, lower = FALSE;
+        gboolean ascii = TRUE, dotted = FALSE;
+        unsigned seen = 0;  /* CLS_* bits of the ASCII letters and digits */
         for (;;) {
+            /* The common case: a run of ASCII letters and digits, one table load each. */
+            unsigned char b;
+            while (q < end && (ascii_class[b = *q] & CLS_ALNUM)) {
+                seen |= ascii_class[b];
+                h = (h ^ ascii_lower[b]) * FNV_PRIME;
+                q++;
+            }
             if (q >= end)
                 break;
-            unsigned char b = *q;
-            if (b < 0x80 && ascii_alnum[b]) {
-                if (b >= 'a' && b <= 'z')
-                    letter = lower = TRUE;
-                else if (b >= 'A' && b <= 'Z') {
-                    letter = TRUE;
-                    b = (unsigned char) (b + 32);
-                }
-                h = (h ^ b) * FNV_PRIME;
-                q++;
-                continue;
-            }
+            b = *q;
             size_t k = b >= 0x80 ? word_char_len (q, end) : 0;
             if (k) {
                 ascii = FALSE;
@@ -196,7 +203,7 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
                 t.flags |= BILAT_TOK_UPPER;
             else if (c >= '0' && c <= '9')
                 t.flags |= BILAT_TOK_DIGIT;
-            if (letter && !lower)
+            if ((seen & CLS_LETTER) && !(seen & CLS_LOWER))
                 t.flags |= BILAT_TOK_ALLCAPS;
         } else {
             t.flags |= BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
