@@ -95,16 +95,17 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
     GArray *out = g_array_new (FALSE, TRUE, sizeof (actor_cand));
     /* Only this sentence's references are looked at: one pass over each list. */
     int32_t sent = c->tok_sent[s->tb];
-    GArray *prefs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
-    GArray *orefs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
-    FOR_PREFS (c, sent, r)
-        g_array_append_val (prefs, g_array_index (c->person_refs, bilat_person_ref, r));
-    FOR_OREFS (c, sent, r)
-        g_array_append_val (orefs, g_array_index (c->office_refs, bilat_office_ref, r));
+    guint p0 = pref_first (c, sent), p1 = p0, o0 = oref_first (c, sent), o1 = o0;
+    while (p1 < c->person_refs->len &&
+           g_array_index (c->person_refs, bilat_person_ref, p1).sent == sent)
+        p1++;
+    while (o1 < c->office_refs->len &&
+           g_array_index (c->office_refs, bilat_office_ref, o1).sent == sent)
+        o1++;
     for (uint32_t i = s->tb; i < s->te;) {
         gboolean taken = FALSE;
-        for (guint r = 0; r < prefs->len; r++) {
-            const bilat_person_ref *ref = &g_array_index (prefs, bilat_person_ref, r);
+        for (guint r = p0; r < p1; r++) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
             if (ref->tb == i) {
                 actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person,
                                  .state = -1 };
@@ -116,8 +117,8 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
         }
         if (taken)
             continue;
-        for (guint r = 0; r < orefs->len; r++) {
-            const bilat_office_ref *o = &g_array_index (orefs, bilat_office_ref, r);
+        for (guint r = o0; r < o1; r++) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
             if (o->tb == i && o->person >= 0 && o->te > i) {
                 /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
                  * the person's, not a party of its own. */
@@ -147,8 +148,6 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
         }
         i++;
     }
-    g_array_free (prefs, TRUE);
-    g_array_free (orefs, TRUE);
     return out;
 }
 
@@ -1002,7 +1001,7 @@ infer_person_states (bilat_ctx *c)
 }
 
 static const char *
-code (const bilat_ctx *c, int st)
+code (bilat_ctx *c, int st)
 {
     return bilat__state_code (c, st);
 }
@@ -1064,54 +1063,74 @@ same_visit (const bilat_fact *e, const char *actor, const char *target, const ch
     return TRUE;
 }
 
-/* Events are filed by type and sides ("m|AZE|UZB", "v|KAZ|TKM"), so that merging a new
- * report into an earlier one looks at its few namesakes, not every event. */
-static char *
-key_of (int type, const char *const *codes, int n, gboolean sort)
+/* Events are filed by type and sides, so that merging a new report into an earlier one
+ * looks at its few namesakes, not every event. The sides are the doc's interned codes, one
+ * pointer per state, so a key compares and hashes without touching a string. */
+typedef struct {
+    int type, n;
+    const char *codes[16];
+} event_key;
+
+static void
+key_init (event_key *k, int type, const char *const *codes, int n, gboolean sort)
 {
-    const char *sorted[16];
-    n = MIN (n, 16);
-    for (int k = 0; k < n; k++)
-        sorted[k] = codes[k];
-    for (int i = 1; sort && i < n; i++)
-        for (int j = i; j > 0 && strcmp (sorted[j - 1], sorted[j]) > 0; j--) {
-            const char *t = sorted[j];
-            sorted[j] = sorted[j - 1];
-            sorted[j - 1] = t;
+    memset (k, 0, sizeof *k);
+    k->type = type;
+    k->n = MIN (n, 16);
+    for (int i = 0; i < k->n; i++)
+        k->codes[i] = codes[i];
+    for (int i = 1; sort && i < k->n; i++)
+        for (int j = i; j > 0 && k->codes[j - 1] > k->codes[j]; j--) {
+            const char *t = k->codes[j];
+            k->codes[j] = k->codes[j - 1];
+            k->codes[j - 1] = t;
         }
-    GString *k = g_string_new (type == BILAT_EVENT_VISIT ? "v" : type == BILAT_EVENT_MEETING
-                                                                    ? "m"
-                                                                    : "a");
-    for (int i = 0; i < n; i++) {
-        g_string_append_c (k, '|');
-        g_string_append (k, sorted[i]);
-    }
-    return g_string_free (k, FALSE);
+}
+
+static guint
+key_hash (gconstpointer p)
+{
+    const event_key *k = p;
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t) k->type;
+    for (int i = 0; i < k->n; i++)
+        h = (h ^ (uint64_t) (uintptr_t) k->codes[i]) * 0x100000001b3ULL;
+    return (guint) (h ^ (h >> 32));
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+    const event_key *x = a, *y = b;
+    return x->type == y->type && x->n == y->n &&
+           memcmp (x->codes, y->codes, sizeof x->codes[0] * (size_t) x->n) == 0;
+}
+
+static GHashTable *
+key_set_new (GDestroyNotify value_free)
+{
+    return g_hash_table_new_full (key_hash, key_equal, g_free, value_free);
 }
 
 static GPtrArray *
-bucket (bilat_ctx *c, char *key, gboolean create)
+bucket (bilat_ctx *c, const event_key *key, gboolean create)
 {
     if (c->event_index == NULL)
-        c->event_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_ptr_array_unref);
+        c->event_index = key_set_new ((GDestroyNotify) g_ptr_array_unref);
     GPtrArray *b = g_hash_table_lookup (c->event_index, key);
     if (b == NULL && create) {
         b = g_ptr_array_new ();
-        g_hash_table_insert (c->event_index, key, b);
-        return b;
+        g_hash_table_insert (c->event_index, g_memdup2 (key, sizeof *key), b);
     }
-    g_free (key);
     return b;
 }
 
-static char *
-frame_key (bilat_ctx *c, const frame *f)
+static void
+frame_key (bilat_ctx *c, const frame *f, event_key *key)
 {
     const char *codes[16];
     for (int k = 0; k < f->n_parties && k < 16; k++)
         codes[k] = code (c, f->parties[k]);
-    return key_of (f->type, codes, f->n_parties, TRUE);
+    key_init (key, f->type, codes, f->n_parties, TRUE);
 }
 
 static void
@@ -1119,7 +1138,9 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
 {
     const char *ac = code (c, a), *tc = code (c, t);
     const char *pair[2] = { ac, tc };
-    GPtrArray *evs = bucket (c, key_of (BILAT_EVENT_VISIT, pair, 2, FALSE), TRUE);
+    event_key key;
+    key_init (&key, BILAT_EVENT_VISIT, pair, 2, FALSE);
+    GPtrArray *evs = bucket (c, &key, TRUE);
     for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         if (same_visit (e, ac, tc, f->date, f->level)) {
@@ -1153,10 +1174,12 @@ emit_event (bilat_ctx *c, const frame *f)
 {
     if (f->n_parties < 2)
         return;
+    event_key key;
+    frame_key (c, f, &key);
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
-        GPtrArray *evs = bucket (c, frame_key (c, f), FALSE);
+        GPtrArray *evs = bucket (c, &key, FALSE);
         for (guint k = 0; evs && k < evs->len; k++) {
             bilat_fact *e = g_ptr_array_index (evs, k);
             if (strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
@@ -1169,7 +1192,7 @@ emit_event (bilat_ctx *c, const frame *f)
     }
     if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
         /* "This program was signed on 11 October": dates the last such agreement. */
-        GPtrArray *evs = bucket (c, frame_key (c, f), FALSE);
+        GPtrArray *evs = bucket (c, &key, FALSE);
         if (evs && evs->len) {
             bilat_fact *e = g_ptr_array_index (evs, evs->len - 1);
             if (!e->date && f->date)
@@ -1181,7 +1204,7 @@ emit_event (bilat_ctx *c, const frame *f)
     for (int k = 0; k < f->n_parties; k++)
         g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
     g_ptr_array_sort (e->parties, cmp_str);
-    g_ptr_array_add (bucket (c, frame_key (c, f), TRUE), e);
+    g_ptr_array_add (bucket (c, &key, TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1312,13 +1335,15 @@ is_generic_title (const char *title)
 {
     static const char *const heads[] = { "documents", "document", "agreements", "instruments",
                                          "memoranda", "MoUs", "MOUs", "papers", "deals", NULL };
-    char **words = g_strsplit (title, " ", -1);
-    gboolean generic = FALSE;
-    for (char **w = words; *w && !generic; w++)
-        for (int k = 0; heads[k] && !generic; k++)
-            generic = g_ascii_strcasecmp (*w, heads[k]) == 0;
-    g_strfreev (words);
-    return generic;
+    for (const char *w = title; *w;) {
+        const char *sp = strchr (w, ' ');
+        size_t n = sp ? (size_t) (sp - w) : strlen (w);
+        for (int k = 0; heads[k]; k++)
+            if (strlen (heads[k]) == n && g_ascii_strncasecmp (w, heads[k], n) == 0)
+                return TRUE;
+        w += sp ? n + 1 : n;
+    }
+    return FALSE;
 }
 
 /* "A number of documents were signed, including the Declaration on ...": once documents
@@ -1328,27 +1353,28 @@ prune_agreements (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
     /* What each set of sides has besides counts and headlines. */
-    GHashTable *titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    GHashTable *in_body = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *titled = key_set_new (NULL), *in_body = key_set_new (NULL);
     for (guint k = 0; k < evs->len; k++) {
         const bilat_fact *e = g_ptr_array_index (evs, k);
         if (e->event_type != BILAT_EVENT_AGREEMENT)
             continue;
-        const char *const *codes = (const char *const *) e->parties->pdata;
+        event_key key;
+        key_init (&key, e->event_type, (const char *const *) e->parties->pdata,
+                  (int) e->parties->len, TRUE);
         if (!is_generic_title (e->title))
-            g_hash_table_add (titled, key_of (e->event_type, codes, (int) e->parties->len, FALSE));
+            g_hash_table_add (titled, g_memdup2 (&key, sizeof key));
         if (!is_headline (c, e->sentence))
-            g_hash_table_add (in_body, key_of (e->event_type, codes, (int) e->parties->len, FALSE));
+            g_hash_table_add (in_body, g_memdup2 (&key, sizeof key));
     }
     for (guint k = 0; k < evs->len;) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         gboolean drop = FALSE;
         if (e->event_type == BILAT_EVENT_AGREEMENT) {
-            char *key = key_of (e->event_type, (const char *const *) e->parties->pdata,
-                                (int) e->parties->len, FALSE);
-            drop = (is_generic_title (e->title) && g_hash_table_contains (titled, key)) ||
-                   (is_headline (c, e->sentence) && g_hash_table_contains (in_body, key));
-            g_free (key);
+            event_key key;
+            key_init (&key, e->event_type, (const char *const *) e->parties->pdata,
+                      (int) e->parties->len, TRUE);
+            drop = (is_generic_title (e->title) && g_hash_table_contains (titled, &key)) ||
+                   (is_headline (c, e->sentence) && g_hash_table_contains (in_body, &key));
         }
         if (drop) {
             bilat_fact *gone = g_ptr_array_steal_index (evs, k);

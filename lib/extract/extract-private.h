@@ -128,7 +128,8 @@ typedef struct {
     int dateline_state;    /* the state of the dateline city, or -1 */
     int protagonist;       /* the state of the person named most often, or -1 */
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
-    GHashTable *event_index;  /* events: "m|AZE|UZB" -> GPtrArray of facts with those sides */
+    GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
+    const char **state_codes; /* state id -> its code interned in the doc, filled on use */
     GHashTable *by_surname;   /* people: surname hash -> GArray of person indices */
     int32_t *tok_person;      /* token -> person named there, or -1 */
 } bilat_ctx;
@@ -182,7 +183,7 @@ bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
 }
 /* Keyword id of token i (0 if none): the token must be the start of a keyword mention. */
 int bilat__tok_keyword (const bilat_ctx *c, size_t i);
-const char *bilat__state_code (const bilat_ctx *c, int state);
+const char *bilat__state_code (bilat_ctx *c, int state);
 /* The doc's copy of text[start, end), whitespace folded. */
 const char *bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end);
 

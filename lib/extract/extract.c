@@ -104,10 +104,19 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
 /* Every string a fact holds is the document's own copy: facts outlive the extractor whose
  * dictionaries they were read from. Interning also makes equal codes equal pointers. */
 const char *
-bilat__state_code (const bilat_ctx *c, int state)
+bilat__state_code (bilat_ctx *c, int state)
 {
-    const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
-    return e ? bilat__doc_intern (c->doc, e->name) : NULL;
+    /* Called for every party of every fact: each state's code is interned once. */
+    size_t n = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
+    if (state < 0 || (size_t) state >= n)
+        return NULL;
+    if (c->state_codes == NULL)
+        c->state_codes = g_new0 (const char *, n);
+    if (c->state_codes[state] == NULL) {
+        const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
+        c->state_codes[state] = e ? bilat__doc_intern (c->doc, e->name) : NULL;
+    }
+    return c->state_codes[state];
 }
 
 const char *
@@ -387,6 +396,7 @@ ctx_free (bilat_ctx *c)
     if (c->by_surname)
         g_hash_table_destroy (c->by_surname);
     g_free (c->tok_kw_len);
+    g_free (c->state_codes);
     if (c->md)
         pcre2_match_data_free (c->md);
     if (c->mctx)
