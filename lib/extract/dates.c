@@ -70,12 +70,33 @@ weekday_of (const char *s)
     return 0;
 }
 
+/* The pattern's named groups, numbered once: every compile of the one pattern numbers them
+ * alike, and a lookup by name per match was a tenth of the stage. */
+enum {
+    G_D1, G_D2, G_DD, G_DM, G_DY, G_ID, G_IM, G_IY, G_M1, G_M2, G_M3, G_REL, G_RW, G_WD, G_WREL, G_Y1, G_Y2, G_Y3, G_Y4, G_Y4B,
+    N_GROUPS
+};
+static const char *const group_names[N_GROUPS] = {
+    "d1", "d2", "dd", "dm", "dy", "id", "im", "iy", "m1", "m2", "m3", "rel", "rw", "wd", "wrel", "y1", "y2", "y3", "y4", "y4b"
+};
+static int group_numbers[N_GROUPS];
+
+static void
+number_groups_once (const pcre2_code *re)
+{
+    static gsize done = 0;
+    if (!g_once_init_enter (&done))
+        return;
+    for (int g = 0; g < N_GROUPS; g++)
+        group_numbers[g] = pcre2_substring_number_from_name (re, (PCRE2_SPTR) group_names[g]);
+    g_once_init_leave (&done, 1);
+}
+
 /* Group value as a string view; returns FALSE when the group did not take part. */
 static gboolean
-group (const pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name,
-       const char **s, size_t *n)
+group (pcre2_match_data *md, const char *subject, int g, const char **s, size_t *n)
 {
-    int num = pcre2_substring_number_from_name (re, (PCRE2_SPTR) name);
+    int num = group_numbers[g];
     if (num < 0)
         return FALSE;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
@@ -134,15 +155,15 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
     const char *s;
     size_t n;
     gboolean dated = c->has_date;
-    if (group (re, md, subj, "d1", &s, &n) || group (re, md, subj, "d2", &s, &n)) {
+    if (group (md, subj, G_D1, &s, &n) || group (md, subj, G_D2, &s, &n)) {
         int day = num (s, n);
         const char *ms = "";
         size_t mn = 0;
-        if (!group (re, md, subj, "m1", &ms, &mn))
-            group (re, md, subj, "m2", &ms, &mn);
+        if (!group (md, subj, G_M1, &ms, &mn))
+            group (md, subj, G_M2, &ms, &mn);
         int m = month_of (ms);
         int y = 0;
-        if (group (re, md, subj, "y1", &s, &n) || group (re, md, subj, "y2", &s, &n))
+        if (group (md, subj, G_Y1, &s, &n) || group (md, subj, G_Y2, &s, &n))
             y = num (s, n);
         else if (dated)
             y = infer_year (c, m, day);
@@ -150,25 +171,25 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
             set_ymd (d, y, m, day);
         return;
     }
-    if (group (re, md, subj, "iy", &s, &n)) {
+    if (group (md, subj, G_IY, &s, &n)) {
         int y = num (s, n);
-        group (re, md, subj, "im", &s, &n);
+        group (md, subj, G_IM, &s, &n);
         int m = num (s, n);
-        group (re, md, subj, "id", &s, &n);
+        group (md, subj, G_ID, &s, &n);
         set_ymd (d, y, m, num (s, n));
         return;
     }
-    if (group (re, md, subj, "dy", &s, &n)) {
+    if (group (md, subj, G_DY, &s, &n)) {
         int y = num (s, n);
-        group (re, md, subj, "dm", &s, &n);
+        group (md, subj, G_DM, &s, &n);
         int m = num (s, n);
-        group (re, md, subj, "dd", &s, &n);
+        group (md, subj, G_DD, &s, &n);
         set_ymd (d, y, m, num (s, n));
         return;
     }
-    if (group (re, md, subj, "m3", &s, &n)) {
+    if (group (md, subj, G_M3, &s, &n)) {
         int m = month_of (s);
-        if (group (re, md, subj, "y3", &s, &n)) {
+        if (group (md, subj, G_Y3, &s, &n)) {
             set_ymd (d, num (s, n), m, 0);
             return;
         }
@@ -177,7 +198,7 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
         int y = g_date_get_year (&c->date), dm = g_date_get_month (&c->date);
         const char *rs;
         size_t rn;
-        gboolean rel = group (re, md, subj, "rel", &rs, &rn);
+        gboolean rel = group (md, subj, G_REL, &rs, &rn);
         if (rel && g_ascii_strncasecmp (rs, "next", 4) == 0)
             y += m <= dm ? 1 : 0;
         else if (rel && g_ascii_strncasecmp (rs, "this", 4) == 0)
@@ -189,16 +210,16 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
         set_ymd (d, y, m, 0);
         return;
     }
-    if (group (re, md, subj, "y4", &s, &n)) {
+    if (group (md, subj, G_Y4, &s, &n)) {
         set_ymd (d, num (s, n), 0, 0);
-        if (group (re, md, subj, "y4b", &s, &n))
+        if (group (md, subj, G_Y4B, &s, &n))
             d->is_range = 1;
         return;
     }
     if (!dated)
         return;
     GDate g = c->date;
-    if (group (re, md, subj, "rw", &s, &n)) {
+    if (group (md, subj, G_RW, &s, &n)) {
         char w = g_ascii_tolower (s[0]);
         const char *unit = memchr (s, ' ', n) ? (const char *) memchr (s, ' ', n) + 1 : NULL;
         if (unit == NULL) {
@@ -227,18 +248,18 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
         }
         return;
     }
-    if (group (re, md, subj, "wd", &s, &n)) {
+    if (group (md, subj, G_WD, &s, &n)) {
         int want = weekday_of (s);
         int have = g_date_get_weekday (&g);
         const char *rs;
         size_t rn;
         /* News reports the past: "on Monday" is the latest Monday up to the document date,
          * "next Monday" the first one after it. */
-        gboolean next = group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'n';
-        if (next || (future && !group (re, md, subj, "wrel", &rs, &rn)))
+        gboolean next = group (md, subj, G_WREL, &rs, &rn) && g_ascii_tolower (rs[0]) == 'n';
+        if (next || (future && !group (md, subj, G_WREL, &rs, &rn)))
             g_date_add_days (&g, (guint) (((want - have) + 7) % 7 ? ((want - have) + 7) % 7 : 7));
         else {
-            if (group (re, md, subj, "wrel", &rs, &rn) && g_ascii_tolower (rs[0]) == 'l' &&
+            if (group (md, subj, G_WREL, &rs, &rn) && g_ascii_tolower (rs[0]) == 'l' &&
                 want == have)
                 g_date_subtract_days (&g, 7);
             g_date_subtract_days (&g, (guint) (((have - want) + 7) % 7));
@@ -263,8 +284,14 @@ may_start_date (const bilat_ctx *c, size_t i)
                                             "this", "early", "late", "mid" };
     /* Only words of three to nine letters starting with one of these can be a starter. */
     size_t n = t->end - t->start;
-    if (n < 3 || n > 9 || !strchr ("ytlnemYTLNEM", c->text.text[t->start]))
+    if (n < 3 || n > 9)
         return FALSE;
+    switch (c->text.text[t->start] | 0x20) {
+    case 'y': case 't': case 'l': case 'n': case 'e': case 'm':
+        break;
+    default:
+        return FALSE;
+    }
     for (size_t k = 0; k < G_N_ELEMENTS (starters); k++)
         if (bilat__tok_is (c, i, starters[k]))
             return TRUE;
@@ -277,6 +304,7 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
     const pcre2_code *re = c->ex->date_re;
     if (re == NULL)
         return BILAT_OK;
+    number_groups_once (re);
     const char *subj = c->text.text;
     size_t len = c->text.len;
     size_t n = c->toks->len;

@@ -37,7 +37,9 @@ bilat__doc_add (bilat_doc *doc, int kind)
 const char *
 bilat__doc_intern (bilat_doc *doc, const char *s)
 {
-    return s ? g_string_chunk_insert_const (doc->strings, s) : NULL;
+    /* A plain copy: extraction finds repeated strings again by address
+     * (bilat__ctx_intern), which costs less than hashing every string. */
+    return s ? g_string_chunk_insert (doc->strings, s) : NULL;
 }
 
 void

@@ -130,6 +130,7 @@ typedef struct {
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
     GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use */
+    GHashTable *interned;     /* string the call keeps unchanged -> its copy in the doc */
     GHashTable *by_surname;   /* people: surname hash -> GArray of person indices */
     int32_t *tok_person;      /* token -> person named there, or -1 */
 } bilat_ctx;
@@ -184,7 +185,13 @@ bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
 /* Keyword id of token i (0 if none): the token must be the start of a keyword mention. */
 int bilat__tok_keyword (const bilat_ctx *c, size_t i);
 const char *bilat__state_code (bilat_ctx *c, int state);
-/* The doc's copy of text[start, end), whitespace folded. */
+/* The doc's copy of s, for strings that stay put while the call runs (rules, dictionary
+ * names, date values): found again by address, without hashing the bytes. */
+const char *bilat__ctx_intern (bilat_ctx *c, const char *s);
+/* The doc's copy of a name, interned by content: a person named twice, or from the text
+ * and from the dictionary, is one pointer (events compare people by pointer). */
+const char *bilat__ctx_intern_name (bilat_ctx *c, const char *s);
+/* The doc's copy of text[start, end), whitespace folded, interned by content. */
 const char *bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end);
 
 /* The document of facts (doc.c). */
@@ -211,6 +218,7 @@ struct bilat_doc {
 
 bilat_doc *bilat__doc_new (void);
 bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
+/* A copy of s in the doc's string chunk. */
 const char *bilat__doc_intern (bilat_doc *doc, const char *s);
 
 #endif /* BILAT_EXTRACT_PRIVATE_H */

@@ -114,9 +114,30 @@ bilat__state_code (bilat_ctx *c, int state)
         c->state_codes = g_new0 (const char *, n);
     if (c->state_codes[state] == NULL) {
         const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
-        c->state_codes[state] = e ? bilat__doc_intern (c->doc, e->name) : NULL;
+        c->state_codes[state] = e ? bilat__ctx_intern (c, e->name) : NULL;
     }
     return c->state_codes[state];
+}
+
+const char *
+bilat__ctx_intern (bilat_ctx *c, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    if (c->interned == NULL)
+        c->interned = g_hash_table_new (NULL, NULL);
+    const char *r = g_hash_table_lookup (c->interned, s);
+    if (r == NULL) {
+        r = bilat__doc_intern (c->doc, s);
+        g_hash_table_insert (c->interned, (gpointer) s, (gpointer) r);
+    }
+    return r;
+}
+
+const char *
+bilat__ctx_intern_name (bilat_ctx *c, const char *s)
+{
+    return g_string_chunk_insert_const (c->doc->strings, s);
 }
 
 const char *
@@ -140,7 +161,7 @@ bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
         buf[n++] = ch;
     }
     buf[n] = '\0';
-    const char *r = bilat__doc_intern (c->doc, buf);
+    const char *r = bilat__ctx_intern_name (c, buf);
     if (buf != stack)
         g_free (buf);
     return r;
@@ -155,7 +176,7 @@ fact_at (bilat_ctx *c, int kind, uint32_t start, uint32_t end, int sent, const c
     f->start = bilat__text_orig (&c->text, start);
     f->end = bilat__text_orig_end (&c->text, end);
     f->sentence = sent;
-    f->rule = bilat__doc_intern (c->doc, rule);
+    f->rule = bilat__ctx_intern (c, rule);
     return f;
 }
 
@@ -273,14 +294,14 @@ gather_mentions (bilat_ctx *c)
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
             if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))
                 fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text =
-                    bilat__doc_intern (c->doc, ent->name);
+                    bilat__ctx_intern (c, ent->name);
             break;
         }
         case GZ_STATUS: {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_STATUS, m->id);
             if (!doc_has (c->doc, BILAT_FACT_STATUS, ent->name))
                 fact_at (c, BILAT_FACT_STATUS, s, e, m->sent, m->entry->rule)->text =
-                    bilat__doc_intern (c->doc, ent->name);
+                    bilat__ctx_intern (c, ent->name);
             break;
         }
         default:
@@ -308,12 +329,26 @@ gather_persons (bilat_ctx *c)
     }
 }
 
+static guint
+pair_hash (gconstpointer p)
+{
+    const char *const *k = p;
+    return g_direct_hash (k[0]) * 31u + g_direct_hash (k[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer x, gconstpointer y)
+{
+    const char *const *a = x, *const *b = y;
+    return a[0] == b[0] && a[1] == b[1];
+}
+
 /* Pairs: every two states that an event joins, each pair once, sorted. */
 static void
 gather_pairs (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
-    GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *seen = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
     for (guint i = 0; i < evs->len; i++) {
         const bilat_fact *e = g_ptr_array_index (evs, i);
         if (e->parties->len != 2)
@@ -325,9 +360,10 @@ gather_pairs (bilat_ctx *c)
             b = t;
         }
         /* Codes are interned, so a pair is known by its two pointers. */
-        char *key = g_strdup_printf ("%p %p", (const void *) a, (const void *) b);
-        if (!g_hash_table_add (seen, key))
+        const char *key[2] = { a, b };
+        if (g_hash_table_contains (seen, key))
             continue;
+        g_hash_table_add (seen, g_memdup2 (key, sizeof key));
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->start = e->start;
         p->end = e->end;
@@ -397,6 +433,8 @@ ctx_free (bilat_ctx *c)
         g_hash_table_destroy (c->by_surname);
     g_free (c->tok_kw_len);
     g_free (c->state_codes);
+    if (c->interned)
+        g_hash_table_destroy (c->interned);
     if (c->md)
         pcre2_match_data_free (c->md);
     if (c->mctx)

@@ -109,6 +109,10 @@ bilat__find_mentions (bilat_ctx *c)
 {
     const bilat_gazetteer *gz = c->ex->gz;
     const bilat_token *toks = (const bilat_token *) c->toks->data;
+    /* At most one mention per token: the array is sized once and written in place. */
+    guint n = c->mentions->len;
+    g_array_set_size (c->mentions, n + c->toks->len);
+    bilat_mention *ms = (bilat_mention *) c->mentions->data;
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         /* Datelines open the text or a paragraph. */
@@ -141,11 +145,12 @@ bilat__find_mentions (bilat_ctx *c)
             bilat_mention m = { .tb = i, .te = i + e->ntok, .sent = (int32_t) si,
                                 .kind = e->kind, .form = e->form, .id = e->id, .entry = e,
                                 .dateline = i < dl };
-            g_array_append_val (c->mentions, m);
             for (uint32_t k = m.tb; k < m.te; k++)
-                c->tok_mention[k] = (int32_t) c->mentions->len - 1;
+                c->tok_mention[k] = (int32_t) n;
+            ms[n++] = m;
             i = m.te;
         }
     }
+    g_array_set_size (c->mentions, n);
     mark_names_of_things (c);
 }

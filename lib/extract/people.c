@@ -619,9 +619,9 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             /* Names are reported as the text writes them; a lone surname ("Lula") is
              * completed from the dictionary. */
             if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
-                p->name = bilat__doc_intern (c->doc, ent->name);
+                p->name = bilat__ctx_intern_name (c, ent->name);
             if (ent->office)
-                add_office (p, bilat__doc_intern (c->doc, ent->office));
+                add_office (p, bilat__ctx_intern (c, ent->office));
             i = m->te - 1;
             continue;
         }

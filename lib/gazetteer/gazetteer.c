@@ -31,6 +31,11 @@ struct bilat_gazetteer {
     uint64_t *keys;
     int32_t *heads;
     size_t cap;
+    /* Bloom-style filters, 8 KiB each, that let most tokens skip the index: a bit per
+     * one-word entry key and per two-word key, [1] for entries whose first word needs a
+     * capital ("The", "UN"), [0] for the rest. So "the" and "of" in lower case, though
+     * "The" starts entries, go no further than a bit test. */
+    uint64_t one_bits[2][1024], pair_bits[2][1024];
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
     gboolean out_of_memory;   /* a variant could not be folded: the dictionary is incomplete */
@@ -406,6 +411,20 @@ pair_key (uint64_t a, uint64_t b)
     return (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL + (a >> 17));
 }
 
+#define FILTER_BIT(h) ((size_t) ((h) >> 48) & 65535)
+
+static inline void
+filter_set (uint64_t *bits, uint64_t h)
+{
+    bits[FILTER_BIT (h) >> 6] |= 1ULL << (FILTER_BIT (h) & 63);
+}
+
+static inline gboolean
+filter_has (const uint64_t *bits, uint64_t h)
+{
+    return (bits[FILTER_BIT (h) >> 6] >> (FILTER_BIT (h) & 63)) & 1;
+}
+
 static gint
 by_length (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -446,6 +465,8 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         gz->heads[i] = -1;
     /* Each chain lists longer entries first (file order among equals), so that a lookup
      * can stop at the first entry shorter than its best match. */
+    memset (gz->one_bits, 0, sizeof gz->one_bits);
+    memset (gz->pair_bits, 0, sizeof gz->pair_bits);
     guint *order = g_new (guint, n ? n : 1);
     for (size_t j = 0; j < n; j++)
         order[j] = (guint) j;
@@ -458,6 +479,10 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         /* One-word entries are keyed by their word, longer ones by their first two words,
          * so that a lookup at "Minister" does not walk a hundred "Minister of ..." titles. */
         uint64_t h = es[j].ntok == 1 ? t[0].hash : pair_key (t[0].hash, t[1].hash);
+        /* An exact token starting with a capital matches only a text token that does. */
+        int cap = t[0].mode == CASE_INITIAL ||
+                  (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
+        filter_set (es[j].ntok == 1 ? gz->one_bits[cap] : gz->pair_bits[cap], h);
         size_t s = slot_of (gz, h);
         es[j].next = gz->heads[s];
         gz->keys[s] = h;
@@ -495,9 +520,16 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     const gz_entry *es = (const gz_entry *) gz->entries->data;
     const gz_token *dts = (const gz_token *) gz->tokens->data;
     /* Entries of two words or more first (keyed by both words), then one-word entries. */
-    int32_t heads[2] = { -1, gz->heads[slot_of (gz, toks[i].hash)] };
-    if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE))
-        heads[0] = gz->heads[slot_of (gz, pair_key (toks[i].hash, toks[i + 1].hash))];
+    int32_t heads[2] = { -1, -1 };
+    gboolean upper = (toks[i].flags & BILAT_TOK_UPPER) != 0;
+    if (filter_has (gz->one_bits[0], toks[i].hash) ||
+        (upper && filter_has (gz->one_bits[1], toks[i].hash)))
+        heads[1] = gz->heads[slot_of (gz, toks[i].hash)];
+    if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
+        uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
+        if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk)))
+            heads[0] = gz->heads[slot_of (gz, pk)];
+    }
     for (int h = 0; h < 2; h++) {
         for (int32_t j = heads[h]; j >= 0; j = es[j].next) {
             const gz_entry *e = &es[j];
