@@ -181,10 +181,19 @@ bilat__text_clear (bilat_text *t)
 gboolean
 bilat__date_parse (const char *s, GDate *out)
 {
-    unsigned y, m, d;
-    char tail;
-    if (s == NULL || sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || strlen (s) != 10)
+    /* Exactly YYYY-MM-DD: digits where digits go, no sign, no space, nothing after. */
+    static const char shape[] = "dddd-dd-dd";
+    if (s == NULL)
         return FALSE;
+    for (int i = 0; i < 10; i++)
+        if (shape[i] == 'd' ? !g_ascii_isdigit (s[i]) : s[i] != '-')
+            return FALSE;
+    if (s[10] != '\0')
+        return FALSE;
+    unsigned y = (unsigned) ((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+                             (s[3] - '0'));
+    unsigned m = (unsigned) ((s[5] - '0') * 10 + (s[6] - '0'));
+    unsigned d = (unsigned) ((s[8] - '0') * 10 + (s[9] - '0'));
     if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
         return FALSE;
     g_date_clear (out, 1);

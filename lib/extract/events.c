@@ -1333,15 +1333,20 @@ is_headline (const bilat_ctx *c, int sent)
 static gboolean
 is_generic_title (const char *title)
 {
-    static const char *const heads[] = { "documents", "document", "agreements", "instruments",
-                                         "memoranda", "MoUs", "MOUs", "papers", "deals", NULL };
+#define HEAD(w) { w, sizeof w - 1 }
+    static const struct {
+        const char *word;
+        size_t len;
+    } heads[] = { HEAD ("documents"), HEAD ("document"), HEAD ("agreements"),
+                  HEAD ("instruments"), HEAD ("memoranda"), HEAD ("MoUs"), HEAD ("MOUs"),
+                  HEAD ("papers"), HEAD ("deals") };
+#undef HEAD
     for (const char *w = title; *w;) {
-        const char *sp = strchr (w, ' ');
-        size_t n = sp ? (size_t) (sp - w) : strlen (w);
-        for (int k = 0; heads[k]; k++)
-            if (strlen (heads[k]) == n && g_ascii_strncasecmp (w, heads[k], n) == 0)
+        size_t n = strcspn (w, " ");
+        for (size_t k = 0; k < G_N_ELEMENTS (heads); k++)
+            if (heads[k].len == n && g_ascii_strncasecmp (w, heads[k].word, n) == 0)
                 return TRUE;
-        w += sp ? n + 1 : n;
+        w += w[n] ? n + 1 : n;
     }
     return FALSE;
 }

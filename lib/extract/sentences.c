@@ -9,16 +9,28 @@
 static gboolean
 is_abbreviation (const char *s, size_t n)
 {
-    static const char *const abbr[] = {
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "nos", "gen", "lt", "col", "maj",
-        "capt", "prof", "gov", "sen", "rep", "amb", "hon", "rev", "vs", "etc", "inc", "ltd",
-        "co", "corp", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-        "h.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "art", "para", "fig", "vol", "approx",
+    /* By length, so that a word is compared only with abbreviations as long as itself. */
+    static const char *const abbr[7][28] = {
+        [2] = { "mr", "ms", "dr", "st", "jr", "sr", "no", "lt", "co", "vs" },
+        [3] = { "mrs", "nos", "gen", "col", "maj", "gov", "sen", "rep", "amb", "hon", "rev",
+                "etc", "inc", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "oct", "nov",
+                "dec", "art", "fig", "vol" },
+        [4] = { "capt", "prof", "corp", "sept", "para" },
+        [6] = { "approx" },
     };
+    static const char *const dotted[] = { "h.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m" };
     if (n == 1 && g_ascii_isupper (s[0]))
         return TRUE; /* an initial: "S. Jaishankar" */
-    for (size_t i = 0; i < G_N_ELEMENTS (abbr); i++)
-        if (strlen (abbr[i]) == n && g_ascii_strncasecmp (s, abbr[i], n) == 0)
+    if (n == 3 && s[1] == '.') {
+        for (size_t i = 0; i < G_N_ELEMENTS (dotted); i++)
+            if (g_ascii_strncasecmp (s, dotted[i], 3) == 0)
+                return TRUE;
+        return FALSE;
+    }
+    if (n >= G_N_ELEMENTS (abbr))
+        return FALSE;
+    for (size_t i = 0; i < G_N_ELEMENTS (abbr[n]) && abbr[n][i]; i++)
+        if (g_ascii_strncasecmp (s, abbr[n][i], n) == 0)
             return TRUE;
     return FALSE;
 }
