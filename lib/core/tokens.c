@@ -77,8 +77,15 @@ case_flags (const unsigned char *p, size_t n)
     return f;
 }
 
-/* Byte classes for the tokenizer's inner loop, and ASCII lower case for its hash. */
-enum { CLS_ALNUM = 1, CLS_LETTER = 2, CLS_LOWER = 4 };
+/* Byte classes for the tokenizer's loops, and ASCII lower case for its hash. */
+enum {
+    CLS_ALNUM = 1,    /* ASCII letter or digit */
+    CLS_LETTER = 2,
+    CLS_LOWER = 4,
+    CLS_SPACE = 8,    /* space, tab, line feed */
+    CLS_HIGH = 16,    /* byte >= 0x80: decoded to tell letters from symbols */
+    CLS_JOIN = 32     /* apostrophe or dot: may join two parts of one word */
+};
 static unsigned char ascii_class[256];
 static unsigned char ascii_lower[256];
 
@@ -96,6 +103,12 @@ init_tables_once (void)
             ascii_class[b] = CLS_ALNUM | CLS_LETTER | CLS_LOWER;
         else if (b >= 'A' && b <= 'Z')
             ascii_class[b] = CLS_ALNUM | CLS_LETTER;
+        else if (b == ' ' || b == '\t' || b == '\n')
+            ascii_class[b] = CLS_SPACE;
+        else if (b >= 0x80)
+            ascii_class[b] = CLS_HIGH;
+        else if (b == '\'' || b == '.')
+            ascii_class[b] = CLS_JOIN;
     }
     g_once_init_leave (&done, 1);
 }
@@ -104,6 +117,28 @@ static inline size_t
 wchar_len (const unsigned char *p, const unsigned char *end)
 {
     return *p < 0x80 ? (ascii_class[*p] & CLS_ALNUM) : word_char_len (p, end);
+}
+
+/* A token that is not a word: punctuation, a symbol, or the possessive "'s". */
+static size_t
+other_token (bilat_token *t, const unsigned char *s, const unsigned char *p,
+             const unsigned char *end)
+{
+    unsigned char c = *p;
+    size_t len = (size_t) (end - s);
+    /* The possessive "'s" (Benin's) is a token of its own. */
+    if (c == '\'' && p + 1 < end && (p[1] == 's' || p[1] == 'S') &&
+        (p + 2 == end || wchar_len (p + 2, end) == 0) && p > s && wchar_len (p - 1, end) != 0) {
+        t->end = t->start + 2;
+        t->flags |= BILAT_TOK_POSS | BILAT_TOK_WORD;
+    } else {
+        t->end = t->start + (c < 0x80 ? 1 : (uint32_t) g_utf8_skip[c]);
+        if (t->end > len)
+            t->end = (uint32_t) len;
+        t->flags |= BILAT_TOK_PUNCT;
+    }
+    t->hash = bilat__token_hash ((const char *) s + t->start, t->end - t->start);
+    return t->end;
 }
 
 void
@@ -119,7 +154,8 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
     bilat_token *buf = (bilat_token *) out->data;
     while (p < end) {
         unsigned char c = *p;
-        if (c == ' ' || c == '\n' || c == '\t') {
+        unsigned cls = ascii_class[c];
+        if (cls & CLS_SPACE) {
             pending |= BILAT_TOK_SPACE;
             if (c == '\n')
                 pending |= (pending & BILAT_TOK_NEWLINE) ? BILAT_TOK_PARA : BILAT_TOK_NEWLINE;
@@ -131,25 +167,13 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
             g_array_set_size (out, (guint) cap);
             buf = (bilat_token *) out->data;
         }
-        bilat_token t = { .start = (uint32_t) (p - s), .flags = pending };
+        bilat_token *t = &buf[n++];
+        t->start = (uint32_t) (p - s);
+        t->flags = pending;
+        t->pad = 0;
         pending = 0;
-        size_t wl = wchar_len (p, end);
-        if (wl == 0) {
-            /* The possessive "'s" (Benin's) is a token of its own. */
-            if (c == '\'' && p + 1 < end && (p[1] == 's' || p[1] == 'S') &&
-                (p + 2 == end || wchar_len (p + 2, end) == 0) && p > s &&
-                wchar_len (p - 1, end) != 0) {
-                t.end = t.start + 2;
-                t.flags |= BILAT_TOK_POSS | BILAT_TOK_WORD;
-            } else {
-                t.end = t.start + (c < 0x80 ? 1 : (uint32_t) g_utf8_skip[c]);
-                if (t.end > len)
-                    t.end = (uint32_t) len;
-                t.flags |= BILAT_TOK_PUNCT;
-            }
-            t.hash = bilat__token_hash ((const char *) s + t.start, t.end - t.start);
-            buf[n++] = t;
-            p = s + t.end;
+        if (!(cls & CLS_ALNUM) && ((cls & CLS_HIGH) == 0 || word_char_len (p, end) == 0)) {
+            p = s + other_token (t, s, p, end);
             continue;
         }
         /* One pass over a word: its extent, its hash and its case. */
@@ -159,21 +183,22 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
         unsigned seen = 0;  /* CLS_* bits of the ASCII letters and digits */
         for (;;) {
             /* The common case: a run of ASCII letters and digits, one table load each. */
-            unsigned char b;
-            while (q < end && (ascii_class[b = *q] & CLS_ALNUM)) {
-                seen |= ascii_class[b];
-                h = (h ^ ascii_lower[b]) * FNV_PRIME;
+            unsigned k = 0;
+            while (q < end && ((k = ascii_class[*q]) & CLS_ALNUM)) {
+                seen |= k;
+                h = (h ^ ascii_lower[*q]) * FNV_PRIME;
                 q++;
             }
-            if (q >= end)
+            /* Most words end at a space or a comma; only these bytes need a closer look. */
+            if (q >= end || !(k & (CLS_HIGH | CLS_JOIN)))
                 break;
-            b = *q;
-            size_t k = b >= 0x80 ? word_char_len (q, end) : 0;
-            if (k) {
+            unsigned char b = *q;
+            size_t wl = b >= 0x80 ? word_char_len (q, end) : 0;
+            if (wl) {
                 ascii = FALSE;
-                for (size_t m = 0; m < k; m++)
+                for (size_t m = 0; m < wl; m++)
                     h = (h ^ q[m]) * FNV_PRIME;
-                q += k;
+                q += wl;
                 continue;
             }
             /* Internal apostrophe or dot followed by a letter stays in the word, except
@@ -195,20 +220,19 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
             h = (h ^ '.') * FNV_PRIME;
             q++;
         }
-        t.end = (uint32_t) (q - s);
-        t.hash = h;
-        t.flags |= BILAT_TOK_WORD;
+        t->end = (uint32_t) (q - s);
+        t->hash = h;
+        t->flags |= BILAT_TOK_WORD;
         if (ascii) {
             if (c >= 'A' && c <= 'Z')
-                t.flags |= BILAT_TOK_UPPER;
+                t->flags |= BILAT_TOK_UPPER;
             else if (c >= '0' && c <= '9')
-                t.flags |= BILAT_TOK_DIGIT;
+                t->flags |= BILAT_TOK_DIGIT;
             if ((seen & CLS_LETTER) && !(seen & CLS_LOWER))
-                t.flags |= BILAT_TOK_ALLCAPS;
+                t->flags |= BILAT_TOK_ALLCAPS;
         } else {
-            t.flags |= BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
+            t->flags |= BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
         }
-        buf[n++] = t;
         p = q;
     }
     g_array_set_size (out, (guint) n);
