@@ -183,7 +183,11 @@ bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
     return t->end - t->start == n && g_ascii_strncasecmp (c->text.text + t->start, w, n) == 0;
 }
 /* Keyword id of token i (0 if none): the token must be the start of a keyword mention. */
-int bilat__tok_keyword (const bilat_ctx *c, size_t i);
+static inline int
+bilat__tok_keyword (const bilat_ctx *c, size_t i)
+{
+    return c->tok_kw[i];
+}
 const char *bilat__state_code (bilat_ctx *c, int state);
 /* The doc's copy of s, for strings that stay put while the call runs (rules, dictionary
  * names, date values): found again by address, without hashing the bytes. */

@@ -95,12 +95,6 @@ bilat_extractor_free (bilat_extractor *ex)
 
 /* ---- helpers shared by the stages ---------------------------------------------------- */
 
-int
-bilat__tok_keyword (const bilat_ctx *c, size_t i)
-{
-    return c->tok_kw[i];
-}
-
 /* Every string a fact holds is the document's own copy: facts outlive the extractor whose
  * dictionaries they were read from. Interning also makes equal codes equal pointers. */
 const char *
@@ -480,7 +474,8 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     stage_clock (BILAT_STAGE_TOKENS, &t0);
     /* Sized from the token count, so that the arrays rarely grow. */
     c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks->len / 16 + 8);
-    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len / 3 + 8);
+    /* At most one mention per token: sized so that the mention pass never grows it. */
+    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len + 8);
     c.dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
     c.persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
     c.person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));

@@ -31,11 +31,11 @@ struct bilat_gazetteer {
     uint64_t *keys;
     int32_t *heads;
     size_t cap;
-    /* Bloom-style filters, 8 KiB each, that let most tokens skip the index: a bit per
-     * one-word entry key and per two-word key, [1] for entries whose first word needs a
-     * capital ("The", "UN"), [0] for the rest. So "the" and "of" in lower case, though
-     * "The" starts entries, go no further than a bit test. */
-    uint64_t one_bits[2][1024], pair_bits[2][1024];
+    /* Bloom-style filters, 8 KiB each, that let most tokens skip the two-word probe: a bit
+     * per two-word key, [1] for entries whose first word needs a capital ("United States"),
+     * [0] for the rest. Nine in ten tokens start no two-word entry. One-word keys have no
+     * filter: most words of a text are keywords ("the", "of"), so it would rarely say no. */
+    uint64_t pair_bits[2][1024];
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
     gboolean out_of_memory;   /* a variant could not be folded: the dictionary is incomplete */
@@ -465,7 +465,6 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         gz->heads[i] = -1;
     /* Each chain lists longer entries first (file order among equals), so that a lookup
      * can stop at the first entry shorter than its best match. */
-    memset (gz->one_bits, 0, sizeof gz->one_bits);
     memset (gz->pair_bits, 0, sizeof gz->pair_bits);
     guint *order = g_new (guint, n ? n : 1);
     for (size_t j = 0; j < n; j++)
@@ -482,7 +481,8 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         /* An exact token starting with a capital matches only a text token that does. */
         int cap = t[0].mode == CASE_INITIAL ||
                   (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
-        filter_set (es[j].ntok == 1 ? gz->one_bits[cap] : gz->pair_bits[cap], h);
+        if (es[j].ntok > 1)
+            filter_set (gz->pair_bits[cap], h);
         size_t s = slot_of (gz, h);
         es[j].next = gz->heads[s];
         gz->keys[s] = h;
@@ -491,7 +491,7 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
     g_free (order);
 }
 
-static gboolean
+static inline gboolean
 token_fits (const gz_token *dt, const bilat_token *t, const char *text)
 {
     if (dt->hash != t->hash)
@@ -508,7 +508,15 @@ token_fits (const gz_token *dt, const bilat_token *t, const char *text)
 
 /* Walk the chain of token i once; return the best entry of `kind` (0: any), and through
  * best_kw (when not NULL) the best keyword, which a longer entry may hide. */
-static const gz_entry *
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Inlined into each caller, so that the walk of the mention pass (any kind, keywords too)
+ * is compiled for its constant arguments: it runs once per token of every text. */
+static ALWAYS_INLINE const gz_entry *
 match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, size_t i,
        size_t limit, int kind, const gz_entry **best_kw)
 {
@@ -522,9 +530,7 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     /* Entries of two words or more first (keyed by both words), then one-word entries. */
     int32_t heads[2] = { -1, -1 };
     gboolean upper = (toks[i].flags & BILAT_TOK_UPPER) != 0;
-    if (filter_has (gz->one_bits[0], toks[i].hash) ||
-        (upper && filter_has (gz->one_bits[1], toks[i].hash)))
-        heads[1] = gz->heads[slot_of (gz, toks[i].hash)];
+    heads[1] = gz->heads[slot_of (gz, toks[i].hash)];
     if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
         uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
         if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk)))
