@@ -130,7 +130,6 @@ typedef struct {
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
     GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use */
-    GHashTable *interned;     /* string the call keeps unchanged -> its copy in the doc */
     GHashTable *by_surname;   /* people: surname hash -> GArray of person indices */
     int32_t *tok_person;      /* token -> person named there, or -1 */
 } bilat_ctx;
@@ -189,8 +188,8 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
     return c->tok_kw[i];
 }
 const char *bilat__state_code (bilat_ctx *c, int state);
-/* The doc's copy of s, for strings that stay put while the call runs (rules, dictionary
- * names, date values): found again by address, without hashing the bytes. */
+/* The doc's copy of s (a rule, a dictionary name, a date value): a plain copy, since most
+ * are copied once per document and hashing them to share copies cost more than it saved. */
 const char *bilat__ctx_intern (bilat_ctx *c, const char *s);
 /* The doc's copy of a name, interned by content: a person named twice, or from the text
  * and from the dictionary, is one pointer (events compare people by pointer). */

@@ -116,16 +116,7 @@ bilat__state_code (bilat_ctx *c, int state)
 const char *
 bilat__ctx_intern (bilat_ctx *c, const char *s)
 {
-    if (s == NULL)
-        return NULL;
-    if (c->interned == NULL)
-        c->interned = g_hash_table_new (NULL, NULL);
-    const char *r = g_hash_table_lookup (c->interned, s);
-    if (r == NULL) {
-        r = bilat__doc_intern (c->doc, s);
-        g_hash_table_insert (c->interned, (gpointer) s, (gpointer) r);
-    }
-    return r;
+    return bilat__doc_intern (c->doc, s);
 }
 
 const char *
@@ -427,8 +418,6 @@ ctx_free (bilat_ctx *c)
         g_hash_table_destroy (c->by_surname);
     g_free (c->tok_kw_len);
     g_free (c->state_codes);
-    if (c->interned)
-        g_hash_table_destroy (c->interned);
     if (c->md)
         pcre2_match_data_free (c->md);
     if (c->mctx)
