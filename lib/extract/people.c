@@ -238,7 +238,12 @@ surname_of (const bilat_ctx *c, size_t tb, size_t te)
         if ((t->flags & BILAT_TOK_WORD) && !is_suffix (c, k) && t->end - t->start > 1) {
             /* "Kh.Battulga" is filed under "Battulga". */
             const char *w = c->text.text + t->start;
-            const char *dot = g_strrstr_len (w, t->end - t->start, ".");
+            const char *dot = NULL;
+            for (const char *d = w + (t->end - t->start); d-- > w;)
+                if (*d == '.') {
+                    dot = d;
+                    break;
+                }
             if (dot && (size_t) (w + (t->end - t->start) - (dot + 1)) > 1)
                 return bilat__token_hash (dot + 1, (size_t) (w + (t->end - t->start) - (dot + 1)));
             return t->hash;
@@ -261,7 +266,7 @@ names_agree (const char *a, const char *b)
             continue;
         gboolean found = FALSE;
         for (char **q = longer; *q && !found; q++)
-            found = g_utf8_collate (*p, *q) == 0;
+            found = strcmp (*p, *q) == 0;
         ok = found;
     }
     g_strfreev (wa);
@@ -764,6 +769,16 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
     }
 }
 
+/* A title in lower case; ASCII titles, nearly all, without Unicode tables. */
+static char *
+fold_title (const char *title)
+{
+    for (const char *p = title; *p; p++)
+        if ((unsigned char) *p >= 0x80)
+            return g_utf8_strdown (title, -1);
+    return g_ascii_strdown (title, -1);
+}
+
 /* "The President will visit ...": a title alone stands for the last person named with it. */
 static void
 resolve_bare_offices (bilat_ctx *c)
@@ -774,7 +789,7 @@ resolve_bare_offices (bilat_ctx *c)
     for (guint p = 0; p < c->persons->len; p++) {
         const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
         for (guint k = 0; k < pp->offices->len; k++) {
-            char *t = g_utf8_strdown (g_ptr_array_index (pp->offices, k), -1);
+            char *t = fold_title (g_ptr_array_index (pp->offices, k));
             gpointer old;
             if (g_hash_table_lookup_extended (holder, t, NULL, &old)) {
                 if (GPOINTER_TO_INT (old) != (int) p + 1)
@@ -795,7 +810,7 @@ resolve_bare_offices (bilat_ctx *c)
             continue;
         const char *title = bilat__doc_strndup (c, ctx_tok (c, o->tb)->start,
                                                 ctx_tok (c, o->te - 1)->end);
-        char *low = g_utf8_strdown (title, -1);
+        char *low = fold_title (title);
         int v = GPOINTER_TO_INT (g_hash_table_lookup (holder, low));
         g_free (low);
         if (v <= 0)
