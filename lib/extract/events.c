@@ -506,9 +506,9 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
     static const char *const multi[] = { "trilateral", "tripartite", "quadrilateral",
                                          "multilateral", "joint", "summit", "dialogue",
                                          "forum", "format", NULL };
-    for (uint32_t k = s->tb; k < s->te; k++)
-        f.multilateral |= word_in (c, k, multi) || (ctx_mention_at (c, k) &&
-                          ctx_mention_at (c, k)->kind == GZ_ORG);
+    for (uint32_t k = s->tb; k < s->te && !f.multilateral; k++)
+        f.multilateral = word_in (c, k, multi) || (ctx_mention_at (c, k) &&
+                         ctx_mention_at (c, k)->kind == GZ_ORG);
     f.date = event_date (c, f.sent, s->tb, s->te, p);
     g_array_append_val (frames, f);
 }
@@ -1402,13 +1402,19 @@ bilat__find_events (bilat_ctx *c)
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         GArray *cands = NULL;
         gboolean has_sign = FALSE, has_doc = FALSE;
-        uint32_t visits[32];
-        int nv = 0;
+        /* One pass over the sentence's keywords: visit words, meeting words, signing. */
+        uint32_t visits[32], meets[32];
+        int nv = 0, nm = 0;
         for (uint32_t i = s->tb; i < s->te; i++) {
             int kw = bilat__tok_keyword (c, i);
+            if (kw == 0)
+                continue;
             if ((kw == KW_VISIT || kw == KW_ARRIVE || kw == KW_TRIP || kw == KW_PRESENCE) &&
                 nv < 32)
                 visits[nv++] = i;
+            if ((kw == KW_MEET || kw == KW_PHONE || kw == KW_VIDEO || kw == KW_RECEIVE) &&
+                nm < 32)
+                meets[nm++] = i;
             has_sign |= kw == KW_SIGN;
             has_doc |= kw == KW_DOC || kw == KW_DOCS;
         }
@@ -1421,13 +1427,6 @@ bilat__find_events (bilat_ctx *c)
         }
         /* Each meeting word reads the states named up to the next one: "meetings with the
          * prime ministers of Japan and Canada ... phone calls with the presidents of ...". */
-        uint32_t meets[32];
-        int nm = 0;
-        for (uint32_t i = s->tb; i < s->te && nm < 32; i++) {
-            int kw = bilat__tok_keyword (c, i);
-            if (kw == KW_MEET || kw == KW_PHONE || kw == KW_VIDEO || kw == KW_RECEIVE)
-                meets[nm++] = i;
-        }
         for (int k = 0; k < nm; k++) {
             if (cands == NULL)
                 cands = candidates (c, s);
