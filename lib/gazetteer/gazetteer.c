@@ -22,14 +22,21 @@ typedef struct {
     uint8_t mode;
 } gz_token;
 
+typedef struct {
+    uint32_t key;   /* high half of the 64-bit key */
+    int32_t head;   /* first entry of the chain, -1 when the slot is free */
+} gz_slot;
+
 struct bilat_gazetteer {
     GStringChunk *strings;
     GArray *entities[8];  /* gz_entity per kind */
     GArray *entries;      /* gz_entry */
     GArray *tokens;       /* gz_token */
-    /* Open-addressing index: first-token hash -> head entry. */
-    uint64_t *keys;
-    int32_t *heads;
+    /* Open-addressing index: key (first-token hash, or first-two-token hash) -> head entry
+     * of its chain. A slot keeps 32 bits of the key: two keys that share them share a
+     * chain, which costs a longer walk, never a wrong match, since the walk compares every
+     * token's full hash. Eight bytes a slot keep the index within a core's L2 cache. */
+    gz_slot *slots;
     size_t cap;
     /* Bloom-style filters, 8 KiB each, that let most tokens skip the two-word probe: a bit
      * per two-word key, [1] for entries whose first word needs a capital ("United States"),
@@ -69,8 +76,7 @@ bilat__gazetteer_free (bilat_gazetteer *gz)
     g_array_free (gz->tokens, TRUE);
     g_hash_table_destroy (gz->state_names);
     g_array_free (gz->scratch, TRUE);
-    g_free (gz->keys);
-    g_free (gz->heads);
+    g_free (gz->slots);
     g_free (gz);
 }
 
@@ -395,12 +401,13 @@ entry_key (const bilat_gazetteer *gz, const gz_entry *e)
     return h;
 }
 
-static size_t
+static inline size_t
 slot_of (const bilat_gazetteer *gz, uint64_t key)
 {
     size_t mask = gz->cap - 1;
     size_t i = (size_t) (key ^ (key >> 29)) & mask;
-    while (gz->heads[i] >= 0 && gz->keys[i] != key)
+    uint32_t k = (uint32_t) (key >> 32);
+    while (gz->slots[i].head >= 0 && gz->slots[i].key != k)
         i = (i + 1) & mask;
     return i;
 }
@@ -454,15 +461,14 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
     g_hash_table_destroy (seen);
     g_free (keys);
 
+    /* At most two thirds full: short probes. */
     gz->cap = 16;
-    while (gz->cap < n * 2 + 16)
+    while (gz->cap < n + n / 2 + 16)
         gz->cap <<= 1;
-    g_free (gz->keys);
-    g_free (gz->heads);
-    gz->keys = g_new0 (uint64_t, gz->cap);
-    gz->heads = g_new (int32_t, gz->cap);
+    g_free (gz->slots);
+    gz->slots = g_new (gz_slot, gz->cap);
     for (size_t i = 0; i < gz->cap; i++)
-        gz->heads[i] = -1;
+        gz->slots[i] = (gz_slot) { 0, -1 };
     /* Each chain lists longer entries first (file order among equals), so that a lookup
      * can stop at the first entry shorter than its best match. */
     memset (gz->pair_bits, 0, sizeof gz->pair_bits);
@@ -484,9 +490,8 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         if (es[j].ntok > 1)
             filter_set (gz->pair_bits[cap], h);
         size_t s = slot_of (gz, h);
-        es[j].next = gz->heads[s];
-        gz->keys[s] = h;
-        gz->heads[s] = (int32_t) j;
+        es[j].next = gz->slots[s].head;
+        gz->slots[s] = (gz_slot) { (uint32_t) (h >> 32), (int32_t) j };
     }
     g_free (order);
 }
@@ -530,11 +535,11 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     /* Entries of two words or more first (keyed by both words), then one-word entries. */
     int32_t heads[2] = { -1, -1 };
     gboolean upper = (toks[i].flags & BILAT_TOK_UPPER) != 0;
-    heads[1] = gz->heads[slot_of (gz, toks[i].hash)];
+    heads[1] = gz->slots[slot_of (gz, toks[i].hash)].head;
     if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
         uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
         if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk)))
-            heads[0] = gz->heads[slot_of (gz, pk)];
+            heads[0] = gz->slots[slot_of (gz, pk)].head;
     }
     for (int h = 0; h < 2; h++) {
         for (int32_t j = heads[h]; j >= 0; j = es[j].next) {
