@@ -22,6 +22,16 @@ typedef struct {
     uint8_t mode;
 } gz_token;
 
+/* What a lookup reads of an entry while walking a chain, 16 bytes: the walk touches one
+ * small record per entry instead of the entry and its first dictionary token. */
+typedef struct {
+    uint64_t hash0;   /* hash of the first token */
+    int32_t next;     /* as gz_entry.next */
+    uint16_t ntok;
+    uint8_t kind;
+    uint8_t mode0;    /* case mode of the first token */
+} gz_hot;
+
 typedef struct {
     uint32_t key;   /* high half of the 64-bit key */
     int32_t head;   /* first entry of the chain, -1 when the slot is free */
@@ -37,6 +47,7 @@ struct bilat_gazetteer {
      * chain, which costs a longer walk, never a wrong match, since the walk compares every
      * token's full hash. Eight bytes a slot keep the index within a core's L2 cache. */
     gz_slot *slots;
+    gz_hot *hot;      /* per entry, built by freeze */
     size_t cap;
     /* Bloom-style filters, 8 KiB each, that let most tokens skip the two-word probe: a bit
      * per two-word key, [1] for entries whose first word needs a capital ("United States"),
@@ -77,6 +88,7 @@ bilat__gazetteer_free (bilat_gazetteer *gz)
     g_hash_table_destroy (gz->state_names);
     g_array_free (gz->scratch, TRUE);
     g_free (gz->slots);
+    g_free (gz->hot);
     g_free (gz);
 }
 
@@ -494,6 +506,14 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         gz->slots[s] = (gz_slot) { (uint32_t) (h >> 32), (int32_t) j };
     }
     g_free (order);
+    g_free (gz->hot);
+    gz->hot = g_new (gz_hot, n ? n : 1);
+    for (size_t j = 0; j < n; j++) {
+        const gz_token *t = &g_array_index (gz->tokens, gz_token, es[j].tok);
+        gz->hot[j] = (gz_hot) { .hash0 = es[j].ntok ? t[0].hash : 0, .next = es[j].next,
+                                .ntok = es[j].ntok, .kind = es[j].kind,
+                                .mode0 = es[j].ntok ? t[0].mode : 0 };
+    }
 }
 
 static inline gboolean
@@ -541,9 +561,10 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
         if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk)))
             heads[0] = gz->slots[slot_of (gz, pk)].head;
     }
+    const gz_hot *hot = gz->hot;
     for (int h = 0; h < 2; h++) {
-        for (int32_t j = heads[h]; j >= 0; j = es[j].next) {
-            const gz_entry *e = &es[j];
+        for (int32_t j = heads[h]; j >= 0; j = hot[j].next) {
+            const gz_hot *e = &hot[j];
             gboolean want_kw = best_kw && e->kind == GZ_KEYWORD && !kw;
             if (best && e->ntok < best->ntok && !(best_kw && !kw))
                 break;
@@ -553,21 +574,28 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
                                            kind_rank[e->kind] > kind_rank[best->kind]);
             if (!want_best && !want_kw)
                 continue;
-            int k = 0;
+            /* The first token from the hot record; the others, rarer, from the entry. */
+            const bilat_token *t0 = &toks[i];
+            if (e->hash0 != t0->hash || (e->mode0 == CASE_INITIAL && !(t0->flags & BILAT_TOK_UPPER)))
+                continue;
+            const gz_entry *full = &es[j];
+            if (e->mode0 == CASE_EXACT && !token_fits (&dts[full->tok], t0, text))
+                continue;
+            int k = 1;
             for (; k < e->ntok; k++) {
                 const bilat_token *t = &toks[i + k];
                 /* Words of a name are not split across a line break. */
-                if (k > 0 && (t->flags & BILAT_TOK_NEWLINE))
+                if (t->flags & BILAT_TOK_NEWLINE)
                     break;
-                if (!token_fits (&dts[e->tok + (uint32_t) k], t, text))
+                if (!token_fits (&dts[full->tok + (uint32_t) k], t, text))
                     break;
             }
             if (k != e->ntok)
                 continue;
             if (want_best)
-                best = e;
+                best = full;
             if (want_kw)
-                kw = e;
+                kw = full;
         }
     }
     if (best_kw)
