@@ -463,8 +463,7 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     stage_clock (BILAT_STAGE_TOKENS, &t0);
     /* Sized from the token count, so that the arrays rarely grow. */
     c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks->len / 16 + 8);
-    /* At most one mention per token: sized so that the mention pass never grows it. */
-    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len + 8);
+    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len / 3 + 8);
     c.dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
     c.persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
     c.person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));

@@ -109,9 +109,10 @@ bilat__find_mentions (bilat_ctx *c)
 {
     const bilat_gazetteer *gz = c->ex->gz;
     const bilat_token *toks = (const bilat_token *) c->toks->data;
-    /* At most one mention per token: the array is sized once and written in place. */
-    guint n = c->mentions->len;
-    g_array_set_size (c->mentions, n + c->toks->len);
+    /* Mentions are written in place, the array grown by doubling as they come: sizing it
+     * for one mention per token would cost 32 bytes a token on texts that name nothing. */
+    guint n = c->mentions->len, cap = MAX (c->mentions->len, 64);
+    g_array_set_size (c->mentions, cap);
     bilat_mention *ms = (bilat_mention *) c->mentions->data;
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
@@ -147,6 +148,11 @@ bilat__find_mentions (bilat_ctx *c)
                                 .dateline = i < dl };
             for (uint32_t k = m.tb; k < m.te; k++)
                 c->tok_mention[k] = (int32_t) n;
+            if (n == cap) {
+                cap *= 2;
+                g_array_set_size (c->mentions, cap);
+                ms = (bilat_mention *) c->mentions->data;
+            }
             ms[n++] = m;
             i = m.te;
         }
