@@ -160,6 +160,53 @@ Test (limits, date_pattern_over_its_match_budget_is_elimit_at_the_date)
     bilat_extractor_free (ex);
 }
 
+/* Without JIT (PCRE2 has none on some platforms, and falls back silently when JIT compiling
+ * fails) the interpreter runs the pattern, and there the depth limit applies as well. */
+static bilat_extractor *
+extractor_without_jit (uint32_t match_limit, uint32_t depth_limit)
+{
+    bilat_extractor *ex = NULL;
+    cr_assert (eq (int, bilat_extractor_new (&ex, NULL, NULL), BILAT_OK));
+    cr_assert (eq (int, bilat__extractor_set_date_limits (ex, FALSE, match_limit, depth_limit),
+                   BILAT_OK));
+    return ex;
+}
+
+Test (limits, date_pattern_over_its_match_limit_without_jit_is_elimit_at_the_date)
+{
+    bilat_extractor *ex = extractor_without_jit (1, 0);
+    static const char text[] = "The talks were held on 5 March 2024 in Astana.";
+    assert_fails (ex, text, strlen (text), BILAT_ELIMIT, 23,
+                  "date pattern exceeded its match limit at byte 23");
+    bilat_extractor_free (ex);
+}
+
+Test (limits, date_pattern_over_its_depth_limit_without_jit_is_elimit_at_the_date)
+{
+    bilat_extractor *ex = extractor_without_jit (0, 1);
+    static const char text[] = "The talks were held on 5 March 2024 in Astana.";
+    assert_fails (ex, text, strlen (text), BILAT_ELIMIT, 23,
+                  "date pattern exceeded its depth limit at byte 23");
+    bilat_extractor_free (ex);
+}
+
+Test (limits, without_jit_the_default_limits_leave_dates_as_they_are)
+{
+    /* The same date read by the interpreter under the default limits. */
+    bilat_extractor *ex = extractor_without_jit (0, 0);
+    static const char text[] = "Kazakhstan's Foreign Minister visited Turkmenistan on 5 March "
+                               "2024 and on the 6th of March 2024.";
+    bilat_doc *doc = NULL;
+    bilat_error *err = NULL;
+    cr_assert (eq (int, bilat_extract (&doc, ex, text, strlen (text), &err), BILAT_OK),
+               "%s", bilat_error_message (err));
+    cr_assert (eq (sz, bilat_doc_n_facts (doc, BILAT_FACT_EVENT), 1));
+    cr_assert (eq (str, (char *) bilat_fact_date (bilat_doc_fact (doc, BILAT_FACT_EVENT, 0)),
+                   "2024-03-05"));
+    bilat_doc_free (doc);
+    bilat_extractor_free (ex);
+}
+
 Test (limits, real_text_stays_far_inside_the_match_budget)
 {
     /* Long runs of what the pattern's repeats consume, after every token that may start a
@@ -167,14 +214,18 @@ Test (limits, real_text_stays_far_inside_the_match_budget)
     static const char *const units[] = { "5                ", "May\n\n\n\n\n\n\n\n\n\n",
                                          "Monday, the       ", "5 and 6 and 7 to ",
                                          "last next this ", "2023 - 2024 - " };
-    bilat_extractor *ex = NULL;
-    cr_assert (eq (int, bilat_extractor_new (&ex, NULL, NULL), BILAT_OK));
-    for (size_t i = 0; i < G_N_ELEMENTS (units); i++) {
-        char *text = filled (units[i], 256 * 1024);
-        assert_extracts (ex, text, 256 * 1024);
-        g_free (text);
+    /* With JIT, and without it, where the depth limit applies too. */
+    for (int jit = 1; jit >= 0; jit--) {
+        bilat_extractor *ex = jit ? NULL : extractor_without_jit (0, 0);
+        if (jit)
+            cr_assert (eq (int, bilat_extractor_new (&ex, NULL, NULL), BILAT_OK));
+        for (size_t i = 0; i < G_N_ELEMENTS (units); i++) {
+            char *text = filled (units[i], 256 * 1024);
+            assert_extracts (ex, text, 256 * 1024);
+            g_free (text);
+        }
+        bilat_extractor_free (ex);
     }
-    bilat_extractor_free (ex);
 }
 
 /* ---- memory ---------------------------------------------------------------------------- */
