@@ -896,8 +896,9 @@ BILAT_API int bilat_model_save (const bilat_model *m, const char *path, unsigned
 
 /**
  * bilat_model_load:
- * Read a file written by bilat_model_save() (see bilat_model_from_json(); a file over the
- * size limit is refused before it is read whole).
+ * Read a file written by bilat_model_save() (see bilat_model_from_json(); a regular file
+ * over the size limit is refused by its size, unread, and a pipe or device is read no
+ * further than one byte past the limit).
  * @param out   caller owns; free with bilat_model_free(); stays NULL on failure
  * @param opts  borrowed, may be NULL for the defaults
  * @param path  file name (UTF-8 or the system encoding)

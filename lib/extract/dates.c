@@ -29,10 +29,10 @@ static const char date_pattern[] =
     "|(?:(?<wrel>[Ll]ast|[Nn]ext|[Tt]his)\\s+)?(?<wd>" WEEKDAY ")(?![\\w])";
 
 pcre2_code *
-bilat__dates_compile (void);
+bilat__dates_compile (gboolean jit);
 
 pcre2_code *
-bilat__dates_compile (void)
+bilat__dates_compile (gboolean jit)
 {
     int err;
     PCRE2_SIZE off;
@@ -45,7 +45,9 @@ bilat__dates_compile (void)
         g_critical ("date pattern: %s at %zu", buf, (size_t) off);
         return NULL;
     }
-    pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
+    /* Without JIT (a test, or a platform PCRE2 has none for) the interpreter runs it. */
+    if (jit)
+        pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
     return re;
 }
 
@@ -323,7 +325,8 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
                               c->mctx);
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
             return bilat__error_set (error, BILAT_ELIMIT, (int64_t) bilat__text_orig (&c->text, t->start),
-                                     "date pattern exceeded its match limit at byte %zu",
+                                     "date pattern exceeded its %s limit at byte %zu",
+                                     rc == PCRE2_ERROR_MATCHLIMIT ? "match" : "depth",
                                      bilat__text_orig (&c->text, t->start));
         if (rc <= 0)
             continue;

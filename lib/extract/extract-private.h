@@ -46,6 +46,12 @@ struct bilat_extractor {
     pcre2_match_context *mctx_template;
 };
 
+/* Test hook (tests/limits): compile the date pattern again, with or without JIT (PCRE2's JIT
+ * ignores the depth limit), and set the match and depth limits every call copies; 0 is the
+ * default. Only on an extractor no other thread uses yet. */
+int bilat__extractor_set_date_limits (bilat_extractor *ex, gboolean jit, uint32_t match_limit,
+                                      uint32_t depth_limit);
+
 /* A dictionary hit over tokens [tb, te). */
 typedef struct {
     uint32_t tb, te;

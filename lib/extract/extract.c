@@ -26,7 +26,7 @@ stage_clock (int stage, struct timespec *t0)
     *t0 = t1;
 }
 
-pcre2_code *bilat__dates_compile (void);
+pcre2_code *bilat__dates_compile (gboolean jit);
 
 /* Backtracking budget for every pattern: no input can make a match run away. */
 #define MATCH_LIMIT 100000
@@ -67,7 +67,7 @@ bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_err
         return bilat__error_set (error, BILAT_ENOMEM, -1, "out of memory loading keywords");
     }
     bilat__gazetteer_freeze (ex->gz);
-    ex->date_re = bilat__dates_compile ();
+    ex->date_re = bilat__dates_compile (TRUE);
     /* PCRE2 allocates with malloc and reports failure by NULL: each is checked. */
     ex->mctx_template = pcre2_match_context_create (NULL);
     if (ex->mctx_template) {
@@ -79,6 +79,20 @@ bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_err
         return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot compile the date pattern");
     }
     *out = ex;
+    return BILAT_OK;
+}
+
+int
+bilat__extractor_set_date_limits (bilat_extractor *ex, gboolean jit, uint32_t match_limit,
+                                  uint32_t depth_limit)
+{
+    pcre2_code *re = bilat__dates_compile (jit);
+    if (re == NULL)
+        return BILAT_ENOMEM;
+    pcre2_code_free (ex->date_re);
+    ex->date_re = re;
+    pcre2_set_match_limit (ex->mctx_template, match_limit ? match_limit : MATCH_LIMIT);
+    pcre2_set_depth_limit (ex->mctx_template, depth_limit ? depth_limit : DEPTH_LIMIT);
     return BILAT_OK;
 }
 

@@ -7,9 +7,12 @@
 #include <json-glib/json-glib.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define MODEL_FORMAT "libbilat-model"
 #define MODEL_VERSION 1
@@ -1018,33 +1021,59 @@ bilat_model_load (bilat_model **out, const bilat_options *opts, const char *path
     *out = NULL;
     if (path == NULL)
         return bilat__error_set (error, BILAT_EINVAL, -1, "path is NULL");
-    /* Refuse an oversized file before reading it. */
-    FILE *f = fopen (path, "rb");
-    if (f == NULL)
-        return bilat__error_set (error, BILAT_EIO, -1, "%s: %s", path, g_strerror (errno));
+    int fd = open (path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat (fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close (fd);
+        return bilat__error_set (error, BILAT_EIO, -1, "%s: %s", path, g_strerror (e));
+    }
+    /* A regular file over the limit is refused by its size, before a byte is read. */
+    size_t limit = max_size (opts);
+    if (S_ISREG (st.st_mode) && (guint64) st.st_size > limit) {
+        close (fd);
+        return bilat__error_set (error, BILAT_ELIMIT, (int64_t) limit,
+                                 "%s: %" G_GINT64_FORMAT " bytes, over the limit of %zu bytes "
+                                 "(bilat_options_set_max_size)", path, (gint64) st.st_size,
+                                 limit);
+    }
+    /* Anything else (a pipe, a device, a file that grows as it is read) is read up to one
+     * byte past the limit and no further. */
     int rc = BILAT_OK;
     char *buf = NULL;
-    size_t len = 0, cap = 0, limit = max_size (opts);
+    size_t len = 0, cap = S_ISREG (st.st_mode) ? (size_t) st.st_size + 1 : 0;
+    cap = MIN (MAX (cap, (size_t) 1 << 16), limit + 1);
     for (;;) {
-        if (len == cap) {
-            if (cap > limit) {
+        if (buf == NULL || len == cap) {
+            if (len > limit) {
                 rc = bilat__error_set (error, BILAT_ELIMIT, (int64_t) limit,
                                        "%s: over the limit of %zu bytes "
                                        "(bilat_options_set_max_size)", path, limit);
                 break;
             }
-            cap = cap ? cap * 2 : 1 << 16;
-            buf = g_realloc (buf, cap);
+            if (buf != NULL)
+                cap = MIN (cap * 2, limit + 1);
+            char *grown = g_try_realloc (buf, cap);
+            if (grown == NULL) {
+                rc = bilat__error_set (error, BILAT_ENOMEM, -1, "%s: cannot allocate %zu bytes",
+                                       path, cap);
+                break;
+            }
+            buf = grown;
         }
-        size_t got = fread (buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            if (ferror (f))
-                rc = bilat__error_set (error, BILAT_EIO, -1, "%s: read error", path);
+        ssize_t got = read (fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            rc = bilat__error_set (error, BILAT_EIO, -1, "%s: %s", path, g_strerror (errno));
             break;
         }
+        if (got == 0)
+            break;
+        len += (size_t) got;
     }
-    fclose (f);
+    close (fd);
     if (rc == BILAT_OK)
         rc = bilat_model_from_json (out, opts, buf, len, error);
     g_free (buf);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A model of a few of our fixtures, and its JSON: the file every mutation starts from. */
 static bilat_model *model;
@@ -344,36 +345,87 @@ Test (model_files, a_declared_length_over_the_limit_is_elimit_before_reading)
     bilat_error_free (err);
 }
 
-Test (model_files, a_sparse_gigabyte_file_is_elimit)
+/* Bytes this process has read so far (read() and friends, page cache included), or -1. */
+static int64_t
+bytes_read (void)
+{
+    char *io = NULL;
+    int64_t n = -1;
+    if (g_file_get_contents ("/proc/self/io", &io, NULL, NULL)) {
+        const char *at = strstr (io, "rchar:");
+        if (at)
+            n = g_ascii_strtoll (at + 6, NULL, 10);
+    }
+    g_free (io);
+    return n;
+}
+
+/* A failed load: the code, no model, the message, the offset. */
+static void
+assert_load_fails (const bilat_options *opts, const char *path, int code, const char *needle,
+                   int64_t offset)
+{
+    bilat_model *m = NULL;
+    bilat_error *err = NULL;
+    cr_assert (eq (int, bilat_model_load (&m, opts, path, &err), code),
+               "%s", bilat_error_message (err));
+    cr_assert (zero (ptr, m));
+    cr_assert (eq (int, bilat_error_code (err), code));
+    cr_assert (not (zero (ptr, strstr (bilat_error_message (err), needle))),
+               "message \"%s\" lacks \"%s\"", bilat_error_message (err), needle);
+    cr_assert (eq (i64, bilat_error_offset (err), offset));
+    bilat_error_free (err);
+}
+
+Test (model_files, a_sparse_gigabyte_file_is_elimit_by_its_size_unread)
 {
     char *dir = g_dir_make_tmp ("bilat-model-XXXXXX", NULL);
     cr_assert (not (zero (ptr, dir)));
     char *path = g_build_filename (dir, "huge.json", NULL);
     FILE *f = fopen (path, "w");
     cr_assert (not (zero (ptr, f)));
-    cr_assert (eq (int, fseek (f, ((long) 1 << 30) - 1, SEEK_SET), 0));
-    fputc ('}', f);
+    /* A hole costs no disk. */
+    cr_assert (eq (int, ftruncate (fileno (f), (off_t) 1 << 30), 0));
     fclose (f);
-    bilat_model *m = NULL;
-    bilat_error *err = NULL;
-    /* Refused once more than the limit has been read (not the whole gigabyte). */
-    cr_assert (eq (int, bilat_model_load (&m, NULL, path, &err), BILAT_ELIMIT));
-    cr_assert (zero (ptr, m));
-    bilat_error_free (err);
-    /* And with a small configured limit, a small file over it. */
+    /* Refused by its size: not one byte read (reading it stopped at twice the limit, 128 MiB
+     * by default, until fstat was asked first). */
+    int64_t before = bytes_read ();
+    assert_load_fails (NULL, path, BILAT_ELIMIT,
+                       "1073741824 bytes, over the limit of 67108864 bytes", 67108864);
+    if (before >= 0)
+        cr_assert (lt (i64, bytes_read () - before, 1 << 20), "the file was read");
+    /* With a configured limit: a file of exactly the limit loads, one byte over is refused. */
     bilat_options *o = NULL;
     cr_assert (eq (int, bilat_options_new (&o, NULL), BILAT_OK));
-    cr_assert (eq (int, bilat_options_set_max_size (o, 16, NULL), BILAT_OK));
+    cr_assert (eq (int, bilat_options_set_max_size (o, model_len, NULL), BILAT_OK));
     cr_assert (g_file_set_contents (path, model_json, (gssize) model_len, NULL));
-    err = NULL;
-    cr_assert (eq (int, bilat_model_load (&m, o, path, &err), BILAT_ELIMIT));
-    cr_assert (zero (ptr, m));
-    bilat_error_free (err);
+    bilat_model *m = NULL;
+    cr_assert (eq (int, bilat_model_load (&m, o, path, NULL), BILAT_OK));
+    bilat_model_free (m);
+    cr_assert (eq (int, bilat_options_set_max_size (o, model_len - 1, NULL), BILAT_OK));
+    assert_load_fails (o, path, BILAT_ELIMIT, "over the limit", (int64_t) model_len - 1);
     bilat_options_free (o);
     g_unlink (path);
     g_rmdir (dir);
     g_free (path);
     g_free (dir);
+}
+
+Test (model_files, a_stream_over_the_limit_is_elimit_one_byte_past_it)
+{
+    /* A device has no size to check: it is read up to one byte past the limit, no further. */
+    if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+        cr_skip_test ("no /dev/zero");
+    bilat_options *o = NULL;
+    cr_assert (eq (int, bilat_options_new (&o, NULL), BILAT_OK));
+    cr_assert (eq (int, bilat_options_set_max_size (o, 1 << 20, NULL), BILAT_OK));
+    int64_t before = bytes_read ();
+    assert_load_fails (o, "/dev/zero", BILAT_ELIMIT, "over the limit of 1048576 bytes", 1 << 20);
+    if (before >= 0)
+        cr_assert (le (i64, bytes_read () - before, (1 << 20) + (1 << 16)),
+                   "read %" G_GINT64_FORMAT " bytes for a limit of 1 MiB",
+                   bytes_read () - before);
+    bilat_options_free (o);
 }
 
 /* ---- nesting --------------------------------------------------------------------------- */
