@@ -2,22 +2,19 @@
 /* bilat-bench: throughput of memchr, the tokenizer, extraction and JSON on one generated corpus. */
 #include <bilat/bilat.h>
 #include "core/core-private.h"
+#include "bench-util.h"
 #include "gen-lib.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
-#include <time.h>
 #include <unistd.h>
 
 #ifndef BENCH_BUILDTYPE
 #define BENCH_BUILDTYPE "unknown"
 #endif
-
-/* MB means 10^6 bytes everywhere here, in --mb and in MB/s. */
-#define MB 1000000.0
 
 typedef struct {
     const char *buf;
@@ -42,15 +39,8 @@ typedef struct {
     double best;          /* seconds, the fastest repeat */
     pass_result res;
     gboolean ran;
+    size_t peak_rss;      /* bytes, the highest VmHWM of its repeats; 0 when unknown */
 } pass;
-
-static double
-now (void)
-{
-    struct timespec ts;
-    clock_gettime (CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
 
 static void
 report_error (const char *what, size_t doc, bilat_error *err)
@@ -154,45 +144,6 @@ pass_extract_json (const corpus *c, pass_result *res)
     return TRUE;
 }
 
-/* ---- machine description ------------------------------------------------------------- */
-
-static char *
-cpu_model (void)
-{
-    char *text = NULL;
-    if (!g_file_get_contents ("/proc/cpuinfo", &text, NULL, NULL))
-        return g_strdup ("unknown");
-    char *model = NULL;
-    char **lines = g_strsplit (text, "\n", -1);
-    for (char **l = lines; *l && model == NULL; l++) {
-        /* x86 says "model name", some ARM kernels only "Hardware" or "Processor". */
-        if (g_str_has_prefix (*l, "model name") || g_str_has_prefix (*l, "Processor") ||
-            g_str_has_prefix (*l, "Hardware")) {
-            const char *colon = strchr (*l, ':');
-            if (colon)
-                model = g_strstrip (g_strdup (colon + 1));
-        }
-    }
-    g_strfreev (lines);
-    g_free (text);
-    return model ? model : g_strdup ("unknown");
-}
-
-static void
-json_string (const char *s)
-{
-    putchar ('"');
-    for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf ("\\%c", *p);
-        else if (*p < 0x20)
-            printf ("\\u%04x", *p);
-        else
-            putchar (*p);
-    }
-    putchar ('"');
-}
-
 static void
 usage (FILE *f)
 {
@@ -205,20 +156,6 @@ usage (FILE *f)
            f);
 }
 
-static gboolean
-parse_uint (const char *text, unsigned long long max, unsigned long long *out)
-{
-    char *end = NULL;
-    if (text == NULL || *text < '0' || *text > '9')
-        return FALSE;
-    errno = 0;
-    unsigned long long v = strtoull (text, &end, 0);
-    if (errno != 0 || *end != '\0' || v > max)
-        return FALSE;
-    *out = v;
-    return TRUE;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -226,10 +163,10 @@ main (int argc, char **argv)
     const char *only = NULL;
     gboolean as_json = FALSE;
     pass passes[] = {
-        { "memchr", pass_memchr, 0, { 0, NULL }, FALSE },
-        { "tokenize", pass_tokenize, 0, { 0, NULL }, FALSE },
-        { "extract", pass_extract, 0, { 0, NULL }, FALSE },
-        { "extract+json", pass_extract_json, 0, { 0, NULL }, FALSE },
+        { "memchr", pass_memchr, 0, { 0, NULL }, FALSE, 0 },
+        { "tokenize", pass_tokenize, 0, { 0, NULL }, FALSE, 0 },
+        { "extract", pass_extract, 0, { 0, NULL }, FALSE, 0 },
+        { "extract+json", pass_extract_json, 0, { 0, NULL }, FALSE, 0 },
     };
     const size_t n_passes = G_N_ELEMENTS (passes);
 
@@ -242,19 +179,19 @@ main (int argc, char **argv)
         } else if (strcmp (arg, "--json") == 0) {
             as_json = TRUE;
         } else if (strcmp (arg, "--mb") == 0) {
-            if (!parse_uint (val, 4000, &mb) || mb == 0) {
+            if (!bench_parse_uint (val, 4000, &mb) || mb == 0) {
                 fprintf (stderr, "bilat-bench: --mb needs a count from 1 to 4000\n");
                 return 2;
             }
             i++;
         } else if (strcmp (arg, "--seed") == 0) {
-            if (!parse_uint (val, UINT64_MAX, &seed)) {
+            if (!bench_parse_uint (val, UINT64_MAX, &seed)) {
                 fprintf (stderr, "bilat-bench: --seed needs an unsigned integer\n");
                 return 2;
             }
             i++;
         } else if (strcmp (arg, "--repeat") == 0) {
-            if (!parse_uint (val, 1000, &repeat) || repeat == 0) {
+            if (!bench_parse_uint (val, 1000, &repeat) || repeat == 0) {
                 fprintf (stderr, "bilat-bench: --repeat needs a count from 1 to 1000\n");
                 return 2;
             }
@@ -283,13 +220,13 @@ main (int argc, char **argv)
 
     bilat_error *err = NULL;
     bilat_extractor *ex = NULL;
-    double t0 = now ();
+    double t0 = bench_now ();
     if (bilat_extractor_new (&ex, NULL, &err) != BILAT_OK) {
         fprintf (stderr, "bilat-bench: bilat_extractor_new: %s\n", bilat_error_message (err));
         bilat_error_free (err);
         return 1;
     }
-    double extractor_seconds = now () - t0;
+    double extractor_seconds = bench_now () - t0;
 
     corpus c = {
         .buf = buf->str,
@@ -300,41 +237,52 @@ main (int argc, char **argv)
         .tokens = g_array_sized_new (FALSE, FALSE, sizeof (bilat_token), 4096),
     };
 
+    /* Peak RSS: the kernel's high-water mark is reset before each pass, so each pass gets
+     * its own peak; the run's peak is the highest of all of them and of the setup's. */
+    size_t run_peak = bench_peak_rss ();
+    gboolean per_pass_peak = TRUE;
     int status = 0;
     for (size_t p = 0; p < n_passes && status == 0; p++) {
         if (only && strcmp (only, passes[p].name) != 0)
             continue;
+        run_peak = MAX (run_peak, bench_peak_rss ());
+        per_pass_peak = per_pass_peak && bench_peak_rss_reset ();
         for (unsigned long long r = 0; r < repeat; r++) {
             pass_result res = { 0, NULL };
-            double start = now ();
+            double start = bench_now ();
             if (!passes[p].run (&c, &res)) {
                 status = 1;
                 break;
             }
-            double secs = now () - start;
+            double secs = bench_now () - start;
             if (!passes[p].ran || secs < passes[p].best)
                 passes[p].best = secs;
             passes[p].res = res;
             passes[p].ran = TRUE;
         }
+        passes[p].peak_rss = per_pass_peak ? bench_peak_rss () : 0;
     }
+    struct rusage ru;
+    if (getrusage (RUSAGE_SELF, &ru) == 0)
+        run_peak = MAX (run_peak, (size_t) ru.ru_maxrss * 1024);
+    run_peak = MAX (run_peak, bench_peak_rss ());
 
     struct utsname un;
     if (uname (&un) != 0)
         g_strlcpy (un.machine, "unknown", sizeof un.machine);
-    char *cpu = cpu_model ();
+    char *cpu = bench_cpu_model ();
     long nproc = sysconf (_SC_NPROCESSORS_ONLN);
     const pass *tok = &passes[1];
 
     if (status == 0 && as_json) {
         printf ("{\"machine\":{\"arch\":");
-        json_string (un.machine);
+        bench_json_string (stdout, un.machine);
         printf (",\"cpu\":");
-        json_string (cpu);
+        bench_json_string (stdout, cpu);
         printf (",\"nproc\":%ld},\"library\":", nproc);
-        json_string (bilat_version_string ());
+        bench_json_string (stdout, bilat_version_string ());
         printf (",\"buildtype\":");
-        json_string (BENCH_BUILDTYPE);
+        bench_json_string (stdout, BENCH_BUILDTYPE);
         printf (",\"corpus\":{\"bytes\":%zu,\"docs\":%zu,\"seed\":%llu},\"repeat\":%llu,"
                 "\"extractor_new_seconds\":%.6f,\"passes\":[",
                 c.bytes, c.n_docs, seed, repeat, extractor_seconds);
@@ -344,26 +292,28 @@ main (int argc, char **argv)
             if (!ps->ran)
                 continue;
             printf ("%s{\"name\":", first ? "" : ",");
-            json_string (ps->name);
+            bench_json_string (stdout, ps->name);
             printf (",\"seconds\":%.6f,\"mb_per_s\":%.3f,\"docs_per_s\":%.1f,"
                     "\"work\":%" G_GUINT64_FORMAT ",\"work_unit\":",
                     ps->best, (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best,
                     ps->res.count);
-            json_string (ps->res.unit);
+            bench_json_string (stdout, ps->res.unit);
             if (strcmp (ps->name, "extract") == 0 && tok->ran)
                 printf (",\"pct_of_tokenize\":%.2f", 100.0 * tok->best / ps->best);
+            if (ps->peak_rss)
+                printf (",\"peak_rss_bytes\":%zu", ps->peak_rss);
             putchar ('}');
             first = FALSE;
         }
-        printf ("]}\n");
+        printf ("],\"peak_rss_bytes\":%zu}\n", run_peak);
     } else if (status == 0) {
         printf ("machine: %s | %s | nproc %ld\n", un.machine, cpu, nproc);
         printf ("libbilat %s (%s build); corpus %.1f MB, %zu docs (avg %zu bytes), seed %llu; "
                 "best of %llu; extractor_new %.1f ms\n",
                 bilat_version_string (), BENCH_BUILDTYPE, (double) c.bytes / MB, c.n_docs,
                 c.bytes / c.n_docs, seed, repeat, extractor_seconds * 1e3);
-        printf ("%-13s %10s %11s %14s   %s\n", "pass", "MB/s", "docs/s", "vs tokenize",
-                "work done");
+        printf ("%-13s %10s %11s %9s %14s   %s\n", "pass", "MB/s", "docs/s", "peak RSS",
+                "vs tokenize", "work done");
         for (size_t p = 0; p < n_passes; p++) {
             const pass *ps = &passes[p];
             if (!ps->ran)
@@ -371,10 +321,14 @@ main (int argc, char **argv)
             char ratio[32] = "-";
             if (strcmp (ps->name, "extract") == 0 && tok->ran)
                 g_snprintf (ratio, sizeof ratio, "%.1f %%", 100.0 * tok->best / ps->best);
-            printf ("%-13s %10.1f %11.0f %14s   %" G_GUINT64_FORMAT " %s\n", ps->name,
-                    (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best, ratio,
+            char rss[32] = "n/a";
+            if (ps->peak_rss)
+                g_snprintf (rss, sizeof rss, "%.1f MB", (double) ps->peak_rss / MB);
+            printf ("%-13s %10.1f %11.0f %9s %14s   %" G_GUINT64_FORMAT " %s\n", ps->name,
+                    (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best, rss, ratio,
                     ps->res.count, ps->res.unit);
         }
+        printf ("peak RSS of the run: %.1f MB\n", (double) run_peak / MB);
     }
 
     g_free (cpu);
