@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* bilat-bench: throughput of memchr, the tokenizer, extraction and JSON on one generated corpus. */
+/* bilat-bench: throughput of memchr, the tokenizer, extraction and each of its stages, JSON,
+ * model building and extraction on several threads, on one generated corpus. */
 #include <bilat/bilat.h>
 #include "core/core-private.h"
+#include "extract/extract-private.h"
 #include "bench-util.h"
 #include "gen-lib.h"
 
@@ -23,12 +25,15 @@ typedef struct {
     size_t bytes;
     bilat_extractor *ex;
     GArray *tokens;       /* reused by the tokenizer pass */
+    unsigned n_threads;   /* for the extract-mt pass */
 } corpus;
 
 /* What a pass did, so the compiler cannot drop the work and the reader can check it. */
 typedef struct {
     uint64_t count;
     const char *unit;
+    double untimed;       /* seconds of cleanup inside the pass, taken off its time */
+    double build;         /* model pass: seconds in bilat_model_add_doc and the first read */
 } pass_result;
 
 typedef gboolean (*pass_func) (const corpus *c, pass_result *res);
@@ -37,10 +42,16 @@ typedef struct {
     const char *name;
     pass_func run;
     double best;          /* seconds, the fastest repeat */
+    double best_cpu;      /* processor seconds of the process during that repeat */
     pass_result res;
     gboolean ran;
     size_t peak_rss;      /* bytes, the highest VmHWM of its repeats; 0 when unknown */
+    double stages[BILAT_N_STAGES];   /* extract pass: the fastest repeat's stage clock */
 } pass;
+
+/* Documents of the model pass are dated evenly over 2015-2024, as in bilat-bench-model. */
+#define MODEL_FIRST_YEAR 2015
+#define MODEL_DAYS 3652
 
 static void
 report_error (const char *what, size_t doc, bilat_error *err)
@@ -144,29 +155,178 @@ pass_extract_json (const corpus *c, pass_result *res)
     return TRUE;
 }
 
+/* What bilat-bench-model measures on 100,000 documents, here on the corpus of the run: each
+ * document extracted with an id and a date and added to one model, then the first read,
+ * which resolves people, clusters reports into events and fills the graph. */
+static gboolean
+pass_model (const corpus *c, pass_result *res)
+{
+    bilat_model *m = NULL;
+    bilat_error *err = NULL;
+    if (bilat_model_new (&m, &err) != BILAT_OK) {
+        report_error ("bilat_model_new", 0, err);
+        return FALSE;
+    }
+    GDate first;
+    g_date_clear (&first, 1);
+    g_date_set_dmy (&first, 1, G_DATE_JANUARY, MODEL_FIRST_YEAR);
+    double build = 0;
+    for (size_t i = 0; i < c->n_docs; i++) {
+        char id[32], date[16];
+        GDate d = first;
+        g_date_add_days (&d, (guint) ((uint64_t) i * MODEL_DAYS / c->n_docs));
+        g_snprintf (id, sizeof id, "doc-%07zu", i);
+        g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&d),
+                    g_date_get_month (&d), g_date_get_day (&d));
+        bilat_doc *doc = NULL;
+        if (bilat_extract_dated (&doc, c->ex, c->buf + c->docs[i].offset, c->docs[i].len, date,
+                                 &err) != BILAT_OK) {
+            report_error ("bilat_extract_dated", i, err);
+            bilat_model_free (m);
+            return FALSE;
+        }
+        double t0 = bench_now ();
+        int rc = bilat_model_add_doc (m, id, doc, &err);
+        build += bench_now () - t0;
+        bilat_doc_free (doc);
+        if (rc != BILAT_OK) {
+            report_error ("bilat_model_add_doc", i, err);
+            bilat_model_free (m);
+            return FALSE;
+        }
+    }
+    double t0 = bench_now ();
+    res->count = bilat_model_n_events (m);
+    bilat_model_graph (m);
+    double t1 = bench_now ();
+    res->build = build + (t1 - t0);
+    res->unit = "events";
+    bilat_model_free (m);
+    res->untimed = bench_now () - t1;
+    return TRUE;
+}
+
+/* One thread's share of the corpus for the extract-mt pass. */
+typedef struct {
+    const corpus *c;
+    size_t first, end;    /* documents [first, end) */
+    uint64_t facts;
+    gboolean ok;
+} slice;
+
+static gpointer
+extract_slice (gpointer data)
+{
+    slice *s = data;
+    for (size_t i = s->first; i < s->end; i++) {
+        bilat_doc *doc = NULL;
+        bilat_error *err = NULL;
+        if (bilat_extract (&doc, s->c->ex, s->c->buf + s->c->docs[i].offset, s->c->docs[i].len,
+                           &err) != BILAT_OK) {
+            report_error ("bilat_extract", i, err);
+            return NULL;
+        }
+        s->facts += count_facts (doc);
+        bilat_doc_free (doc);
+    }
+    s->ok = TRUE;
+    return NULL;
+}
+
+/* The extract pass on n_threads threads sharing one extractor (it is immutable), each
+ * given a run of consecutive documents with about the same number of bytes. */
+static gboolean
+pass_extract_mt (const corpus *c, pass_result *res)
+{
+    unsigned n = c->n_threads;
+    slice *sl = g_new0 (slice, n);
+    GThread **th = g_new0 (GThread *, n);
+    size_t doc = 0, done = 0;
+    for (unsigned k = 0; k < n; k++) {
+        sl[k].c = c;
+        sl[k].first = doc;
+        size_t goal = (size_t) ((double) c->bytes * (k + 1) / n);
+        while (doc < c->n_docs && (done < goal || k + 1 == n))
+            done += c->docs[doc++].len;
+        sl[k].end = doc;
+    }
+    gboolean ok = TRUE;
+    for (unsigned k = 0; k < n && ok; k++) {
+        GError *gerr = NULL;
+        th[k] = g_thread_try_new ("bilat-bench", extract_slice, &sl[k], &gerr);
+        if (th[k] == NULL) {
+            fprintf (stderr, "bilat-bench: cannot start a thread: %s\n", gerr->message);
+            g_error_free (gerr);
+            ok = FALSE;
+        }
+    }
+    res->count = 0;
+    for (unsigned k = 0; k < n; k++) {
+        if (th[k] == NULL)
+            continue;
+        g_thread_join (th[k]);
+        ok = ok && sl[k].ok;
+        res->count += sl[k].facts;
+    }
+    res->unit = "facts";
+    g_free (th);
+    g_free (sl);
+    return ok;
+}
+
 static void
 usage (FILE *f)
 {
-    fputs ("usage: bilat-bench [--mb N] [--seed S] [--repeat R] [--only PASS] [--json]\n"
+    fputs ("usage: bilat-bench [--mb N] [--seed S] [--repeat R] [--threads T] [--only PASS] "
+           "[--json]\n"
            "  --mb N       corpus size in MB of 10^6 bytes (default 16)\n"
            "  --seed S     generator seed (default 1), as for bilat-gen\n"
            "  --repeat R   runs of each pass; the fastest is reported (default 3)\n"
-           "  --only PASS  run one pass: memchr, tokenize, extract or extract+json\n"
+           "  --threads T  threads of the extract-mt pass (default 2)\n"
+           "  --only PASS  run one pass: memchr, tokenize, extract, extract+json, model or\n"
+           "               extract-mt\n"
            "  --json       print one JSON object instead of the table\n",
            f);
+}
+
+static pass *
+find_pass (pass *passes, size_t n, const char *name)
+{
+    for (size_t p = 0; p < n; p++)
+        if (strcmp (passes[p].name, name) == 0)
+            return &passes[p];
+    return NULL;
+}
+
+/* The "vs" column: how a pass compares with the one it is read against. */
+static void
+compare (char *out, size_t size, const pass *ps, pass *passes, size_t n, unsigned n_threads)
+{
+    const pass *tok = find_pass (passes, n, "tokenize");
+    const pass *ext = find_pass (passes, n, "extract");
+    g_strlcpy (out, "-", size);
+    if (strcmp (ps->name, "extract") == 0 && tok->ran)
+        g_snprintf (out, size, "%.1f %% of tokenize", 100.0 * tok->best / ps->best);
+    else if ((strcmp (ps->name, "extract+json") == 0 || strcmp (ps->name, "model") == 0) &&
+             ext->ran)
+        g_snprintf (out, size, "%+.1f %% time", 100.0 * (ps->best - ext->best) / ext->best);
+    else if (strcmp (ps->name, "extract-mt") == 0 && ext->ran)
+        g_snprintf (out, size, "%.2fx extract (%u thr)", ext->best / ps->best, n_threads);
 }
 
 int
 main (int argc, char **argv)
 {
-    unsigned long long mb = 16, seed = GEN_DEFAULT_SEED, repeat = 3;
+    unsigned long long mb = 16, seed = GEN_DEFAULT_SEED, repeat = 3, threads = 2;
     const char *only = NULL;
     gboolean as_json = FALSE;
     pass passes[] = {
-        { "memchr", pass_memchr, 0, { 0, NULL }, FALSE, 0 },
-        { "tokenize", pass_tokenize, 0, { 0, NULL }, FALSE, 0 },
-        { "extract", pass_extract, 0, { 0, NULL }, FALSE, 0 },
-        { "extract+json", pass_extract_json, 0, { 0, NULL }, FALSE, 0 },
+        { .name = "memchr", .run = pass_memchr },
+        { .name = "tokenize", .run = pass_tokenize },
+        { .name = "extract", .run = pass_extract },
+        { .name = "extract+json", .run = pass_extract_json },
+        { .name = "model", .run = pass_model },
+        { .name = "extract-mt", .run = pass_extract_mt },
     };
     const size_t n_passes = G_N_ELEMENTS (passes);
 
@@ -196,13 +356,16 @@ main (int argc, char **argv)
                 return 2;
             }
             i++;
+        } else if (strcmp (arg, "--threads") == 0) {
+            if (!bench_parse_uint (val, 256, &threads) || threads == 0) {
+                fprintf (stderr, "bilat-bench: --threads needs a count from 1 to 256\n");
+                return 2;
+            }
+            i++;
         } else if (strcmp (arg, "--only") == 0) {
-            gboolean known = FALSE;
-            for (size_t p = 0; p < n_passes && val; p++)
-                known = known || strcmp (val, passes[p].name) == 0;
-            if (!known) {
-                fprintf (stderr, "bilat-bench: --only needs memchr, tokenize, extract or "
-                                 "extract+json\n");
+            if (val == NULL || find_pass (passes, n_passes, val) == NULL) {
+                fprintf (stderr, "bilat-bench: --only needs memchr, tokenize, extract, "
+                                 "extract+json, model or extract-mt\n");
                 return 2;
             }
             only = val;
@@ -235,6 +398,7 @@ main (int argc, char **argv)
         .bytes = buf->len,
         .ex = ex,
         .tokens = g_array_sized_new (FALSE, FALSE, sizeof (bilat_token), 4096),
+        .n_threads = (unsigned) threads,
     };
 
     /* Peak RSS: the kernel's high-water mark is reset before each pass, so each pass gets
@@ -243,24 +407,34 @@ main (int argc, char **argv)
     gboolean per_pass_peak = TRUE;
     int status = 0;
     for (size_t p = 0; p < n_passes && status == 0; p++) {
-        if (only && strcmp (only, passes[p].name) != 0)
+        pass *ps = &passes[p];
+        if (only && strcmp (only, ps->name) != 0)
             continue;
         run_peak = MAX (run_peak, bench_peak_rss ());
         per_pass_peak = per_pass_peak && bench_peak_rss_reset ();
+        /* The stage clock reads the clock nine times a document (about 20 ns each with a
+         * vDSO clock), next to some 100 us of extraction: on for the extract pass only. */
+        bilat__stage_clock_on = strcmp (ps->name, "extract") == 0;
         for (unsigned long long r = 0; r < repeat; r++) {
-            pass_result res = { 0, NULL };
-            double start = bench_now ();
-            if (!passes[p].run (&c, &res)) {
+            pass_result res = { 0, NULL, 0, 0 };
+            memset (bilat__stage_seconds, 0, sizeof bilat__stage_seconds);
+            double start = bench_now (), cpu_start = bench_cpu_now ();
+            if (!ps->run (&c, &res)) {
                 status = 1;
                 break;
             }
-            double secs = bench_now () - start;
-            if (!passes[p].ran || secs < passes[p].best)
-                passes[p].best = secs;
-            passes[p].res = res;
-            passes[p].ran = TRUE;
+            double secs = bench_now () - start - res.untimed;
+            double cpu_secs = bench_cpu_now () - cpu_start;
+            if (!ps->ran || secs < ps->best) {
+                ps->best = secs;
+                ps->best_cpu = cpu_secs;
+                ps->res = res;
+                memcpy (ps->stages, bilat__stage_seconds, sizeof ps->stages);
+            }
+            ps->ran = TRUE;
         }
-        passes[p].peak_rss = per_pass_peak ? bench_peak_rss () : 0;
+        bilat__stage_clock_on = FALSE;
+        ps->peak_rss = per_pass_peak ? bench_peak_rss () : 0;
     }
     struct rusage ru;
     if (getrusage (RUSAGE_SELF, &ru) == 0)
@@ -272,7 +446,7 @@ main (int argc, char **argv)
         g_strlcpy (un.machine, "unknown", sizeof un.machine);
     char *cpu = bench_cpu_model ();
     long nproc = sysconf (_SC_NPROCESSORS_ONLN);
-    const pass *tok = &passes[1];
+    const pass *ext = find_pass (passes, n_passes, "extract");
 
     if (status == 0 && as_json) {
         printf ("{\"machine\":{\"arch\":");
@@ -293,13 +467,38 @@ main (int argc, char **argv)
                 continue;
             printf ("%s{\"name\":", first ? "" : ",");
             bench_json_string (stdout, ps->name);
-            printf (",\"seconds\":%.6f,\"mb_per_s\":%.3f,\"docs_per_s\":%.1f,"
-                    "\"work\":%" G_GUINT64_FORMAT ",\"work_unit\":",
-                    ps->best, (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best,
-                    ps->res.count);
+            printf (",\"seconds\":%.6f,\"cpu_seconds\":%.6f,\"mb_per_s\":%.3f,"
+                    "\"docs_per_s\":%.1f,\"work\":%" G_GUINT64_FORMAT ",\"work_unit\":",
+                    ps->best, ps->best_cpu, (double) c.bytes / MB / ps->best,
+                    (double) c.n_docs / ps->best, ps->res.count);
             bench_json_string (stdout, ps->res.unit);
-            if (strcmp (ps->name, "extract") == 0 && tok->ran)
+            const pass *tok = find_pass (passes, n_passes, "tokenize");
+            if (ps == ext && tok->ran)
                 printf (",\"pct_of_tokenize\":%.2f", 100.0 * tok->best / ps->best);
+            if (ps == ext) {
+                printf (",\"stages\":[");
+                for (int s = 0; s < BILAT_N_STAGES; s++) {
+                    printf ("%s{\"name\":", s ? "," : "");
+                    bench_json_string (stdout, bilat__stage_names[s]);
+                    printf (",\"seconds\":%.6f,\"mb_per_s\":%.3f,\"pct_of_extract\":%.2f}",
+                            ps->stages[s], (double) c.bytes / MB / ps->stages[s],
+                            100.0 * ps->stages[s] / ps->best);
+                }
+                putchar (']');
+            }
+            if (strcmp (ps->name, "extract+json") == 0 && ext->ran)
+                printf (",\"pct_time_over_extract\":%.2f",
+                        100.0 * (ps->best - ext->best) / ext->best);
+            if (strcmp (ps->name, "model") == 0)
+                printf (",\"build_seconds\":%.6f,\"build_mb_per_s\":%.3f,"
+                        "\"build_docs_per_s\":%.1f",
+                        ps->res.build, (double) c.bytes / MB / ps->res.build,
+                        (double) c.n_docs / ps->res.build);
+            if (strcmp (ps->name, "extract-mt") == 0) {
+                printf (",\"threads\":%llu", threads);
+                if (ext->ran)
+                    printf (",\"speedup\":%.3f", ext->best / ps->best);
+            }
             if (ps->peak_rss)
                 printf (",\"peak_rss_bytes\":%zu", ps->peak_rss);
             putchar ('}');
@@ -312,21 +511,39 @@ main (int argc, char **argv)
                 "best of %llu; extractor_new %.1f ms\n",
                 bilat_version_string (), BENCH_BUILDTYPE, (double) c.bytes / MB, c.n_docs,
                 c.bytes / c.n_docs, seed, repeat, extractor_seconds * 1e3);
-        printf ("%-13s %10s %11s %9s %14s   %s\n", "pass", "MB/s", "docs/s", "peak RSS",
-                "vs tokenize", "work done");
+        printf ("%-13s %9s %10s %5s %9s  %-24s %s\n", "pass", "MB/s", "docs/s", "cpu", "peak RSS",
+                "vs", "work done");
         for (size_t p = 0; p < n_passes; p++) {
             const pass *ps = &passes[p];
             if (!ps->ran)
                 continue;
-            char ratio[32] = "-";
-            if (strcmp (ps->name, "extract") == 0 && tok->ran)
-                g_snprintf (ratio, sizeof ratio, "%.1f %%", 100.0 * tok->best / ps->best);
-            char rss[32] = "n/a";
+            char vs[64], rss[32] = "n/a";
+            compare (vs, sizeof vs, ps, passes, n_passes, (unsigned) threads);
             if (ps->peak_rss)
                 g_snprintf (rss, sizeof rss, "%.1f MB", (double) ps->peak_rss / MB);
-            printf ("%-13s %10.1f %11.0f %9s %14s   %" G_GUINT64_FORMAT " %s\n", ps->name,
-                    (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best, rss, ratio,
-                    ps->res.count, ps->res.unit);
+            printf ("%-13s %9.1f %10.0f %4.0f%% %9s  %-24s %" G_GUINT64_FORMAT " %s\n",
+                    ps->name, (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best,
+                    100.0 * ps->best_cpu / ps->best, rss, vs, ps->res.count, ps->res.unit);
+            if (ps == ext) {
+                /* Each stage alone: the corpus's bytes over that stage's seconds. */
+                double staged = 0;
+                for (int s = 0; s < BILAT_N_STAGES; s++) {
+                    char share[32];
+                    g_snprintf (share, sizeof share, "%.1f %% of extract",
+                                100.0 * ps->stages[s] / ps->best);
+                    printf ("  %-11s %9.1f %10.0f %5s %9s  %s\n", bilat__stage_names[s],
+                            (double) c.bytes / MB / ps->stages[s],
+                            (double) c.n_docs / ps->stages[s], "", "", share);
+                    staged += ps->stages[s];
+                }
+                printf ("  %-11s %9s %10s %5s %9s  %.1f %% of extract (setup, freeing, loop)\n",
+                        "rest", "", "", "", "", 100.0 * (ps->best - staged) / ps->best);
+            }
+            if (strcmp (ps->name, "model") == 0)
+                printf ("  %-11s %9.1f %10.0f %5s %9s  %.1f %% of model (add_doc, first read)\n",
+                        "building", (double) c.bytes / MB / ps->res.build,
+                        (double) c.n_docs / ps->res.build, "", "",
+                        100.0 * ps->res.build / ps->best);
         }
         printf ("peak RSS of the run: %.1f MB\n", (double) run_peak / MB);
     }

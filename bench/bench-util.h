@@ -14,6 +14,9 @@
 /* Seconds of CLOCK_MONOTONIC. */
 double bench_now (void);
 
+/* Processor seconds of the whole process, all threads (CLOCK_PROCESS_CPUTIME_ID). */
+double bench_cpu_now (void);
+
 /* The processor's model name from /proc/cpuinfo, or "unknown"; free with g_free(). */
 char *bench_cpu_model (void);
 
