@@ -7,12 +7,27 @@
 #include "bench-util.h"
 #include "gen-lib.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+
+#ifdef __linux__
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#endif
+
+#ifdef HAVE_VALGRIND_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
 #ifndef BENCH_BUILDTYPE
 #define BENCH_BUILDTYPE "unknown"
@@ -47,11 +62,87 @@ typedef struct {
     gboolean ran;
     size_t peak_rss;      /* bytes, the highest VmHWM of its repeats; 0 when unknown */
     double stages[BILAT_N_STAGES];   /* extract pass: the fastest repeat's stage clock */
+    uint64_t instructions;           /* of the fastest repeat, from perf counters */
+    double ir_per_byte;              /* from callgrind on a slice; 0 when not measured */
 } pass;
 
 /* Documents of the model pass are dated evenly over 2015-2024, as in bilat-bench-model. */
 #define MODEL_FIRST_YEAR 2015
 #define MODEL_DAYS 3652
+
+/* ---- instructions ---------------------------------------------------------------------- */
+
+/* Hardware counters through perf_event_open (what `perf stat` uses), user space only, on
+ * this process and the threads it starts. -1 when the machine has none: many VMs do not
+ * pass the PMU through, and perf_event_open then fails with ENOENT. */
+static int instr_fd = -1;
+
+static void
+instr_open (void)
+{
+#ifdef __linux__
+    struct perf_event_attr attr;
+    memset (&attr, 0, sizeof attr);
+    attr.type = PERF_TYPE_HARDWARE;
+    attr.size = sizeof attr;
+    attr.config = PERF_COUNT_HW_INSTRUCTIONS;
+    attr.disabled = 1;
+    attr.exclude_kernel = 1;
+    attr.exclude_hv = 1;
+    attr.inherit = 1;
+    instr_fd = (int) syscall (SYS_perf_event_open, &attr, 0, -1, -1, 0);
+#endif
+}
+
+static void
+instr_start (void)
+{
+#ifdef __linux__
+    if (instr_fd >= 0) {
+        ioctl (instr_fd, PERF_EVENT_IOC_RESET, 0);
+        ioctl (instr_fd, PERF_EVENT_IOC_ENABLE, 0);
+    }
+#endif
+    CALLGRIND_START_INSTRUMENTATION;
+}
+
+/* Instructions since instr_start, or 0 without counters. */
+static uint64_t
+instr_stop (void)
+{
+    CALLGRIND_STOP_INSTRUMENTATION;
+    uint64_t n = 0;
+#ifdef __linux__
+    if (instr_fd >= 0) {
+        ioctl (instr_fd, PERF_EVENT_IOC_DISABLE, 0);
+        if (read (instr_fd, &n, sizeof n) != (ssize_t) sizeof n)
+            n = 0;
+    }
+#endif
+    return n;
+}
+
+/* Work inside a pass that its time leaves out (freeing the model) is left out of its
+ * instructions too. */
+static void
+instr_pause (void)
+{
+#ifdef __linux__
+    if (instr_fd >= 0)
+        ioctl (instr_fd, PERF_EVENT_IOC_DISABLE, 0);
+#endif
+    CALLGRIND_TOGGLE_COLLECT;
+}
+
+static void
+instr_resume (void)
+{
+    CALLGRIND_TOGGLE_COLLECT;
+#ifdef __linux__
+    if (instr_fd >= 0)
+        ioctl (instr_fd, PERF_EVENT_IOC_ENABLE, 0);
+#endif
+}
 
 static void
 report_error (const char *what, size_t doc, bilat_error *err)
@@ -201,8 +292,10 @@ pass_model (const corpus *c, pass_result *res)
     double t1 = bench_now ();
     res->build = build + (t1 - t0);
     res->unit = "events";
+    instr_pause ();
     bilat_model_free (m);
     res->untimed = bench_now () - t1;
+    instr_resume ();
     return TRUE;
 }
 
@@ -274,19 +367,105 @@ pass_extract_mt (const corpus *c, pass_result *res)
     return ok;
 }
 
+/* Without hardware counters: the pass again, alone, on the first mb MB of the same corpus,
+ * under callgrind in a child process. The child starts uninstrumented (--instr-atstart=no)
+ * and its runner turns instrumentation on around the pass only, so the generator and
+ * bilat_extractor_new count nothing. Sets *ir and *bytes and returns TRUE on success;
+ * otherwise *why says what was missing. */
+static gboolean
+callgrind_pass (const char *name, unsigned long long mb, unsigned long long seed,
+                unsigned long long threads, uint64_t *ir, uint64_t *bytes, const char **why)
+{
+#ifndef HAVE_VALGRIND_CALLGRIND_H
+    *why = "built without valgrind/callgrind.h";
+    return FALSE;
+#else
+    char *valgrind = g_find_program_in_path ("valgrind");
+    if (valgrind == NULL) {
+        *why = "valgrind not found";
+        return FALSE;
+    }
+    char *self = g_file_read_link ("/proc/self/exe", NULL);
+    char *dir = g_dir_make_tmp ("bilat-bench-XXXXXX", NULL);
+    if (self == NULL || dir == NULL) {
+        g_free (valgrind);
+        g_free (self);
+        g_free (dir);
+        *why = "cannot find this program or make a temporary directory";
+        return FALSE;
+    }
+    char *out = g_build_filename (dir, "callgrind.out", NULL);
+    char *out_arg = g_strconcat ("--callgrind-out-file=", out, NULL);
+    char mb_s[32], seed_s[32], thr_s[32];
+    g_snprintf (mb_s, sizeof mb_s, "%llu", mb);
+    g_snprintf (seed_s, sizeof seed_s, "%llu", seed);
+    g_snprintf (thr_s, sizeof thr_s, "%llu", threads);
+    char *argv[] = {
+        valgrind, "--tool=callgrind", "--instr-atstart=no", out_arg, self,
+        "--only", (char *) name, "--mb", mb_s, "--seed", seed_s, "--threads", thr_s,
+        "--repeat", "1", "--json", NULL,
+    };
+    char *child_out = NULL, *child_err = NULL;
+    int wait_status = 0;
+    gboolean ok = g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &child_out,
+                                &child_err, &wait_status, NULL) &&
+                  g_spawn_check_wait_status (wait_status, NULL);
+    *why = "the callgrind run failed";
+    /* The child's JSON says how many bytes its corpus had; the profile, how many
+     * instructions ran: "totals:" at its end ("summary:" at its head stays 0 when
+     * instrumentation starts late). */
+    const char *key = "\"corpus\":{\"bytes\":";
+    const char *at = ok && child_out ? strstr (child_out, key) : NULL;
+    char *profile = NULL;
+    ok = at && g_file_get_contents (out, &profile, NULL, NULL);
+    if (ok) {
+        *bytes = g_ascii_strtoull (at + strlen (key), NULL, 10);
+        const char *line = strstr (profile, "\ntotals:");
+        if (line == NULL)
+            line = strstr (profile, "\nsummary:");
+        ok = line != NULL && *bytes > 0;
+        if (ok)
+            *ir = g_ascii_strtoull (strchr (line, ':') + 1, NULL, 10);
+        if (!ok)
+            *why = "no total in the callgrind profile";
+    }
+    g_unlink (out);
+    g_rmdir (dir);
+    g_free (profile);
+    g_free (child_out);
+    g_free (child_err);
+    g_free (out_arg);
+    g_free (out);
+    g_free (dir);
+    g_free (self);
+    g_free (valgrind);
+    return ok;
+#endif
+}
+
 static void
 usage (FILE *f)
 {
-    fputs ("usage: bilat-bench [--mb N] [--seed S] [--repeat R] [--threads T] [--only PASS] "
-           "[--json]\n"
+    fputs ("usage: bilat-bench [--mb N] [--seed S] [--repeat R] [--threads T] [--only PASS]\n"
+           "                   [--instructions] [--instructions-mb N] [--json]\n"
            "  --mb N       corpus size in MB of 10^6 bytes (default 16)\n"
            "  --seed S     generator seed (default 1), as for bilat-gen\n"
            "  --repeat R   runs of each pass; the fastest is reported (default 3)\n"
            "  --threads T  threads of the extract-mt pass (default 2)\n"
            "  --only PASS  run one pass: memchr, tokenize, extract, extract+json, model or\n"
            "               extract-mt\n"
+           "  --instructions       without hardware counters, count each pass's instructions\n"
+           "                       under callgrind on a slice of the corpus (slow)\n"
+           "  --instructions-mb N  the slice: the first N MB of the corpus (default 1)\n"
            "  --json       print one JSON object instead of the table\n",
            f);
+}
+
+/* Instructions per byte of a pass, or 0 when they were not counted. */
+static double
+instr_per_byte (const pass *ps, size_t bytes)
+{
+    return ps->instructions ? (double) ps->instructions / (double) bytes : ps->ir_per_byte;
 }
 
 static pass *
@@ -318,6 +497,7 @@ int
 main (int argc, char **argv)
 {
     unsigned long long mb = 16, seed = GEN_DEFAULT_SEED, repeat = 3, threads = 2;
+    unsigned long long count_instructions = 0, instructions_mb = 1;
     const char *only = NULL;
     gboolean as_json = FALSE;
     pass passes[] = {
@@ -338,6 +518,15 @@ main (int argc, char **argv)
             return 0;
         } else if (strcmp (arg, "--json") == 0) {
             as_json = TRUE;
+        } else if (strcmp (arg, "--instructions") == 0) {
+            count_instructions = 1;
+        } else if (strcmp (arg, "--instructions-mb") == 0) {
+            if (!bench_parse_uint (val, 4000, &instructions_mb) || instructions_mb == 0) {
+                fprintf (stderr, "bilat-bench: --instructions-mb needs a count from 1 to 4000\n");
+                return 2;
+            }
+            count_instructions = 1;
+            i++;
         } else if (strcmp (arg, "--mb") == 0) {
             if (!bench_parse_uint (val, 4000, &mb) || mb == 0) {
                 fprintf (stderr, "bilat-bench: --mb needs a count from 1 to 4000\n");
@@ -406,6 +595,7 @@ main (int argc, char **argv)
     size_t run_peak = bench_peak_rss ();
     gboolean per_pass_peak = TRUE;
     int status = 0;
+    instr_open ();
     for (size_t p = 0; p < n_passes && status == 0; p++) {
         pass *ps = &passes[p];
         if (only && strcmp (only, ps->name) != 0)
@@ -419,7 +609,10 @@ main (int argc, char **argv)
             pass_result res = { 0, NULL, 0, 0 };
             memset (bilat__stage_seconds, 0, sizeof bilat__stage_seconds);
             double start = bench_now (), cpu_start = bench_cpu_now ();
-            if (!ps->run (&c, &res)) {
+            instr_start ();
+            gboolean ok = ps->run (&c, &res);
+            uint64_t instructions = instr_stop ();
+            if (!ok) {
                 status = 1;
                 break;
             }
@@ -428,6 +621,7 @@ main (int argc, char **argv)
             if (!ps->ran || secs < ps->best) {
                 ps->best = secs;
                 ps->best_cpu = cpu_secs;
+                ps->instructions = instructions;
                 ps->res = res;
                 memcpy (ps->stages, bilat__stage_seconds, sizeof ps->stages);
             }
@@ -440,6 +634,32 @@ main (int argc, char **argv)
     if (getrusage (RUSAGE_SELF, &ru) == 0)
         run_peak = MAX (run_peak, (size_t) ru.ru_maxrss * 1024);
     run_peak = MAX (run_peak, bench_peak_rss ());
+
+    /* Instructions per byte: perf counters when the machine has them, else callgrind on
+     * request. Several threads add nothing to count: extract-mt runs the extract pass's
+     * instructions, so it is left out of the callgrind runs. */
+    const char *instr_source = NULL, *instr_why = NULL;
+    uint64_t cg_bytes = 0;
+    if (status == 0 && instr_fd >= 0) {
+        instr_source = "perf";
+    } else if (status == 0 && count_instructions) {
+        for (size_t p = 0; p < n_passes; p++) {
+            uint64_t ir = 0;
+            if (!passes[p].ran || strcmp (passes[p].name, "extract-mt") == 0)
+                continue;
+            if (!as_json && isatty (STDERR_FILENO))
+                fprintf (stderr, "\rcallgrind: %s ...\033[K", passes[p].name);
+            if (!callgrind_pass (passes[p].name, instructions_mb, seed, threads, &ir, &cg_bytes,
+                                 &instr_why))
+                break;
+            passes[p].ir_per_byte = (double) ir / (double) cg_bytes;
+            instr_source = "callgrind";
+        }
+        if (!as_json && isatty (STDERR_FILENO))
+            fputs ("\r\033[K", stderr);
+    } else {
+        instr_why = "no hardware counters here; --instructions runs callgrind";
+    }
 
     struct utsname un;
     if (uname (&un) != 0)
@@ -501,28 +721,41 @@ main (int argc, char **argv)
             }
             if (ps->peak_rss)
                 printf (",\"peak_rss_bytes\":%zu", ps->peak_rss);
+            if (instr_per_byte (ps, c.bytes) > 0)
+                printf (",\"instructions_per_byte\":%.3f", instr_per_byte (ps, c.bytes));
             putchar ('}');
             first = FALSE;
         }
-        printf ("],\"peak_rss_bytes\":%zu}\n", run_peak);
+        printf ("],\"peak_rss_bytes\":%zu,\"instructions\":", run_peak);
+        if (instr_source) {
+            printf ("{\"source\":\"%s\",\"bytes\":%" G_GUINT64_FORMAT "}", instr_source,
+                    strcmp (instr_source, "perf") == 0 ? (uint64_t) c.bytes : cg_bytes);
+        } else {
+            printf ("{\"source\":null,\"why\":");
+            bench_json_string (stdout, instr_why);
+            putchar ('}');
+        }
+        printf ("}\n");
     } else if (status == 0) {
         printf ("machine: %s | %s | nproc %ld\n", un.machine, cpu, nproc);
         printf ("libbilat %s (%s build); corpus %.1f MB, %zu docs (avg %zu bytes), seed %llu; "
                 "best of %llu; extractor_new %.1f ms\n",
                 bilat_version_string (), BENCH_BUILDTYPE, (double) c.bytes / MB, c.n_docs,
                 c.bytes / c.n_docs, seed, repeat, extractor_seconds * 1e3);
-        printf ("%-13s %9s %10s %5s %9s  %-24s %s\n", "pass", "MB/s", "docs/s", "cpu", "peak RSS",
-                "vs", "work done");
+        printf ("%-13s %9s %10s %7s %5s %9s  %-24s %s\n", "pass", "MB/s", "docs/s", "instr/B",
+                "cpu", "peak RSS", "vs", "work done");
         for (size_t p = 0; p < n_passes; p++) {
             const pass *ps = &passes[p];
             if (!ps->ran)
                 continue;
-            char vs[64], rss[32] = "n/a";
+            char vs[64], rss[32] = "n/a", ipb[32] = "n/a";
             compare (vs, sizeof vs, ps, passes, n_passes, (unsigned) threads);
             if (ps->peak_rss)
                 g_snprintf (rss, sizeof rss, "%.1f MB", (double) ps->peak_rss / MB);
-            printf ("%-13s %9.1f %10.0f %4.0f%% %9s  %-24s %" G_GUINT64_FORMAT " %s\n",
-                    ps->name, (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best,
+            if (instr_per_byte (ps, c.bytes) > 0)
+                g_snprintf (ipb, sizeof ipb, "%.1f", instr_per_byte (ps, c.bytes));
+            printf ("%-13s %9.1f %10.0f %7s %4.0f%% %9s  %-24s %" G_GUINT64_FORMAT " %s\n",
+                    ps->name, (double) c.bytes / MB / ps->best, (double) c.n_docs / ps->best, ipb,
                     100.0 * ps->best_cpu / ps->best, rss, vs, ps->res.count, ps->res.unit);
             if (ps == ext) {
                 /* Each stage alone: the corpus's bytes over that stage's seconds. */
@@ -531,21 +764,29 @@ main (int argc, char **argv)
                     char share[32];
                     g_snprintf (share, sizeof share, "%.1f %% of extract",
                                 100.0 * ps->stages[s] / ps->best);
-                    printf ("  %-11s %9.1f %10.0f %5s %9s  %s\n", bilat__stage_names[s],
+                    printf ("  %-11s %9.1f %10.0f %7s %5s %9s  %s\n", bilat__stage_names[s],
                             (double) c.bytes / MB / ps->stages[s],
-                            (double) c.n_docs / ps->stages[s], "", "", share);
+                            (double) c.n_docs / ps->stages[s], "", "", "", share);
                     staged += ps->stages[s];
                 }
-                printf ("  %-11s %9s %10s %5s %9s  %.1f %% of extract (setup, freeing, loop)\n",
-                        "rest", "", "", "", "", 100.0 * (ps->best - staged) / ps->best);
+                printf ("  %-11s %9s %10s %7s %5s %9s  %.1f %% of extract (setup, freeing, "
+                        "loop)\n", "rest", "", "", "", "", "",
+                        100.0 * (ps->best - staged) / ps->best);
             }
             if (strcmp (ps->name, "model") == 0)
-                printf ("  %-11s %9.1f %10.0f %5s %9s  %.1f %% of model (add_doc, first read)\n",
-                        "building", (double) c.bytes / MB / ps->res.build,
-                        (double) c.n_docs / ps->res.build, "", "",
+                printf ("  %-11s %9.1f %10.0f %7s %5s %9s  %.1f %% of model (add_doc, first "
+                        "read)\n", "building", (double) c.bytes / MB / ps->res.build,
+                        (double) c.n_docs / ps->res.build, "", "", "",
                         100.0 * ps->res.build / ps->best);
         }
         printf ("peak RSS of the run: %.1f MB\n", (double) run_peak / MB);
+        if (instr_source && strcmp (instr_source, "perf") == 0)
+            printf ("instructions: perf counters, user space, the fastest repeat\n");
+        else if (instr_source)
+            printf ("instructions: callgrind Ir of one run of each pass alone on the first "
+                    "%.1f MB of the corpus\n", (double) cg_bytes / MB);
+        else
+            printf ("instructions: n/a (%s)\n", instr_why);
     }
 
     g_free (cpu);
