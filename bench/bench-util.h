@@ -26,7 +26,8 @@ size_t bench_peak_rss (void);
 /* Resident set size now in bytes (VmRSS), or 0 when it cannot be read. */
 size_t bench_rss (void);
 
-/* Start a new peak: the kernel sets VmHWM to the resident size now. Returns FALSE when
+/* Start a new peak: free heap memory goes back to the system (glibc's malloc_trim), then
+ * the kernel sets VmHWM to the resident size. Returns FALSE when
  * /proc/self/clear_refs does not take it (Linux before 4.0, or not Linux). The reset also
  * lowers getrusage()'s ru_maxrss, so a caller keeps the maximum of what it read before. */
 gboolean bench_peak_rss_reset (void);
