@@ -602,8 +602,9 @@ main (int argc, char **argv)
             continue;
         run_peak = MAX (run_peak, bench_peak_rss ());
         per_pass_peak = per_pass_peak && bench_peak_rss_reset ();
-        /* The stage clock reads the clock nine times a document (about 20 ns each with a
-         * vDSO clock), next to some 100 us of extraction: on for the extract pass only. */
+        /* The stage clock reads the clock nine times a document (under 60 ns each on the
+         * machine of bench/README.md), next to some 100 us of extraction, so the extract
+         * pass keeps it on; off for the others, and it is not for several threads. */
         bilat__stage_clock_on = strcmp (ps->name, "extract") == 0;
         for (unsigned long long r = 0; r < repeat; r++) {
             pass_result res = { 0, NULL, 0, 0 };

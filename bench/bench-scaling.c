@@ -375,18 +375,19 @@ main (int argc, char **argv)
         }
         if (n_crows) {
             printf ("\none model, documents generated one by one: bilat_extract_dated, "
-                    "bilat_model_add_doc, first read;\nprocessor time, generating not "
-                    "counted\n");
-            printf ("%9s %8s %9s %9s %9s %9s %6s %8s %5s %9s %11s %9s\n", "docs", "text MB",
-                    "extract", "add", "derive", "us/doc", "ratio", "docs/s", "cpu", "events",
-                    "model B/doc", "peak RSS");
+                    "bilat_model_add_doc, first read;\nprocessor time in us per document, "
+                    "generating not counted\n");
+            printf ("%9s %8s | %9s %9s %9s %9s | %6s %8s %5s %9s %11s %9s\n", "docs",
+                    "text MB", "extract", "add", "derive", "us/doc", "ratio", "docs/s", "cpu",
+                    "events", "model B/doc", "peak RSS");
             double first = (crows[0].extract + crows[0].add + crows[0].derive) / crows[0].docs;
             for (size_t i = 0; i < n_crows; i++) {
                 const count_row *r = &crows[i];
                 double total = r->extract + r->add + r->derive;
-                printf ("%9zu %8.1f %7.1f s %7.1f s %7.1f s %9.1f %6.2f %8.0f %4.0f%% %9zu "
+                printf ("%9zu %8.1f | %9.1f %9.1f %9.1f %9.1f | %6.2f %8.0f %4.0f%% %9zu "
                         "%11.0f %6.0f MB\n",
-                        r->docs, (double) r->bytes / MB, r->extract, r->add, r->derive,
+                        r->docs, (double) r->bytes / MB, r->extract * 1e6 / r->docs,
+                        r->add * 1e6 / r->docs, r->derive * 1e6 / r->docs,
                         total * 1e6 / r->docs, (total / r->docs) / first, r->docs / total,
                         100.0 * r->cpu, r->events, (double) r->model_bytes / r->docs,
                         (double) r->peak_rss / MB);
