@@ -618,7 +618,7 @@ main (int argc, char **argv)
                 break;
             }
             double secs = bench_now () - start - res.untimed;
-            double cpu_secs = bench_cpu_now () - cpu_start;
+            double cpu_secs = bench_cpu_now () - cpu_start - res.untimed;
             if (!ps->ran || secs < ps->best) {
                 ps->best = secs;
                 ps->best_cpu = cpu_secs;
@@ -651,8 +651,11 @@ main (int argc, char **argv)
             if (!as_json && isatty (STDERR_FILENO))
                 fprintf (stderr, "\rcallgrind: %s ...\033[K", passes[p].name);
             if (!callgrind_pass (passes[p].name, instructions_mb, seed, threads, &ir, &cg_bytes,
-                                 &instr_why))
+                                 &instr_why)) {
+                fprintf (stderr, "bilat-bench: no instructions for %s: %s\n", passes[p].name,
+                         instr_why);
                 break;
+            }
             passes[p].ir_per_byte = (double) ir / (double) cg_bytes;
             instr_source = "callgrind";
         }
