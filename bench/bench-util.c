@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/* Clocks, memory readings and the machine's description, shared by the benchmarks. */
+#include "bench-util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <string.h>
+#include <time.h>
+
+double
+bench_now (void)
+{
+    struct timespec ts;
+    clock_gettime (CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+double
+bench_cpu_now (void)
+{
+    struct timespec ts;
+    clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+char *
+bench_cpu_model (void)
+{
+    char *text = NULL;
+    if (!g_file_get_contents ("/proc/cpuinfo", &text, NULL, NULL))
+        return g_strdup ("unknown");
+    char *model = NULL;
+    char **lines = g_strsplit (text, "\n", -1);
+    for (char **l = lines; *l && model == NULL; l++) {
+        /* x86 says "model name", some ARM kernels only "Hardware" or "Processor". */
+        if (g_str_has_prefix (*l, "model name") || g_str_has_prefix (*l, "Processor") ||
+            g_str_has_prefix (*l, "Hardware")) {
+            const char *colon = strchr (*l, ':');
+            if (colon)
+                model = g_strstrip (g_strdup (colon + 1));
+        }
+    }
+    g_strfreev (lines);
+    g_free (text);
+    return model ? model : g_strdup ("unknown");
+}
+
+/* A "Name:   N kB" line of /proc/self/status, in bytes. */
+static size_t
+status_kb (const char *name)
+{
+    FILE *f = fopen ("/proc/self/status", "r");
+    if (f == NULL)
+        return 0;
+    char line[256];
+    size_t len = strlen (name), kb = 0;
+    while (fgets (line, sizeof line, f)) {
+        if (strncmp (line, name, len) == 0 && line[len] == ':') {
+            kb = strtoull (line + len + 1, NULL, 10);
+            break;
+        }
+    }
+    fclose (f);
+    return kb * 1024;
+}
+
+size_t
+bench_peak_rss (void)
+{
+    return status_kb ("VmHWM");
+}
+
+size_t
+bench_rss (void)
+{
+    return status_kb ("VmRSS");
+}
+
+gboolean
+bench_peak_rss_reset (void)
+{
+#ifdef __GLIBC__
+    /* The new peak starts from the resident size now: first give back what the allocator
+     * keeps free, or memory a model freed would count against the next pass. */
+    malloc_trim (0);
+#endif
+    /* "5" resets the peak; 1-4 would clear the referenced bits instead (proc(5)). */
+    FILE *f = fopen ("/proc/self/clear_refs", "w");
+    if (f == NULL)
+        return FALSE;
+    gboolean ok = fputs ("5", f) >= 0;
+    return fclose (f) == 0 && ok;
+}
+
+gboolean
+bench_parse_uint (const char *text, unsigned long long max, unsigned long long *out)
+{
+    char *end = NULL;
+    if (text == NULL || *text < '0' || *text > '9')
+        return FALSE;
+    errno = 0;
+    unsigned long long v = strtoull (text, &end, 0);
+    if (errno != 0 || *end != '\0' || v > max)
+        return FALSE;
+    *out = v;
+    return TRUE;
+}
+
+void
+bench_json_string (FILE *f, const char *s)
+{
+    fputc ('"', f);
+    for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf (f, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf (f, "\\u%04x", *p);
+        else
+            fputc (*p, f);
+    }
+    fputc ('"', f);
+}
