@@ -1371,7 +1371,9 @@ prune_agreements (bilat_ctx *c)
         if (!is_headline (c, e->sentence))
             g_hash_table_add (in_body, g_memdup2 (&key, sizeof key));
     }
-    for (guint k = 0; k < evs->len;) {
+    /* Kept events move down in one pass: removing each in place was quadratic. */
+    guint kept = 0;
+    for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         gboolean drop = FALSE;
         if (e->event_type == BILAT_EVENT_AGREEMENT) {
@@ -1382,13 +1384,13 @@ prune_agreements (bilat_ctx *c)
                    (is_headline (c, e->sentence) && g_hash_table_contains (in_body, &key));
         }
         if (drop) {
-            bilat_fact *gone = g_ptr_array_steal_index (evs, k);
-            g_ptr_array_free (gone->parties, TRUE);
-            g_ptr_array_free (gone->persons, TRUE);
-            g_free (gone);
+            g_ptr_array_free (e->parties, TRUE);
+            g_ptr_array_free (e->persons, TRUE);
+            g_free (e);
         } else
-            k++;
+            evs->pdata[kept++] = e;
     }
+    g_ptr_array_set_size (evs, kept);
     g_hash_table_destroy (titled);
     g_hash_table_destroy (in_body);
 }

@@ -89,6 +89,8 @@ typedef struct {
     uint64_t surname;     /* token hash of the surname */
     int32_t counterpart_of;  /* person index whose office a "counterpart" shares, or -1 */
     gboolean from_counterpart;
+    uint64_t name_bloom;  /* a bit per word of the name: a quick "cannot agree" */
+    int name_parts;       /* parts of the name between " ", "-" and "." */
 } bilat_person;
 
 /* Where a person is named: token range and person index. */
@@ -136,7 +138,7 @@ typedef struct {
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
     GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use */
-    GHashTable *by_surname;   /* people: surname hash -> GArray of person indices */
+    GHashTable *by_surname;   /* people: name word hash -> the people filed under it */
     int32_t *tok_person;      /* token -> person named there, or -1 */
 } bilat_ctx;
 

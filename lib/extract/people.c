@@ -252,52 +252,122 @@ surname_of (const bilat_ctx *c, size_t tb, size_t te)
     return ctx_tok (c, te - 1)->hash;
 }
 
+#define NAME_WORDS_MAX 32
+/* How many of the people filed under a word a name is compared with (the latest). */
+#define NAMESAKES_MAX 64
+
+/* The parts of a name between " ", "-" and ".", empty ones included (as g_strsplit_set
+ * gives them); -1 when there are more than NAME_WORDS_MAX. */
+static int
+name_parts (const char *s, const char **w, size_t *n)
+{
+    int k = 0;
+    for (;;) {
+        size_t len = strcspn (s, " -.");
+        if (k == NAME_WORDS_MAX)
+            return -1;
+        w[k] = s;
+        n[k++] = len;
+        if (s[len] == '\0')
+            return k;
+        s += len + 1;
+    }
+}
+
+/* A bit per non-empty part of a name, and the number of parts: if a part of the shorter
+ * name sets a bit the longer lacks, the names cannot agree (names_agree), and the bytes
+ * need no comparing. */
+static void
+name_sketch (const char *name, uint64_t *bloom, int *parts)
+{
+    *bloom = 0;
+    *parts = 0;
+    for (const char *s = name;; s++) {
+        size_t len = strcspn (s, " -.");
+        if (len)
+            *bloom |= 1ULL << (bilat__token_hash (s, len) & 63);
+        ++*parts;
+        s += len;
+        if (*s == '\0')
+            break;
+    }
+}
+
+static void
+set_person_name (bilat_person *p, const char *name)
+{
+    p->name = name;
+    name_sketch (name, &p->name_bloom, &p->name_parts);
+}
+
 /* Is every word of the shorter name in the longer one? ("Tokayev" in "Kassym-Jomart
- * Tokayev"; "Jeyhun Bayramov" in "Jeyhun Bayramov"). */
+ * Tokayev"; "Jeyhun Bayramov" in "Jeyhun Bayramov"). Words are compared in place: this
+ * runs for every earlier person filed under a word of the name. */
 static gboolean
 names_agree (const char *a, const char *b)
 {
-    char **wa = g_strsplit_set (a, " -.", -1), **wb = g_strsplit_set (b, " -.", -1);
-    char **shorter = g_strv_length (wa) <= g_strv_length (wb) ? wa : wb;
-    char **longer = shorter == wa ? wb : wa;
-    gboolean ok = TRUE;
-    for (char **p = shorter; *p && ok; p++) {
-        if (**p == '\0')
+    const char *wa[NAME_WORDS_MAX], *wb[NAME_WORDS_MAX];
+    size_t na[NAME_WORDS_MAX], nb[NAME_WORDS_MAX];
+    int ka = name_parts (a, wa, na), kb = name_parts (b, wb, nb);
+    if (ka < 0 || kb < 0)
+        return strcmp (a, b) == 0;
+    gboolean a_shorter = ka <= kb;
+    const char **ws = a_shorter ? wa : wb, **wl = a_shorter ? wb : wa;
+    const size_t *ns = a_shorter ? na : nb, *nl = a_shorter ? nb : na;
+    int ks = a_shorter ? ka : kb, kl = a_shorter ? kb : ka;
+    for (int p = 0; p < ks; p++) {
+        if (ns[p] == 0)
             continue;
         gboolean found = FALSE;
-        for (char **q = longer; *q && !found; q++)
-            found = strcmp (*p, *q) == 0;
-        ok = found;
+        for (int q = 0; q < kl && !found; q++)
+            found = nl[q] == ns[p] && memcmp (ws[p], wl[q], ns[p]) == 0;
+        if (!found)
+            return FALSE;
     }
-    g_strfreev (wa);
-    g_strfreev (wb);
-    return ok;
+    return TRUE;
 }
 
-/* The person named by tokens [tb, te), merged with an earlier one when the names agree and
- * the states do not conflict. */
+/* The people filed under one name word, and the first of them whose surname it is. */
+typedef struct {
+    GArray *people;        /* int32_t person indexes, in the order they were named */
+    int32_t first_surname; /* or -1 */
+} name_word;
+
 static void
-free_index_list (gpointer p)
+free_name_word (gpointer p)
 {
-    g_array_free (p, TRUE);
+    name_word *w = p;
+    g_array_free (w->people, TRUE);
+    g_free (w);
 }
 
 /* The people filed under a name word: person_at and later mentions look only there, so
  * that a document naming thousands of people stays linear. */
-static GArray *
+static name_word *
 same_surname (bilat_ctx *c, uint64_t sur, gboolean create)
 {
     if (c->by_surname == NULL)
         c->by_surname = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               free_index_list);
-    GArray *list = g_hash_table_lookup (c->by_surname, &sur);
-    if (list == NULL && create) {
+                                               free_name_word);
+    name_word *w = g_hash_table_lookup (c->by_surname, &sur);
+    if (w == NULL && create) {
         uint64_t *key = g_new (uint64_t, 1);
         *key = sur;
-        list = g_array_new (FALSE, FALSE, sizeof (int32_t));
-        g_hash_table_insert (c->by_surname, key, list);
+        w = g_new (name_word, 1);
+        w->people = g_array_new (FALSE, FALSE, sizeof (int32_t));
+        w->first_surname = -1;
+        g_hash_table_insert (c->by_surname, key, w);
     }
-    return list;
+    return w;
+}
+
+static void
+file_person (bilat_ctx *c, uint64_t word, int32_t person, uint64_t surname)
+{
+    name_word *w = same_surname (c, word, TRUE);
+    g_array_append_val (w->people, person);
+    if (word == surname && w->first_surname < 0)
+        w->first_surname = person;
 }
 
 static void
@@ -317,6 +387,9 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
 {
     const char *name = bilat__doc_strndup (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end);
     uint64_t sur = surname_of (c, tb, te);
+    uint64_t bloom;
+    int parts;
+    name_sketch (name, &bloom, &parts);
     int found = -1;
     /* Candidates are the people filed under any word of this name ("Xi" finds "Xi
      * Jinping", "Mohamed bin Zayed" finds "Mohamed bin Zayed Al Nahyan"). */
@@ -324,24 +397,32 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
         const bilat_token *t = ctx_tok (c, w);
         if (!(t->flags & BILAT_TOK_WORD) || t->end - t->start < 2)
             continue;
-        GArray *list = same_surname (c, t->hash, FALSE);
-        for (guint k = 0; list && k < list->len; k++) {
+        const name_word *nw = same_surname (c, t->hash, FALSE);
+        GArray *list = nw ? nw->people : NULL;
+        /* A name refers back to one of the last people filed under its words: in a text of
+         * thousands of people ("Ali", "Khan") older namesakes are not looked at. */
+        guint from = list && list->len > NAMESAKES_MAX ? list->len - NAMESAKES_MAX : 0;
+        for (guint k = from; list && k < list->len; k++) {
             int32_t i = g_array_index (list, int32_t, k);
             bilat_person *p = &g_array_index (c->persons, bilat_person, i);
-            if (!names_agree (p->name, name))
+            gboolean p_shorter = p->name_parts <= parts;
+            uint64_t need = p_shorter ? p->name_bloom : bloom;
+            uint64_t have = p_shorter ? bloom : p->name_bloom;
+            if ((need & ~have) || !names_agree (p->name, name))
                 continue;
             if (state >= 0 && p->state >= 0 && p->state != state)
                 continue;
             found = (int) i;
             if (strlen (name) > strlen (p->name))
-                p->name = name;
+                set_person_name (p, name);
             if (p->state < 0)
                 p->state = state;
             break;
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = name, .state = state, .offices = g_ptr_array_new (),
+        bilat_person p = { .name = name, .name_bloom = bloom, .name_parts = parts,
+                           .state = state, .offices = g_ptr_array_new (),
                            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
                            .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
                            .counterpart_of = -1 };
@@ -353,12 +434,12 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
         for (size_t w = tb; w < te; w++) {
             const bilat_token *t = ctx_tok (c, w);
             if ((t->flags & BILAT_TOK_WORD) && t->end - t->start >= 2) {
-                g_array_append_val (same_surname (c, t->hash, TRUE), idx);
+                file_person (c, t->hash, idx, sur);
                 filed |= t->hash == sur;
             }
         }
         if (!filed)
-            g_array_append_val (same_surname (c, sur, TRUE), idx);
+            file_person (c, sur, idx, sur);
     }
     add_ref (c, tb, te, found);
     return found;
@@ -624,7 +705,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             /* Names are reported as the text writes them; a lone surname ("Lula") is
              * completed from the dictionary. */
             if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
-                p->name = bilat__ctx_intern_name (c, ent->name);
+                set_person_name (p, bilat__ctx_intern_name (c, ent->name));
             if (ent->office)
                 add_office (p, bilat__ctx_intern (c, ent->office));
             i = m->te - 1;
@@ -756,14 +837,10 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
         }
         if (c->tok_person[i] < 0) {
             uint64_t sur = surname_of (c, i, ne);
-            GArray *list = same_surname (c, sur, FALSE);
-            for (guint k = 0; list && k < list->len; k++) {
-                int32_t p = g_array_index (list, int32_t, k);
-                if (g_array_index (c->persons, bilat_person, p).surname == sur) {
-                    add_ref (c, i, ne, p);
-                    break;
-                }
-            }
+            /* The first person of that surname, kept by the index. */
+            const name_word *nw = same_surname (c, sur, FALSE);
+            if (nw && nw->first_surname >= 0)
+                add_ref (c, i, ne, nw->first_surname);
         }
         i = ne;
     }
