@@ -2,6 +2,7 @@
 /* bilat-bench-model: one model from many generated documents: build speed, memory per
  * document and per event, save and load speed, query latency. */
 #include <bilat/bilat.h>
+#include "bench-util.h"
 #include "gen-lib.h"
 
 #include <malloc.h>
@@ -42,38 +43,6 @@ heap_in_use (void)
 {
     struct mallinfo2 mi = mallinfo2 ();
     return mi.uordblks + mi.hblkhd;
-}
-
-static size_t
-rss_bytes (void)
-{
-    long pages = 0, resident = 0;
-    FILE *f = fopen ("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf (f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose (f);
-    }
-    return (size_t) resident * (size_t) sysconf (_SC_PAGESIZE);
-}
-
-static char *
-cpu_model (void)
-{
-    char *text = NULL;
-    if (!g_file_get_contents ("/proc/cpuinfo", &text, NULL, NULL))
-        return g_strdup ("unknown");
-    char *model = NULL;
-    char **lines = g_strsplit (text, "\n", -1);
-    for (char **l = lines; *l && model == NULL; l++)
-        if (g_str_has_prefix (*l, "model name") || g_str_has_prefix (*l, "Processor")) {
-            const char *colon = strchr (*l, ':');
-            if (colon)
-                model = g_strstrip (g_strdup (colon + 1));
-        }
-    g_strfreev (lines);
-    g_free (text);
-    return model ? model : g_strdup ("unknown");
 }
 
 static void
@@ -225,7 +194,7 @@ main (int argc, char **argv)
         die ("extractor", err);
 
     /* ---- build: extract each document, add it; the model derives on the first read ---- */
-    size_t heap0 = heap_in_use (), rss0 = rss_bytes ();
+    size_t heap0 = heap_in_use (), rss0 = bench_rss ();
     bilat_model *m = NULL;
     bilat_model_new (&m, NULL);
     gen_rng rng;
@@ -264,7 +233,7 @@ main (int argc, char **argv)
     size_t n_events = bilat_model_n_events (m);   /* the first read derives everything */
     bilat_model_graph (m);
     double t_derive = now () - t0, c_derive = cpu_now () - c0;
-    size_t heap1 = heap_in_use (), rss1 = rss_bytes ();
+    size_t heap1 = heap_in_use (), rss1 = bench_rss ();
     size_t model_bytes = heap1 - heap0, ledger_bytes = heap_ledger - heap0;
     size_t n_reports = 0;
     for (size_t i = 0; i < n_events; i++)
@@ -346,7 +315,7 @@ main (int argc, char **argv)
     struct utsname un;
     if (uname (&un) != 0)
         g_strlcpy (un.machine, "unknown", sizeof un.machine);
-    char *cpu = cpu_model ();
+    char *cpu = bench_cpu_model ();
     double t_build = t_add + t_derive, c_build = c_add + c_derive;
     if (json) {
         printf ("{\"machine\":{\"arch\":\"%s\",\"cpu\":\"%s\",\"nproc\":%ld},"

@@ -91,16 +91,30 @@ bilat__name_fold (const char *name)
     GString *out = g_string_sized_new (32);
     if (name == NULL || !g_utf8_validate (name, -1, NULL))
         return g_string_free (out, FALSE);
-    char *nfd = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+    /* ASCII, most names, needs no normalization or Unicode tables: the same folding, byte
+     * by byte. */
+    gboolean ascii = TRUE;
+    for (const char *p = name; *p && ascii; p++)
+        ascii = (unsigned char) *p < 0x80;
+    char *nfd = ascii ? NULL : g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
     GString *word = g_string_sized_new (16);
     size_t word_chars = 0;
-    for (const char *p = nfd;; p = g_utf8_next_char (p)) {
-        gunichar c = *p ? g_utf8_get_char (p) : 0;
-        if (c != 0 && g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-            continue;
-        c = base_letter (g_unichar_tolower (c));
-        if (c != 0 && (g_unichar_isalnum (c) || c == '\'')) {
-            g_string_append_unichar (word, c);
+    for (const char *p = ascii ? name : nfd;; p = ascii ? p + 1 : g_utf8_next_char (p)) {
+        gunichar c;
+        if (ascii) {
+            c = (gunichar) g_ascii_tolower (*p);
+        } else {
+            c = *p ? g_utf8_get_char (p) : 0;
+            if (c != 0 && g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+                continue;
+            c = base_letter (g_unichar_tolower (c));
+        }
+        gboolean letter = c != 0 && (ascii ? g_ascii_isalnum ((char) c) : g_unichar_isalnum (c));
+        if (letter || c == '\'') {
+            if (ascii)
+                g_string_append_c (word, (char) c);
+            else
+                g_string_append_unichar (word, c);
             word_chars++;
             continue;
         }
