@@ -142,7 +142,6 @@ typedef struct {
     int32_t *tok_person;      /* token -> person named there, or -1 */
 } bilat_ctx;
 
-/* Stages, in the order they run. */
 /* Seconds spent in each stage of bilat_extract, summed over calls while bilat__stage_clock_on
  * is set. For the benchmark runner only: one process, one thread, no locking. */
 enum {
@@ -160,6 +159,7 @@ extern gboolean bilat__stage_clock_on;
 extern double bilat__stage_seconds[BILAT_N_STAGES];
 extern const char *const bilat__stage_names[BILAT_N_STAGES];
 
+/* Stages, in the order they run. */
 void bilat__split_sentences (bilat_ctx *c);
 void bilat__find_mentions (bilat_ctx *c);
 int bilat__find_dates (bilat_ctx *c, bilat_error **error);
