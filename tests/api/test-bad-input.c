@@ -436,6 +436,25 @@ Test (bad_input, ten_thousand_capitalized_names_in_a_row, .timeout = 60)
     assert_survives (&b);
 }
 
+/* Twenty thousand people who share a first name ("Ali"): each new name is compared with
+ * the people filed under its words, which took minutes when every earlier namesake was
+ * compared in full (0.7 s in a release build since). */
+Test (bad_input, twenty_thousand_people_sharing_a_first_name, .timeout = 20)
+{
+    size_t n = under_valgrind () ? 500 : 20000;
+    buf b = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        char s[160];
+        char sur[8] = { 'N', 'a', (char) ('a' + i % 26), (char) ('a' + i / 26 % 26),
+                        (char) ('a' + i / 676 % 26), 'o', 'v', '\0' };
+        int len = snprintf (s, sizeof s, "Foreign Minister Ali %s of Kazakhstan met Minister "
+                                         "Ali %sa of Uzbekistan. ", sur, sur);
+        buf_add (&b, s, (size_t) len);
+    }
+    size_t facts = assert_survives (&b);
+    cr_assert (gt (sz, facts, n), "each of the %zu people is a fact", 2 * n);
+}
+
 Test (bad_input, hundred_thousand_commas, .timeout = 60)
 {
     buf b = fill (',', 100000);
