@@ -92,7 +92,7 @@ first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
 static GArray *
 compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
 {
-    GArray *out = g_array_new (FALSE, TRUE, sizeof (actor_cand));
+    GArray *out = g_array_sized_new (FALSE, TRUE, sizeof (actor_cand), 8);
     /* Only this sentence's references are looked at: one pass over each list. */
     int32_t sent = c->tok_sent[s->tb];
     guint p0 = pref_first (c, sent), p1 = p0, o0 = oref_first (c, sent), o1 = o0;
@@ -803,7 +803,7 @@ static void
 find_main_pair (bilat_ctx *c, GArray *frames)
 {
     size_t ns = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
-    GHashTable *count = g_hash_table_new (g_direct_hash, g_direct_equal);
+    GHashTable *count = NULL;  /* made at the first pair: most texts have few events */
     int best = 0, best_key = -1;
     for (guint k = 0; k < frames->len; k++) {
         frame *f = &g_array_index (frames, frame, k);
@@ -822,6 +822,8 @@ find_main_pair (bilat_ctx *c, GArray *frames)
         if (a < 0 || b < 0 || a == b)
             continue;
         int key = (int) (MIN (a, b) * ns + MAX (a, b)) + 1;
+        if (count == NULL)
+            count = g_hash_table_new (g_direct_hash, g_direct_equal);
         int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (key))) + 1;
         g_hash_table_insert (count, GINT_TO_POINTER (key), GINT_TO_POINTER (n));
         if (n > best) {
@@ -829,7 +831,8 @@ find_main_pair (bilat_ctx *c, GArray *frames)
             best_key = key;
         }
     }
-    g_hash_table_destroy (count);
+    if (count)
+        g_hash_table_destroy (count);
     if (best_key > 0) {
         c->main_a = (best_key - 1) / (int) ns;
         c->main_b = (best_key - 1) % (int) ns;
@@ -870,7 +873,7 @@ find_main_pair (bilat_ctx *c, GArray *frames)
 static void
 find_traveller (bilat_ctx *c, GArray *frames)
 {
-    GHashTable *count = g_hash_table_new (g_direct_hash, g_direct_equal);
+    GHashTable *count = NULL;  /* made at the first visit */
     int best = 0;
     c->traveller = -1;
     for (guint k = 0; k < frames->len; k++) {
@@ -881,6 +884,8 @@ find_traveller (bilat_ctx *c, GArray *frames)
                                      : (f->n_actor_states == 1 ? f->actor_states[0] : -1);
         if (a < 0)
             continue;
+        if (count == NULL)
+            count = g_hash_table_new (g_direct_hash, g_direct_equal);
         int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (a + 1))) + 1;
         g_hash_table_insert (count, GINT_TO_POINTER (a + 1), GINT_TO_POINTER (n));
         if (n > best) {
@@ -888,7 +893,8 @@ find_traveller (bilat_ctx *c, GArray *frames)
             c->traveller = a;
         }
     }
-    g_hash_table_destroy (count);
+    if (count)
+        g_hash_table_destroy (count);
 }
 
 /* The state of the person the text names most often. */
@@ -1357,6 +1363,13 @@ static void
 prune_agreements (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    /* One agreement alone is never dropped: it would need another with its sides. */
+    guint n_agreements = 0;
+    for (guint k = 0; k < evs->len; k++)
+        n_agreements += ((const bilat_fact *) g_ptr_array_index (evs, k))->event_type ==
+                        BILAT_EVENT_AGREEMENT;
+    if (n_agreements < 2)
+        return;
     /* What each set of sides has besides counts and headlines. */
     GHashTable *titled = key_set_new (NULL), *in_body = key_set_new (NULL);
     for (guint k = 0; k < evs->len; k++) {
