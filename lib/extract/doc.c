@@ -35,10 +35,9 @@ bilat__doc_add (bilat_doc *doc, int kind)
 }
 
 const char *
-bilat__doc_intern (bilat_doc *doc, const char *s)
+bilat__doc_copy (bilat_doc *doc, const char *s)
 {
-    /* A plain copy: extraction finds repeated strings again by address
-     * (bilat__ctx_intern), which costs less than hashing every string. */
+    /* A plain copy: hashing every string to share copies cost more than the copies. */
     return s ? g_string_chunk_insert (doc->strings, s) : NULL;
 }
 

@@ -1020,10 +1020,10 @@ new_event (bilat_ctx *c, const frame *f, int type)
     e->text = type == BILAT_EVENT_VISIT ? "visit" : type == BILAT_EVENT_MEETING ? "meeting"
                                                                                 : "agreement";
     e->sentence = f->sent;
-    e->rule = bilat__ctx_intern (c, f->rule);
+    e->rule = bilat__ctx_copy (c, f->rule);
     e->start = bilat__text_orig (&c->text, ctx_tok (c, f->tb)->start);
     e->end = bilat__text_orig_end (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
-    e->date = f->date ? bilat__ctx_intern (c, f->date) : NULL;
+    e->date = f->date ? bilat__ctx_copy (c, f->date) : NULL;
     e->place = f->place;
     e->parties = g_ptr_array_new ();
     e->persons = g_ptr_array_new ();
@@ -1151,7 +1151,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         bilat_fact *e = g_ptr_array_index (evs, k);
         if (same_visit (e, ac, tc, f->date, f->level)) {
             if (f->date && (!e->date || strcmp (f->date, e->date) < 0))
-                e->date = bilat__ctx_intern (c, f->date);
+                e->date = bilat__ctx_copy (c, f->date);
             if (!e->level && f->level)
                 e->level = f->level;
             if (!e->place && f->place)
@@ -1191,7 +1191,7 @@ emit_event (bilat_ctx *c, const frame *f)
             if (strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
                 continue;
             if (!e->date && f->date)
-                e->date = bilat__ctx_intern (c, f->date);
+                e->date = bilat__ctx_copy (c, f->date);
             add_persons (c, e, f->persons, f->n_persons);
             return;
         }
@@ -1202,7 +1202,7 @@ emit_event (bilat_ctx *c, const frame *f)
         if (evs && evs->len) {
             bilat_fact *e = g_ptr_array_index (evs, evs->len - 1);
             if (!e->date && f->date)
-                e->date = bilat__ctx_intern (c, f->date);
+                e->date = bilat__ctx_copy (c, f->date);
             return;
         }
     }

@@ -198,7 +198,7 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
 const char *bilat__state_code (bilat_ctx *c, int state);
 /* The doc's copy of s (a rule, a dictionary name, a date value): a plain copy, since most
  * are copied once per document and hashing them to share copies cost more than it saved. */
-const char *bilat__ctx_intern (bilat_ctx *c, const char *s);
+const char *bilat__ctx_copy (bilat_ctx *c, const char *s);
 /* The doc's copy of a name, interned by content: a person named twice, or from the text
  * and from the dictionary, is one pointer (events compare people by pointer). */
 const char *bilat__ctx_intern_name (bilat_ctx *c, const char *s);
@@ -230,6 +230,6 @@ struct bilat_doc {
 bilat_doc *bilat__doc_new (void);
 bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
 /* A copy of s in the doc's string chunk. */
-const char *bilat__doc_intern (bilat_doc *doc, const char *s);
+const char *bilat__doc_copy (bilat_doc *doc, const char *s);
 
 #endif /* BILAT_EXTRACT_PRIVATE_H */

@@ -110,11 +110,11 @@ bilat_extractor_free (bilat_extractor *ex)
 /* ---- helpers shared by the stages ---------------------------------------------------- */
 
 /* Every string a fact holds is the document's own copy: facts outlive the extractor whose
- * dictionaries they were read from. Interning also makes equal codes equal pointers. */
+ * dictionaries they were read from. Each state's code is copied once per document, so
+ * equal codes are equal pointers (event keys and pairs compare them so). */
 const char *
 bilat__state_code (bilat_ctx *c, int state)
 {
-    /* Called for every party of every fact: each state's code is interned once. */
     size_t n = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
     if (state < 0 || (size_t) state >= n)
         return NULL;
@@ -122,15 +122,15 @@ bilat__state_code (bilat_ctx *c, int state)
         c->state_codes = g_new0 (const char *, n);
     if (c->state_codes[state] == NULL) {
         const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
-        c->state_codes[state] = e ? bilat__ctx_intern (c, e->name) : NULL;
+        c->state_codes[state] = e ? bilat__ctx_copy (c, e->name) : NULL;
     }
     return c->state_codes[state];
 }
 
 const char *
-bilat__ctx_intern (bilat_ctx *c, const char *s)
+bilat__ctx_copy (bilat_ctx *c, const char *s)
 {
-    return bilat__doc_intern (c->doc, s);
+    return bilat__doc_copy (c->doc, s);
 }
 
 const char *
@@ -175,7 +175,7 @@ fact_at (bilat_ctx *c, int kind, uint32_t start, uint32_t end, int sent, const c
     f->start = bilat__text_orig (&c->text, start);
     f->end = bilat__text_orig_end (&c->text, end);
     f->sentence = sent;
-    f->rule = bilat__ctx_intern (c, rule);
+    f->rule = bilat__ctx_copy (c, rule);
     return f;
 }
 
@@ -293,14 +293,14 @@ gather_mentions (bilat_ctx *c)
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
             if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))
                 fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text =
-                    bilat__ctx_intern (c, ent->name);
+                    bilat__ctx_copy (c, ent->name);
             break;
         }
         case GZ_STATUS: {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_STATUS, m->id);
             if (!doc_has (c->doc, BILAT_FACT_STATUS, ent->name))
                 fact_at (c, BILAT_FACT_STATUS, s, e, m->sent, m->entry->rule)->text =
-                    bilat__ctx_intern (c, ent->name);
+                    bilat__ctx_copy (c, ent->name);
             break;
         }
         default:
@@ -371,7 +371,7 @@ gather_pairs (bilat_ctx *c)
         p->parties = g_ptr_array_new ();
         g_ptr_array_add (p->parties, (gpointer) a);
         g_ptr_array_add (p->parties, (gpointer) b);
-        p->text = bilat__doc_intern (c->doc, a);
+        p->text = bilat__doc_copy (c->doc, a);
         for (guint k = 0; k < 2; k++) {
             const char *code = g_ptr_array_index (p->parties, k);
             if (!doc_has (c->doc, BILAT_FACT_STATE, code)) {

@@ -707,7 +707,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
                 set_person_name (p, bilat__ctx_intern_name (c, ent->name));
             if (ent->office)
-                add_office (p, bilat__ctx_intern (c, ent->office));
+                add_office (p, bilat__ctx_copy (c, ent->office));
             i = m->te - 1;
             continue;
         }

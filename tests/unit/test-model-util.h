@@ -31,7 +31,7 @@ strv_of (bilat_doc *d, const char *list)
         return a;
     char **v = g_strsplit (list, "|", -1);
     for (char **p = v; *p; p++)
-        g_ptr_array_add (a, (gpointer) bilat__doc_intern (d, *p));
+        g_ptr_array_add (a, (gpointer) bilat__doc_copy (d, *p));
     g_strfreev (v);
     return a;
 }
@@ -40,7 +40,7 @@ strv_of (bilat_doc *d, const char *list)
 static inline void
 doc_state (bilat_doc *d, const char *code)
 {
-    bilat__doc_add (d, BILAT_FACT_STATE)->text = bilat__doc_intern (d, code);
+    bilat__doc_add (d, BILAT_FACT_STATE)->text = bilat__doc_copy (d, code);
 }
 
 static inline void
@@ -48,8 +48,8 @@ doc_pair (bilat_doc *d, const char *a, const char *b)
 {
     bilat_fact *f = bilat__doc_add (d, BILAT_FACT_PAIR);
     f->parties = g_ptr_array_new ();
-    g_ptr_array_add (f->parties, (gpointer) bilat__doc_intern (d, a));
-    g_ptr_array_add (f->parties, (gpointer) bilat__doc_intern (d, b));
+    g_ptr_array_add (f->parties, (gpointer) bilat__doc_copy (d, a));
+    g_ptr_array_add (f->parties, (gpointer) bilat__doc_copy (d, b));
     doc_state (d, a);
     doc_state (d, b);
 }
@@ -57,7 +57,7 @@ doc_pair (bilat_doc *d, const char *a, const char *b)
 static inline void
 doc_text_fact (bilat_doc *d, int kind, const char *text)
 {
-    bilat__doc_add (d, kind)->text = bilat__doc_intern (d, text);
+    bilat__doc_add (d, kind)->text = bilat__doc_copy (d, text);
 }
 
 /* A person: offices "A|B". */
@@ -65,8 +65,8 @@ static inline void
 doc_person (bilat_doc *d, const char *name, const char *state, const char *offices)
 {
     bilat_fact *f = bilat__doc_add (d, BILAT_FACT_PERSON);
-    f->text = bilat__doc_intern (d, name);
-    f->state = bilat__doc_intern (d, state);
+    f->text = bilat__doc_copy (d, name);
+    f->state = bilat__doc_copy (d, state);
     f->offices = strv_of (d, offices);
     f->sentence = 0;
     f->start = 10;
@@ -83,7 +83,7 @@ doc_event (bilat_doc *d, int type, const char *date)
     bilat_fact *f = bilat__doc_add (d, BILAT_FACT_EVENT);
     f->text = names[type];
     f->event_type = type;
-    f->date = bilat__doc_intern (d, date);
+    f->date = bilat__doc_copy (d, date);
     f->cameo = cameo[type];
     f->plover = plover[type];
     f->rule = "test";
@@ -100,8 +100,8 @@ doc_visit (bilat_doc *d, const char *actor, const char *target, const char *date
            const char *persons)
 {
     bilat_fact *f = doc_event (d, BILAT_EVENT_VISIT, date);
-    f->actor = bilat__doc_intern (d, actor);
-    f->target = bilat__doc_intern (d, target);
+    f->actor = bilat__doc_copy (d, actor);
+    f->target = bilat__doc_copy (d, target);
     f->level = "official";
     g_ptr_array_free (f->persons, TRUE);
     f->persons = strv_of (d, persons);
@@ -118,7 +118,7 @@ doc_between (bilat_doc *d, int type, const char *parties, const char *date,
     f->parties = strv_of (d, parties);
     g_ptr_array_free (f->persons, TRUE);
     f->persons = strv_of (d, persons);
-    f->title = bilat__doc_intern (d, title);
+    f->title = bilat__doc_copy (d, title);
     if (type == BILAT_EVENT_MEETING)
         f->mode = "in_person";
     return f;
