@@ -510,47 +510,32 @@ main (int argc, char **argv)
     };
     const size_t n_passes = G_N_ELEMENTS (passes);
 
+    const bench_count_opt counts[] = {
+        { "--instructions-mb", 1, 4000, &instructions_mb },
+        { "--mb", 1, 4000, &mb },
+        { "--seed", 0, UINT64_MAX, &seed },
+        { "--repeat", 1, 1000, &repeat },
+        { "--threads", 1, 256, &threads },
+    };
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0) {
+        gboolean bad;
+        const bench_count_opt *o =
+            bench_count_option ("bilat-bench", argc, argv, &i, counts, G_N_ELEMENTS (counts),
+                                &bad);
+        if (bad)
+            return 2;
+        if (o) {
+            if (o->out == &instructions_mb)
+                count_instructions = 1;
+        } else if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0) {
             usage (stdout);
             return 0;
         } else if (strcmp (arg, "--json") == 0) {
             as_json = TRUE;
         } else if (strcmp (arg, "--instructions") == 0) {
             count_instructions = 1;
-        } else if (strcmp (arg, "--instructions-mb") == 0) {
-            if (!bench_parse_uint (val, 4000, &instructions_mb) || instructions_mb == 0) {
-                fprintf (stderr, "bilat-bench: --instructions-mb needs a count from 1 to 4000\n");
-                return 2;
-            }
-            count_instructions = 1;
-            i++;
-        } else if (strcmp (arg, "--mb") == 0) {
-            if (!bench_parse_uint (val, 4000, &mb) || mb == 0) {
-                fprintf (stderr, "bilat-bench: --mb needs a count from 1 to 4000\n");
-                return 2;
-            }
-            i++;
-        } else if (strcmp (arg, "--seed") == 0) {
-            if (!bench_parse_uint (val, UINT64_MAX, &seed)) {
-                fprintf (stderr, "bilat-bench: --seed needs an unsigned integer\n");
-                return 2;
-            }
-            i++;
-        } else if (strcmp (arg, "--repeat") == 0) {
-            if (!bench_parse_uint (val, 1000, &repeat) || repeat == 0) {
-                fprintf (stderr, "bilat-bench: --repeat needs a count from 1 to 1000\n");
-                return 2;
-            }
-            i++;
-        } else if (strcmp (arg, "--threads") == 0) {
-            if (!bench_parse_uint (val, 256, &threads) || threads == 0) {
-                fprintf (stderr, "bilat-bench: --threads needs a count from 1 to 256\n");
-                return 2;
-            }
-            i++;
         } else if (strcmp (arg, "--only") == 0) {
             if (val == NULL || find_pass (passes, n_passes, val) == NULL) {
                 fprintf (stderr, "bilat-bench: --only needs memchr, tokenize, extract, "

@@ -162,21 +162,19 @@ main (int argc, char **argv)
 {
     /* GSlice's caches would hide what the model frees and holds: plain malloc throughout. */
     setenv ("G_SLICE", "always-malloc", 1);
-    size_t n_docs = 100000;
-    uint64_t seed = GEN_DEFAULT_SEED;
-    int runs = 200;
+    unsigned long long docs_opt = 100000, seed_opt = GEN_DEFAULT_SEED, runs_opt = 200;
     gboolean json = FALSE;
+    const bench_count_opt counts[] = {
+        { "--docs", 1, 100000000, &docs_opt },
+        { "--seed", 0, UINT64_MAX, &seed_opt },
+        { "--runs", 1, 1000000, &runs_opt },
+    };
     for (int i = 1; i < argc; i++) {
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp (argv[i], "--docs") == 0 && val) {
-            n_docs = strtoull (val, NULL, 10);
-            i++;
-        } else if (strcmp (argv[i], "--seed") == 0 && val) {
-            seed = strtoull (val, NULL, 10);
-            i++;
-        } else if (strcmp (argv[i], "--runs") == 0 && val) {
-            runs = atoi (val);
-            i++;
+        gboolean bad;
+        if (bench_count_option ("bilat-bench-model", argc, argv, &i, counts,
+                                G_N_ELEMENTS (counts), &bad)) {
+            if (bad)
+                return 2;
         } else if (strcmp (argv[i], "--json") == 0) {
             json = TRUE;
         } else {
@@ -184,6 +182,9 @@ main (int argc, char **argv)
             return strcmp (argv[i], "--help") == 0 ? 0 : 2;
         }
     }
+    size_t n_docs = (size_t) docs_opt;
+    uint64_t seed = (uint64_t) seed_opt;
+    int runs = (int) runs_opt;
     if (n_docs == 0 || runs < 1) {
         usage (stderr);
         return 2;

@@ -227,10 +227,20 @@ main (int argc, char **argv)
     setenv ("G_SLICE", "always-malloc", 1);
     unsigned long long max_mb = 50, max_docs = 1000000, seed = GEN_DEFAULT_SEED, repeat = 3;
     gboolean sizes = TRUE, counts = TRUE, as_json = FALSE;
+    const bench_count_opt opts[] = {
+        { "--max-mb", 1, 64, &max_mb },  /* the extractor's default size limit is 64 MiB */
+        { "--max-docs", 1000, 100000000, &max_docs },
+        { "--seed", 0, UINT64_MAX, &seed },
+        { "--repeat", 1, 1000, &repeat },
+    };
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0) {
+        gboolean bad;
+        if (bench_count_option ("bilat-bench-scaling", argc, argv, &i, opts,
+                                G_N_ELEMENTS (opts), &bad)) {
+            if (bad)
+                return 2;
+        } else if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0) {
             usage (stdout);
             return 0;
         } else if (strcmp (arg, "--json") == 0) {
@@ -239,32 +249,6 @@ main (int argc, char **argv)
             counts = FALSE;
         } else if (strcmp (arg, "--counts-only") == 0) {
             sizes = FALSE;
-        } else if (strcmp (arg, "--max-mb") == 0) {
-            /* The extractor's default size limit is 64 MiB. */
-            if (!bench_parse_uint (val, 64, &max_mb) || max_mb == 0) {
-                fprintf (stderr, "bilat-bench-scaling: --max-mb needs a count from 1 to 64\n");
-                return 2;
-            }
-            i++;
-        } else if (strcmp (arg, "--max-docs") == 0) {
-            if (!bench_parse_uint (val, 100000000, &max_docs) || max_docs < 1000) {
-                fprintf (stderr, "bilat-bench-scaling: --max-docs needs a count from 1000 "
-                                 "to 100000000\n");
-                return 2;
-            }
-            i++;
-        } else if (strcmp (arg, "--seed") == 0) {
-            if (!bench_parse_uint (val, UINT64_MAX, &seed)) {
-                fprintf (stderr, "bilat-bench-scaling: --seed needs an unsigned integer\n");
-                return 2;
-            }
-            i++;
-        } else if (strcmp (arg, "--repeat") == 0) {
-            if (!bench_parse_uint (val, 1000, &repeat) || repeat == 0) {
-                fprintf (stderr, "bilat-bench-scaling: --repeat needs a count from 1 to 1000\n");
-                return 2;
-            }
-            i++;
         } else {
             fprintf (stderr, "bilat-bench-scaling: unknown argument '%s'\n", arg);
             usage (stderr);

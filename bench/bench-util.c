@@ -109,6 +109,32 @@ bench_parse_uint (const char *text, unsigned long long max, unsigned long long *
     return TRUE;
 }
 
+const bench_count_opt *
+bench_count_option (const char *prog, int argc, char **argv, int *i,
+                    const bench_count_opt *opts, size_t n_opts, gboolean *bad)
+{
+    *bad = FALSE;
+    for (size_t k = 0; k < n_opts; k++) {
+        if (strcmp (argv[*i], opts[k].name) != 0)
+            continue;
+        const char *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+        unsigned long long v;
+        if (!bench_parse_uint (val, opts[k].hi, &v) || v < opts[k].lo) {
+            if (opts[k].lo == 0 && opts[k].hi == UINT64_MAX)
+                fprintf (stderr, "%s: %s needs an unsigned integer\n", prog, opts[k].name);
+            else
+                fprintf (stderr, "%s: %s needs a count from %llu to %llu\n", prog,
+                         opts[k].name, opts[k].lo, opts[k].hi);
+            *bad = TRUE;
+            return &opts[k];
+        }
+        *opts[k].out = v;
+        ++*i;
+        return &opts[k];
+    }
+    return NULL;
+}
+
 void
 bench_json_string (FILE *f, const char *s)
 {

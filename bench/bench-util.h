@@ -5,6 +5,7 @@
 #define BILAT_BENCH_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <glib.h>
 
@@ -34,6 +35,20 @@ gboolean bench_peak_rss_reset (void);
 
 /* Parse an unsigned decimal or 0x count no greater than max. */
 gboolean bench_parse_uint (const char *text, unsigned long long max, unsigned long long *out);
+
+/* A numeric command-line option: its name, its range and where its value goes. */
+typedef struct {
+    const char *name;             /* "--mb" */
+    unsigned long long lo, hi;    /* accepted values, inclusive */
+    unsigned long long *out;
+} bench_count_opt;
+
+/* If argv[*i] names one of opts, parse the next argument into it and step *i over it.
+ * Returns the option taken, or NULL when argv[*i] is none of them; sets *bad (after a
+ * message on stderr naming prog) when the value is missing or out of range. */
+const bench_count_opt *bench_count_option (const char *prog, int argc, char **argv, int *i,
+                                           const bench_count_opt *opts, size_t n_opts,
+                                           gboolean *bad);
 
 /* Print s as a JSON string to f. */
 void bench_json_string (FILE *f, const char *s);
