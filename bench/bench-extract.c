@@ -190,15 +190,6 @@ pass_tokenize (const corpus *c, pass_result *res)
     return TRUE;
 }
 
-static uint64_t
-count_facts (const bilat_doc *doc)
-{
-    uint64_t n = 0;
-    for (int kind = BILAT_FACT_STATE; kind <= BILAT_FACT_STATUS; kind++)
-        n += bilat_doc_n_facts (doc, kind);
-    return n;
-}
-
 static gboolean
 pass_extract (const corpus *c, pass_result *res)
 {
@@ -211,7 +202,7 @@ pass_extract (const corpus *c, pass_result *res)
             report_error ("bilat_extract", i, err);
             return FALSE;
         }
-        facts += count_facts (doc);
+        facts += bench_count_facts (doc);
         bilat_doc_free (doc);
     }
     res->count = facts;
@@ -319,7 +310,7 @@ extract_slice (gpointer data)
             report_error ("bilat_extract", i, err);
             return NULL;
         }
-        s->facts += count_facts (doc);
+        s->facts += bench_count_facts (doc);
         bilat_doc_free (doc);
     }
     s->ok = TRUE;

@@ -36,15 +36,6 @@ cpu_now (void)
     return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
 
-/* Bytes the allocator holds for the program: what is in use in the heap and in mmap'd
- * blocks. Differences of this are the model's own memory (everything else is freed). */
-static size_t
-heap_in_use (void)
-{
-    struct mallinfo2 mi = mallinfo2 ();
-    return mi.uordblks + mi.hblkhd;
-}
-
 static void
 die (const char *what, bilat_error *err)
 {
@@ -195,7 +186,7 @@ main (int argc, char **argv)
         die ("extractor", err);
 
     /* ---- build: extract each document, add it; the model derives on the first read ---- */
-    size_t heap0 = heap_in_use (), rss0 = bench_rss ();
+    size_t heap0 = bench_heap_in_use (), rss0 = bench_rss ();
     bilat_model *m = NULL;
     bilat_model_new (&m, NULL);
     gen_rng rng;
@@ -229,12 +220,12 @@ main (int argc, char **argv)
     if (!json && isatty (STDERR_FILENO))
         fputs ("\r\033[K", stderr);
     g_string_free (text, TRUE);
-    size_t heap_ledger = heap_in_use ();
+    size_t heap_ledger = bench_heap_in_use ();
     double t0 = now (), c0 = cpu_now ();
     size_t n_events = bilat_model_n_events (m);   /* the first read derives everything */
     bilat_model_graph (m);
     double t_derive = now () - t0, c_derive = cpu_now () - c0;
-    size_t heap1 = heap_in_use (), rss1 = bench_rss ();
+    size_t heap1 = bench_heap_in_use (), rss1 = bench_rss ();
     size_t model_bytes = heap1 - heap0, ledger_bytes = heap_ledger - heap0;
     size_t n_reports = 0;
     for (size_t i = 0; i < n_events; i++)

@@ -46,29 +46,12 @@ typedef struct {
     size_t events;
 } count_row;
 
-/* Bytes the allocator holds for the program (heap in use plus mmap'd blocks). */
-static size_t
-heap_in_use (void)
-{
-    struct mallinfo2 mi = mallinfo2 ();
-    return mi.uordblks + mi.hblkhd;
-}
-
 static void
 die (const char *what, bilat_error *err)
 {
     fprintf (stderr, "bilat-bench-scaling: %s: %s\n", what,
              err ? bilat_error_message (err) : "(no message)");
     exit (1);
-}
-
-static uint64_t
-count_facts (const bilat_doc *doc)
-{
-    uint64_t n = 0;
-    for (int kind = BILAT_FACT_STATE; kind <= BILAT_FACT_STATUS; kind++)
-        n += bilat_doc_n_facts (doc, kind);
-    return n;
 }
 
 /* One document of about target bytes: generated releases back to back (seed's sequence,
@@ -96,7 +79,7 @@ extract_once (const bilat_extractor *ex, const GString *text)
     bilat_error *err = NULL;
     if (bilat_extract (&doc, ex, text->str, text->len, &err) != BILAT_OK)
         die ("bilat_extract", err);
-    uint64_t facts = count_facts (doc);
+    uint64_t facts = bench_count_facts (doc);
     bilat_doc_free (doc);
     return facts;
 }
@@ -160,7 +143,7 @@ measure_count (count_row *row, const bilat_extractor *ex, size_t n, uint64_t see
     bilat_error *err = NULL;
     bilat_model *m = NULL;
     bench_peak_rss_reset ();
-    size_t heap0 = heap_in_use ();
+    size_t heap0 = bench_heap_in_use ();
     if (bilat_model_new (&m, &err) != BILAT_OK)
         die ("bilat_model_new", err);
     gen_rng rng;
@@ -198,7 +181,7 @@ measure_count (count_row *row, const bilat_extractor *ex, size_t n, uint64_t see
     row->derive = bench_cpu_now () - t0;
     /* The process's share of the processor, generating included on both sides. */
     row->cpu = (bench_cpu_now () - cpu_start) / (bench_now () - wall_start);
-    row->model_bytes = heap_in_use () - heap0;
+    row->model_bytes = bench_heap_in_use () - heap0;
     row->peak_rss = bench_peak_rss ();
     g_string_free (text, TRUE);
     bilat_model_free (m);

@@ -109,6 +109,26 @@ bench_parse_uint (const char *text, unsigned long long max, unsigned long long *
     return TRUE;
 }
 
+size_t
+bench_heap_in_use (void)
+{
+#ifdef __GLIBC__
+    struct mallinfo2 mi = mallinfo2 ();
+    return mi.uordblks + mi.hblkhd;
+#else
+    return 0;
+#endif
+}
+
+uint64_t
+bench_count_facts (const bilat_doc *doc)
+{
+    uint64_t n = 0;
+    for (int kind = BILAT_FACT_STATE; kind <= BILAT_FACT_STATUS; kind++)
+        n += bilat_doc_n_facts (doc, kind);
+    return n;
+}
+
 const bench_count_opt *
 bench_count_option (const char *prog, int argc, char **argv, int *i,
                     const bench_count_opt *opts, size_t n_opts, gboolean *bad)

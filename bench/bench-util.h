@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <bilat/bilat.h>
 #include <glib.h>
 
 /* MB means 10^6 bytes everywhere in the benchmarks, in options and in MB/s. */
@@ -35,6 +36,13 @@ gboolean bench_peak_rss_reset (void);
 
 /* Parse an unsigned decimal or 0x count no greater than max. */
 gboolean bench_parse_uint (const char *text, unsigned long long max, unsigned long long *out);
+
+/* Bytes the allocator holds for the program: heap in use plus mmap'd blocks (mallinfo2).
+ * Differences of it are what a structure built in between holds. */
+size_t bench_heap_in_use (void);
+
+/* Facts of every kind in doc. */
+uint64_t bench_count_facts (const bilat_doc *doc);
 
 /* A numeric command-line option: its name, its range and where its value goes. */
 typedef struct {
