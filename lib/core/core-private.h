@@ -73,6 +73,18 @@ enum {
 /* Append the tokens of text[0..len) to out (a GArray of bilat_token). */
 void bilat__tokenize (GArray *out, const char *text, size_t len);
 
+/* A document's tokens: data and len as in a GArray (g_array_index reads it), grown by
+ * bilat__tokenize_try with allocations that may fail. Free data with g_free. */
+typedef struct {
+    bilat_token *data;
+    guint len;
+    size_t cap;
+} bilat_tokens;
+
+/* As bilat__tokenize, into out; FALSE when memory for the tokens ran out (out then holds
+ * the tokens read so far). A document's tokens are its largest allocation. */
+gboolean bilat__tokenize_try (bilat_tokens *out, const char *text, size_t len);
+
 /* The hash the tokenizer gives a word (for building lexicons in code). */
 uint64_t bilat__token_hash (const char *s, size_t len);
 

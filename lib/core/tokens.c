@@ -141,17 +141,20 @@ other_token (bilat_token *t, const unsigned char *s, const unsigned char *p,
     return t->end;
 }
 
-void
-bilat__tokenize (GArray *out, const char *text, size_t len)
+/* Where a tokenization stopped: the next byte and the white space seen before it. */
+typedef struct {
+    const unsigned char *s, *p, *end;
+    uint32_t pending;
+} tok_state;
+
+/* Tokens of st's text into buf[0, room), from where the last call stopped; the count
+ * written. Fewer than room only at the end of the text: the callers own the growing. */
+static size_t
+tokenize_some (tok_state *st, bilat_token *buf, size_t room)
 {
-    init_tables_once ();
-    const unsigned char *s = (const unsigned char *) text, *end = s + len;
-    const unsigned char *p = s;
-    uint32_t pending = 0;
-    /* Tokens are written straight into the array's storage, grown by doubling. */
-    size_t n = out->len, cap = out->len + len / 4 + 16;
-    g_array_set_size (out, (guint) cap);
-    bilat_token *buf = (bilat_token *) out->data;
+    const unsigned char *s = st->s, *end = st->end, *p = st->p;
+    uint32_t pending = st->pending;
+    size_t n = 0;
     while (p < end) {
         unsigned char c = *p;
         unsigned cls = ascii_class[c];
@@ -162,11 +165,8 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
             p++;
             continue;
         }
-        if (n == cap) {
-            cap *= 2;
-            g_array_set_size (out, (guint) cap);
-            buf = (bilat_token *) out->data;
-        }
+        if (n == room)
+            break;
         bilat_token *t = &buf[n++];
         t->start = (uint32_t) (p - s);
         t->flags = pending;
@@ -235,5 +235,57 @@ bilat__tokenize (GArray *out, const char *text, size_t len)
         }
         p = q;
     }
+    st->p = p;
+    st->pending = pending;
+    return n;
+}
+
+static tok_state
+tok_start (const char *text, size_t len)
+{
+    init_tables_once ();
+    const unsigned char *s = (const unsigned char *) text;
+    return (tok_state) { .s = s, .p = s, .end = s + len, .pending = 0 };
+}
+
+void
+bilat__tokenize (GArray *out, const char *text, size_t len)
+{
+    tok_state st = tok_start (text, len);
+    /* Tokens are written straight into the array's storage, grown by doubling. */
+    size_t n = out->len, cap = out->len + len / 4 + 16;
+    for (;;) {
+        g_array_set_size (out, (guint) cap);
+        n += tokenize_some (&st, (bilat_token *) out->data + n, cap - n);
+        if (n < cap || st.p == st.end)
+            break;
+        cap *= 2;
+    }
     g_array_set_size (out, (guint) n);
+}
+
+gboolean
+bilat__tokenize_try (bilat_tokens *out, const char *text, size_t len)
+{
+    tok_state st = tok_start (text, len);
+    if (out->cap == 0) {
+        out->cap = len / 4 + 16;
+        out->data = g_try_new (bilat_token, out->cap);
+        if (out->data == NULL) {
+            out->cap = 0;
+            return FALSE;
+        }
+    }
+    for (;;) {
+        out->len += (guint) tokenize_some (&st, out->data + out->len, out->cap - out->len);
+        if (out->len < out->cap || st.p == st.end)
+            return TRUE;
+        bilat_token *grown = out->cap > G_MAXUINT / 2 / sizeof (bilat_token)
+                                 ? NULL
+                                 : g_try_renew (bilat_token, out->data, out->cap * 2);
+        if (grown == NULL)
+            return FALSE;
+        out->data = grown;
+        out->cap *= 2;
+    }
 }

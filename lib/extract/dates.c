@@ -309,7 +309,7 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
     number_groups_once (re);
     const char *subj = c->text.text;
     size_t len = c->text.len;
-    size_t n = c->toks->len;
+    size_t n = c->toks.len;
     int32_t will_sent = -1;
     size_t will_at = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {

@@ -115,7 +115,7 @@ typedef struct bilat_fact_priv bilat_fact_priv;
 typedef struct {
     const bilat_extractor *ex;
     bilat_text text;
-    GArray *toks;       /* bilat_token */
+    bilat_tokens toks;
     GArray *sents;      /* bilat_sentence */
     GArray *mentions;   /* bilat_mention */
     int32_t *tok_mention;  /* token -> mention index or -1 */
@@ -170,7 +170,7 @@ void bilat__find_events (bilat_ctx *c);
 static inline const bilat_token *
 ctx_tok (const bilat_ctx *c, size_t i)
 {
-    return &g_array_index (c->toks, bilat_token, i);
+    return &c->toks.data[i];
 }
 static inline const bilat_mention *
 ctx_mention_at (const bilat_ctx *c, size_t tok)

@@ -407,8 +407,7 @@ static void
 ctx_free (bilat_ctx *c)
 {
     bilat__text_clear (&c->text);
-    if (c->toks)
-        g_array_free (c->toks, TRUE);
+    g_free (c->toks.data);
     if (c->sents)
         g_array_free (c->sents, TRUE);
     if (c->mentions)
@@ -472,23 +471,34 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     if (rc != BILAT_OK)
         return rc;
     stage_clock (BILAT_STAGE_TEXT, &t0);
-    c.toks = g_array_sized_new (FALSE, FALSE, sizeof (bilat_token), (guint) (len / 5 + 16));
-    bilat__tokenize (c.toks, c.text.text, c.text.len);
+    /* The arrays that grow with the document (its tokens, and a slot per token for each
+     * index below) may fail to allocate: a huge document is BILAT_ENOMEM, not an abort. */
+    if (!bilat__tokenize_try (&c.toks, c.text.text, c.text.len)) {
+        ctx_free (&c);
+        return bilat__error_set (error, BILAT_ENOMEM, -1,
+                                 "out of memory for the tokens of %zu bytes", len);
+    }
     stage_clock (BILAT_STAGE_TOKENS, &t0);
+    size_t nt = c.toks.len + 1;
+    c.tok_mention = g_try_new (int32_t, nt);
+    c.tok_sent = g_try_new0 (int32_t, nt);
+    c.tok_kw = g_try_new0 (uint8_t, nt);
+    c.tok_person = g_try_new (int32_t, nt);
+    c.tok_kw_len = g_try_new0 (uint8_t, nt);
+    if (!c.tok_mention || !c.tok_sent || !c.tok_kw || !c.tok_person || !c.tok_kw_len) {
+        ctx_free (&c);
+        return bilat__error_set (error, BILAT_ENOMEM, -1,
+                                 "out of memory for the indexes of %u tokens", c.toks.len);
+    }
+    memset (c.tok_mention, 0xff, sizeof (int32_t) * nt);
+    memset (c.tok_person, 0xff, sizeof (int32_t) * nt);
     /* Sized from the token count, so that the arrays rarely grow. */
-    c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks->len / 16 + 8);
-    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks->len / 3 + 8);
+    c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks.len / 16 + 8);
+    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks.len / 3 + 8);
     c.dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
     c.persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
     c.person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
     c.office_refs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
-    c.tok_mention = g_new (int32_t, c.toks->len + 1);
-    memset (c.tok_mention, 0xff, sizeof (int32_t) * (c.toks->len + 1));
-    c.tok_sent = g_new0 (int32_t, c.toks->len + 1);
-    c.tok_kw = g_new0 (uint8_t, c.toks->len + 1);
-    c.tok_person = g_new (int32_t, c.toks->len + 1);
-    memset (c.tok_person, 0xff, sizeof (int32_t) * (c.toks->len + 1));
-    c.tok_kw_len = g_new0 (uint8_t, c.toks->len + 1);
     c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
     c.mctx = pcre2_match_context_copy (ex->mctx_template);
     if (c.md == NULL || c.mctx == NULL) {

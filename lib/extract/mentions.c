@@ -108,7 +108,7 @@ void
 bilat__find_mentions (bilat_ctx *c)
 {
     const bilat_gazetteer *gz = c->ex->gz;
-    const bilat_token *toks = (const bilat_token *) c->toks->data;
+    const bilat_token *toks = c->toks.data;
     /* Mentions are written in place, the array grown by doubling as they come: sizing it
      * for one mention per token would cost 32 bytes a token on texts that name nothing. */
     guint n = c->mentions->len, cap = MAX (c->mentions->len, 64);

@@ -48,7 +48,7 @@ push (bilat_ctx *c, uint32_t tb, uint32_t te)
 void
 bilat__split_sentences (bilat_ctx *c)
 {
-    size_t n = c->toks->len;
+    size_t n = c->toks.len;
     const char *text = c->text.text;
     uint32_t begin = 0;
     for (size_t i = 0; i < n; i++) {

@@ -237,6 +237,7 @@ Test (faults, every_fallible_allocation_of_an_extraction_fails_into_enomem_or_ch
     armed = 0;
     long n = seen;
     cr_assert (gt (i64, n, 0), "no fallible allocation seen: is the hook in place?");
+    cr_log_info ("%ld fallible allocations in one extraction", n);
     GString *wrong = g_string_new (NULL);
     for (long k = 1; k <= n; k++) {
         /* Twice: the first run may make one-time allocations (GLib's, on a path not taken
