@@ -61,6 +61,10 @@ void bilat__json_int (bilat_jw *w, const char *key, int64_t val);
 /* An array of strings as member key (or, with key NULL, as the next array element). */
 void bilat__json_strv (bilat_jw *w, const char *key, const char *const *v, size_t n);
 void bilat__json_event (bilat_jw *w, const struct bilat_model *m, const struct bilat_event *e);
+/* The reports of event e as an array member key: document, sentence, span, and the rule
+ * when with_rule. */
+void bilat__json_reports (bilat_jw *w, const char *key, const struct bilat_model *m,
+                          const struct bilat_event *e, gboolean with_rule);
 void bilat__json_edge (bilat_jw *w, const struct bilat_edge *e);
 void bilat__json_official (bilat_jw *w, const struct bilat_official *p);
 

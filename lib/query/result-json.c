@@ -50,7 +50,15 @@ bilat__json_event (bilat_jw *w, const bilat_model *m, const bilat_event *e)
     bilat__json_strv (w, "persons", e->persons, e->n_persons);
     bilat__json_strv (w, "person_ids", e->person_keys, e->n_persons);
     bilat__json_strv (w, "areas", e->areas, e->n_areas);
-    bilat__jw_key (w, "evidence");
+    bilat__json_reports (w, "evidence", m, e, TRUE);
+    bilat__jw_end_object (w);
+}
+
+void
+bilat__json_reports (bilat_jw *w, const char *key, const bilat_model *m, const bilat_event *e,
+                     gboolean with_rule)
+{
+    bilat__jw_key (w, key);
     bilat__jw_begin_array (w);
     for (uint32_t i = 0; i < e->n_mentions; i++) {
         const emention *em = &g_array_index (m->ementions, emention, e->mentions[i]);
@@ -62,11 +70,11 @@ bilat__json_event (bilat_jw *w, const bilat_model *m, const bilat_event *e)
         bilat__jw_int (w, em->start);
         bilat__jw_int (w, em->end);
         bilat__jw_end_array (w);
-        bilat__json_str (w, "rule", em->rule);
+        if (with_rule)
+            bilat__json_str (w, "rule", em->rule);
         bilat__jw_end_object (w);
     }
     bilat__jw_end_array (w);
-    bilat__jw_end_object (w);
 }
 
 void

@@ -77,21 +77,7 @@ bilat_model_to_jsonl (char **out, const bilat_model *m, unsigned flags, bilat_er
         }
         bilat__json_strv (w, "persons", e->persons, e->n_persons);
         bilat__json_str (w, "title", e->title);
-        bilat__jw_key (w, "sources");
-        bilat__jw_begin_array (w);
-        for (uint32_t i = 0; i < e->n_mentions; i++) {
-            const emention *em = &g_array_index (m->ementions, emention, e->mentions[i]);
-            bilat__jw_begin_object (w);
-            bilat__json_str (w, "doc", g_array_index (m->docs, mdoc, em->doc).id);
-            bilat__json_int (w, "sentence", em->sentence);
-            bilat__jw_key (w, "span");
-            bilat__jw_begin_array (w);
-            bilat__jw_int (w, em->start);
-            bilat__jw_int (w, em->end);
-            bilat__jw_end_array (w);
-            bilat__jw_end_object (w);
-        }
-        bilat__jw_end_array (w);
+        bilat__json_reports (w, "sources", m, e, FALSE);
         bilat__jw_end_object (w);
         g_string_append_c (s, '\n');
     }
