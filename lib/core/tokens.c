@@ -5,19 +5,12 @@
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
-static inline int
-is_alnum_ascii (unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/* Length of the word character at p, or 0 when p does not start one. Bytes >= 0x80 are
- * letters unless they decode to punctuation or a symbol (bullets, currency signs). */
+/* Length of the word character at p (a byte >= 0x80; ASCII goes by the class table), or 0
+ * when p does not start one. Such bytes are letters unless they decode to punctuation or a
+ * symbol (bullets, currency signs); an invalid byte counts as a letter. */
 static inline size_t
 word_char_len (const unsigned char *p, const unsigned char *end)
 {
-    if (*p < 0x80)
-        return is_alnum_ascii (*p) ? 1 : 0;
     gunichar c = g_utf8_get_char_validated ((const char *) p, (gssize) (end - p));
     if (c == (gunichar) -1 || c == (gunichar) -2)
         return 1;
