@@ -66,10 +66,6 @@ typedef struct {
     double ir_per_byte;              /* from callgrind on a slice; 0 when not measured */
 } pass;
 
-/* Documents of the model pass are dated evenly over 2015-2024, as in bilat-bench-model. */
-#define MODEL_FIRST_YEAR 2015
-#define MODEL_DAYS 3652
-
 /* ---- instructions ---------------------------------------------------------------------- */
 
 /* Hardware counters through perf_event_open (what `perf stat` uses), user space only, on
@@ -249,17 +245,11 @@ pass_model (const corpus *c, pass_result *res)
         report_error ("bilat_model_new", 0, err);
         return FALSE;
     }
-    GDate first;
-    g_date_clear (&first, 1);
-    g_date_set_dmy (&first, 1, G_DATE_JANUARY, MODEL_FIRST_YEAR);
     double build = 0;
     for (size_t i = 0; i < c->n_docs; i++) {
-        char id[32], date[16];
-        GDate d = first;
-        g_date_add_days (&d, (guint) ((uint64_t) i * MODEL_DAYS / c->n_docs));
+        char id[32], date[11];
         g_snprintf (id, sizeof id, "doc-%07zu", i);
-        g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&d),
-                    g_date_get_month (&d), g_date_get_day (&d));
+        bench_doc_date (i, c->n_docs, date);
         bilat_doc *doc = NULL;
         if (bilat_extract_dated (&doc, c->ex, c->buf + c->docs[i].offset, c->docs[i].len, date,
                                  &err) != BILAT_OK) {
@@ -649,14 +639,7 @@ main (int argc, char **argv)
     const pass *ext = find_pass (passes, n_passes, "extract");
 
     if (status == 0 && as_json) {
-        printf ("{\"machine\":{\"arch\":");
-        bench_json_string (stdout, un.machine);
-        printf (",\"cpu\":");
-        bench_json_string (stdout, cpu);
-        printf (",\"nproc\":%ld},\"library\":", nproc);
-        bench_json_string (stdout, bilat_version_string ());
-        printf (",\"buildtype\":");
-        bench_json_string (stdout, BENCH_BUILDTYPE);
+        bench_json_machine (un.machine, cpu, nproc, BENCH_BUILDTYPE);
         printf (",\"corpus\":{\"bytes\":%zu,\"docs\":%zu,\"seed\":%llu},\"repeat\":%llu,"
                 "\"extractor_new_seconds\":%.6f,\"passes\":[",
                 c.bytes, c.n_docs, seed, repeat, extractor_seconds);

@@ -19,40 +19,11 @@
 
 #define MB 1000000.0
 
-static double
-now (void)
-{
-    struct timespec ts;
-    clock_gettime (CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* Processor time of this process: on a shared machine it says more than the wall clock. */
-static double
-cpu_now (void)
-{
-    struct timespec ts;
-    clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
 static void
 die (const char *what, bilat_error *err)
 {
     fprintf (stderr, "bilat-bench-model: %s: %s\n", what, bilat_error_message (err));
     exit (1);
-}
-
-/* The date of document i of n, spread evenly over 2015-2024, so that date ranges select. */
-static void
-doc_date (size_t i, size_t n, char out[11])
-{
-    GDate d;
-    g_date_clear (&d, 1);
-    g_date_set_dmy (&d, 1, G_DATE_JANUARY, 2015);
-    g_date_add_days (&d, (guint) ((uint64_t) i * 3652 / (n ? n : 1)));
-    g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d),
-                g_date_get_day (&d));
 }
 
 typedef struct {
@@ -123,10 +94,10 @@ time_query (const char *name, const bilat_model *m, query_fn fn, void *arg, int 
     size_t items = 0;
     for (int i = 0; i < runs; i++) {
         bilat_result *r = NULL;
-        double t0 = now ();
+        double t0 = bench_now ();
         if (fn (&r, m, arg) != BILAT_OK)
             die (name, NULL);
-        t[i] = (now () - t0) * 1e6;
+        t[i] = (bench_now () - t0) * 1e6;
         sum += t[i];
         items = bilat_result_n (r, BILAT_ITEM_EVENT) + bilat_result_n (r, BILAT_ITEM_STATE) +
                 bilat_result_n (r, BILAT_ITEM_OFFICIAL);
@@ -197,18 +168,18 @@ main (int argc, char **argv)
     for (size_t i = 0; i < n_docs; i++) {
         char id[32], date[11];
         g_snprintf (id, sizeof id, "doc-%07zu", i);
-        doc_date (i, n_docs, date);
+        bench_doc_date (i, n_docs, date);
         g_string_truncate (text, 0);
         gen_document (text, &rng);
         text_bytes += text->len;
         bilat_doc *doc = NULL;
-        double t0 = now (), c0 = cpu_now ();
+        double t0 = bench_now (), c0 = bench_cpu_now ();
         if (bilat_extract_dated (&doc, ex, text->str, text->len, date, &err) != BILAT_OK)
             die ("extract", err);
-        double t1 = now (), c1 = cpu_now ();
+        double t1 = bench_now (), c1 = bench_cpu_now ();
         if (bilat_model_add_doc (m, id, doc, &err) != BILAT_OK)
             die ("add", err);
-        double t2 = now (), c2 = cpu_now ();
+        double t2 = bench_now (), c2 = bench_cpu_now ();
         bilat_doc_free (doc);
         t_extract += t1 - t0;
         t_add += t2 - t1;
@@ -221,10 +192,10 @@ main (int argc, char **argv)
         fputs ("\r\033[K", stderr);
     g_string_free (text, TRUE);
     size_t heap_ledger = bench_heap_in_use ();
-    double t0 = now (), c0 = cpu_now ();
+    double t0 = bench_now (), c0 = bench_cpu_now ();
     size_t n_events = bilat_model_n_events (m);   /* the first read derives everything */
     bilat_model_graph (m);
-    double t_derive = now () - t0, c_derive = cpu_now () - c0;
+    double t_derive = bench_now () - t0, c_derive = bench_cpu_now () - c0;
     size_t heap1 = bench_heap_in_use (), rss1 = bench_rss ();
     size_t model_bytes = heap1 - heap0, ledger_bytes = heap_ledger - heap0;
     size_t n_reports = 0;
@@ -233,23 +204,23 @@ main (int argc, char **argv)
 
     /* ---- save and load ---------------------------------------------------------------- */
     char *saved = NULL;
-    t0 = now ();
-    c0 = cpu_now ();
+    t0 = bench_now ();
+    c0 = bench_cpu_now ();
     if (bilat_model_to_json (&saved, m, 0, &err) != BILAT_OK)
         die ("save", err);
-    double t_save = now () - t0, c_save = cpu_now () - c0;
+    double t_save = bench_now () - t0, c_save = bench_cpu_now () - c0;
     size_t saved_len = strlen (saved);
     bilat_options *opts = NULL;
     bilat_options_new (&opts, NULL);
     bilat_options_set_max_size (opts, saved_len + 1, NULL);
     bilat_model *loaded = NULL;
-    t0 = now ();
-    c0 = cpu_now ();
+    t0 = bench_now ();
+    c0 = bench_cpu_now ();
     if (bilat_model_from_json (&loaded, opts, saved, saved_len, &err) != BILAT_OK)
         die ("load", err);
-    double c_parse = cpu_now () - c0;
+    double c_parse = bench_cpu_now () - c0;
     bilat_model_n_events (loaded);
-    double t_load = now () - t0, c_load = cpu_now () - c0;
+    double t_load = bench_now () - t0, c_load = bench_cpu_now () - c0;
     char *again = NULL;
     bilat_model_to_json (&again, loaded, 0, NULL);
     gboolean equal = strcmp (again, saved) == 0;

@@ -122,18 +122,6 @@ measure_size (size_row *row, const bilat_extractor *ex, size_t target, uint64_t 
     g_string_free (text, TRUE);
 }
 
-/* The date of document i of n, spread evenly over 2015-2024, as in bilat-bench-model. */
-static void
-doc_date (size_t i, size_t n, char out[16])
-{
-    GDate d;
-    g_date_clear (&d, 1);
-    g_date_set_dmy (&d, 1, G_DATE_JANUARY, 2015);
-    g_date_add_days (&d, (guint) ((uint64_t) i * 3652 / n));
-    g_snprintf (out, 16, "%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d),
-                g_date_get_day (&d));
-}
-
 /* n documents generated one at a time (only the model grows), each extracted with an id
  * and a date and added to one model, then the first read that derives people, events and
  * the graph. Generating is not timed; freeing the model is not timed. */
@@ -153,9 +141,9 @@ measure_count (count_row *row, const bilat_extractor *ex, size_t n, uint64_t see
     row->docs = n;
     double cpu_start = bench_cpu_now (), wall_start = bench_now ();
     for (size_t i = 0; i < n; i++) {
-        char id[32], date[16];
+        char id[32], date[11];
         g_snprintf (id, sizeof id, "doc-%07zu", i);
-        doc_date (i, n, date);
+        bench_doc_date (i, n, date);
         g_string_truncate (text, 0);
         gen_document (text, &rng);
         row->bytes += text->len;
@@ -276,14 +264,7 @@ main (int argc, char **argv)
     long nproc = sysconf (_SC_NPROCESSORS_ONLN);
 
     if (as_json) {
-        printf ("{\"machine\":{\"arch\":");
-        bench_json_string (stdout, un.machine);
-        printf (",\"cpu\":");
-        bench_json_string (stdout, cpu);
-        printf (",\"nproc\":%ld},\"library\":", nproc);
-        bench_json_string (stdout, bilat_version_string ());
-        printf (",\"buildtype\":");
-        bench_json_string (stdout, BENCH_BUILDTYPE);
+        bench_json_machine (un.machine, cpu, nproc, BENCH_BUILDTYPE);
         printf (",\"seed\":%llu,\"repeat\":%llu,\"sizes\":[", seed, repeat);
         for (size_t i = 0; i < n_srows; i++) {
             const size_row *r = &srows[i];

@@ -156,6 +156,30 @@ bench_count_option (const char *prog, int argc, char **argv, int *i,
 }
 
 void
+bench_doc_date (size_t i, size_t n, char out[11])
+{
+    GDate d;
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, 1, G_DATE_JANUARY, 2015);
+    g_date_add_days (&d, (guint) ((uint64_t) i * 3652 / (n ? n : 1)));
+    g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d),
+                g_date_get_day (&d));
+}
+
+void
+bench_json_machine (const char *arch, const char *cpu, long nproc, const char *buildtype)
+{
+    printf ("{\"machine\":{\"arch\":");
+    bench_json_string (stdout, arch);
+    printf (",\"cpu\":");
+    bench_json_string (stdout, cpu);
+    printf (",\"nproc\":%ld},\"library\":", nproc);
+    bench_json_string (stdout, bilat_version_string ());
+    printf (",\"buildtype\":");
+    bench_json_string (stdout, buildtype);
+}
+
+void
 bench_json_string (FILE *f, const char *s)
 {
     fputc ('"', f);

@@ -58,6 +58,14 @@ const bench_count_opt *bench_count_option (const char *prog, int argc, char **ar
                                            const bench_count_opt *opts, size_t n_opts,
                                            gboolean *bad);
 
+/* The date of document i of n, spread evenly over 2015-2024 (ten years from 1 January
+ * 2015), as "YYYY-MM-DD": the runners date their documents alike, so date ranges select. */
+void bench_doc_date (size_t i, size_t n, char out[11]);
+
+/* The opening members of a run's JSON object on stdout: "machine" (arch, cpu, nproc),
+ * "library" and "buildtype"; the caller writes the rest. */
+void bench_json_machine (const char *arch, const char *cpu, long nproc, const char *buildtype);
+
 /* Print s as a JSON string to f. */
 void bench_json_string (FILE *f, const char *s);
 
