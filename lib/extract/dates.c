@@ -118,15 +118,36 @@ num (const char *s, size_t n)
     return v;
 }
 
+/* Write n digits of v at p (v < 10^n). */
+static char *
+put_digits (char *p, int v, int n)
+{
+    for (int k = n - 1; k >= 0; k--, v /= 10)
+        p[k] = (char) ('0' + v % 10);
+    return p + n;
+}
+
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY", by hand: snprintf was a third of this stage. */
 static void
 set_ymd (bilat_date_expr *d, int y, int m, int day)
 {
-    if (m && day && g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y))
-        g_snprintf (d->value, sizeof d->value, "%04d-%02d-%02d", y, m, day);
-    else if (m >= 1 && m <= 12)
-        g_snprintf (d->value, sizeof d->value, "%04d-%02d", y, m);
-    else if (y > 0 && y < 10000)
-        g_snprintf (d->value, sizeof d->value, "%04d", y);
+    char *p = d->value;
+    if (y < 0 || y > 9999)
+        return;
+    if (m && day && g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y)) {
+        p = put_digits (p, y, 4);
+        *p++ = '-';
+        p = put_digits (p, m, 2);
+        *p++ = '-';
+        p = put_digits (p, day, 2);
+    } else if (m >= 1 && m <= 12) {
+        p = put_digits (p, y, 4);
+        *p++ = '-';
+        p = put_digits (p, m, 2);
+    } else if (y > 0) {
+        p = put_digits (p, y, 4);
+    }
+    *p = '\0';
 }
 
 static void
@@ -270,13 +291,46 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
     }
 }
 
-/* Can token i start a date? A digit, or a word the pattern begins with. */
+static gboolean
+is_punct_char (const bilat_ctx *c, size_t i, char ch)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    return (t->flags & BILAT_TOK_PUNCT) && t->end == t->start + 1 && c->text.text[t->start] == ch;
+}
+
+/* Can the number at token i start a date? The pattern's numeric starts are a year
+ * ("2024", "2024-05-01"), a dotted date (one token: "12.03.2024"), or a day ("5", "5th")
+ * with a capitalized month name at most four tokens on ("5-7 of March"). Most numbers in
+ * a release are none of these (sums, counts, percentages): they skip the regex. */
+static gboolean
+may_start_numeric_date (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    const char *w = c->text.text + t->start;
+    size_t n = t->end - t->start, digits = 0;
+    while (digits < n && g_ascii_isdigit (w[digits]))
+        digits++;
+    if (digits < n && w[digits] == '.')
+        return TRUE;
+    if (digits == 4)
+        return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
+    if (digits > 2 || n > 4)
+        return FALSE;
+    for (size_t k = i + 1; k <= i + 4 && k < c->toks.len; k++) {
+        const bilat_token *m = ctx_tok (c, k);
+        if ((m->flags & BILAT_TOK_UPPER) && strchr ("JFMASOND", c->text.text[m->start]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Can token i start a date? A number that may (above), or a word the pattern begins with. */
 static gboolean
 may_start_date (const bilat_ctx *c, size_t i)
 {
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_DIGIT)
-        return TRUE;
+        return may_start_numeric_date (c, i);
     if (!(t->flags & BILAT_TOK_WORD))
         return FALSE;
     int kw = bilat__tok_keyword (c, i);
@@ -294,10 +348,25 @@ may_start_date (const bilat_ctx *c, size_t i)
     default:
         return FALSE;
     }
-    for (size_t k = 0; k < G_N_ELEMENTS (starters); k++)
-        if (bilat__tok_is (c, i, starters[k]))
-            return TRUE;
-    return FALSE;
+    size_t k = 0;
+    while (k < G_N_ELEMENTS (starters) && !bilat__tok_is (c, i, starters[k]))
+        k++;
+    if (k == G_N_ELEMENTS (starters))
+        return FALSE;
+    if (k < 3)
+        return TRUE;  /* "yesterday", "today", "tomorrow" */
+    /* "last", "this", "mid" ...: only before a month or weekday name ("mid-March") or
+     * "week", "month", "year"; "this agreement" is no date. */
+    size_t j = i + 1;
+    if (j < c->toks.len && is_punct_char (c, j, '-'))
+        j++;
+    if (j >= c->toks.len)
+        return FALSE;
+    const bilat_token *u = ctx_tok (c, j);
+    if (u->flags & BILAT_TOK_UPPER)
+        return strchr ("JFMASONDTW", c->text.text[u->start]) != NULL;
+    return bilat__tok_is (c, j, "week") || bilat__tok_is (c, j, "month") ||
+           bilat__tok_is (c, j, "year");
 }
 
 int
@@ -320,7 +389,8 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
         if (i > 0 && (t->flags & BILAT_TOK_DIGIT) && !(t->flags & BILAT_TOK_SPACE) &&
             (ctx_tok (c, i - 1)->flags & BILAT_TOK_WORD))
             continue;
-        /* The text was validated once; PCRE2 must not re-check it at every call. */
+        /* The text was validated once; PCRE2 must not re-check it at every call. The
+         * pattern is compiled anchored (PCRE2_ANCHORED here would bypass the JIT). */
         int rc = pcre2_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK, c->md,
                               c->mctx);
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
