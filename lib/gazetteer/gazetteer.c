@@ -49,11 +49,14 @@ struct bilat_gazetteer {
     gz_slot *slots;
     gz_hot *hot;      /* per entry, built by freeze */
     size_t cap;
-    /* Bloom-style filters, 8 KiB each, that let most tokens skip the two-word probe: a bit
-     * per two-word key, [1] for entries whose first word needs a capital ("United States"),
-     * [0] for the rest. Nine in ten tokens start no two-word entry. One-word keys have no
-     * filter: most words of a text are keywords ("the", "of"), so it would rarely say no. */
+    /* Bloom-style filters, 8 KiB each, that let most tokens skip the longer probes: a bit
+     * per first two words of every entry of two words or more, [1] for entries whose first
+     * word needs a capital ("United States"), [0] for the rest; and a bit per first three
+     * words of entries of three or more. Nine in ten tokens start no two-word entry.
+     * One-word keys have no filter: most words of a text are keywords ("the", "of"), so it
+     * would rarely say no. */
     uint64_t pair_bits[2][1024];
+    uint64_t triple_bits[1024];
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
     gboolean out_of_memory;   /* a variant could not be folded: the dictionary is incomplete */
@@ -484,6 +487,7 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
     /* Each chain lists longer entries first (file order among equals), so that a lookup
      * can stop at the first entry shorter than its best match. */
     memset (gz->pair_bits, 0, sizeof gz->pair_bits);
+    memset (gz->triple_bits, 0, sizeof gz->triple_bits);
     guint *order = g_new (guint, n ? n : 1);
     for (size_t j = 0; j < n; j++)
         order[j] = (guint) j;
@@ -493,14 +497,22 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
         if (es[j].ntok == 0)
             continue;
         const gz_token *t = &g_array_index (gz->tokens, gz_token, es[j].tok);
-        /* One-word entries are keyed by their word, longer ones by their first two words,
-         * so that a lookup at "Minister" does not walk a hundred "Minister of ..." titles. */
-        uint64_t h = es[j].ntok == 1 ? t[0].hash : pair_key (t[0].hash, t[1].hash);
-        /* An exact token starting with a capital matches only a text token that does. */
-        int cap = t[0].mode == CASE_INITIAL ||
-                  (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
-        if (es[j].ntok > 1)
+        /* One-word entries are keyed by their word, two-word ones by both words, longer
+         * ones by their first three words, so that a lookup at "Minister" does not walk a
+         * hundred "Minister of ..." titles, nor one at "Minister of" the "Minister of
+         * Foreign ..." ones. */
+        uint64_t h = t[0].hash;
+        if (es[j].ntok > 1) {
+            /* An exact token starting with a capital matches only a text token that does. */
+            int cap = t[0].mode == CASE_INITIAL ||
+                      (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
+            h = pair_key (t[0].hash, t[1].hash);
             filter_set (gz->pair_bits[cap], h);
+            if (es[j].ntok > 2) {
+                h = pair_key (h, t[2].hash);
+                filter_set (gz->triple_bits, h);
+            }
+        }
         size_t s = slot_of (gz, h);
         es[j].next = gz->slots[s].head;
         gz->slots[s] = (gz_slot) { (uint32_t) (h >> 32), (int32_t) j };
@@ -552,17 +564,24 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     const gz_entry *best = NULL, *kw = NULL;
     const gz_entry *es = (const gz_entry *) gz->entries->data;
     const gz_token *dts = (const gz_token *) gz->tokens->data;
-    /* Entries of two words or more first (keyed by both words), then one-word entries. */
-    int32_t heads[2] = { -1, -1 };
+    /* Entries of three words or more first (keyed by their first three), then those of two
+     * words, then one-word entries: longest first, as within each chain. */
+    int32_t heads[3] = { -1, -1, -1 };
     gboolean upper = (toks[i].flags & BILAT_TOK_UPPER) != 0;
-    heads[1] = gz->slots[slot_of (gz, toks[i].hash)].head;
+    heads[2] = gz->slots[slot_of (gz, toks[i].hash)].head;
     if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
         uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
-        if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk)))
-            heads[0] = gz->slots[slot_of (gz, pk)].head;
+        if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk))) {
+            heads[1] = gz->slots[slot_of (gz, pk)].head;
+            if (i + 2 < limit && !(toks[i + 2].flags & BILAT_TOK_NEWLINE)) {
+                uint64_t tk = pair_key (pk, toks[i + 2].hash);
+                if (filter_has (gz->triple_bits, tk))
+                    heads[0] = gz->slots[slot_of (gz, tk)].head;
+            }
+        }
     }
     const gz_hot *hot = gz->hot;
-    for (int h = 0; h < 2; h++) {
+    for (int h = 0; h < 3; h++) {
         for (int32_t j = heads[h]; j >= 0; j = hot[j].next) {
             const gz_hot *e = &hot[j];
             gboolean want_kw = best_kw && e->kind == GZ_KEYWORD && !kw;
