@@ -37,6 +37,18 @@ typedef struct {
     int32_t head;   /* first entry of the chain, -1 when the slot is free */
 } gz_slot;
 
+/* What the walk of a one-word chain returns, worked out once when the dictionary is frozen:
+ * the best entry and the best keyword for a text word of that hash, [0] in lower case, [1]
+ * capitalized (entries that need a capital). Most tokens start no longer entry, so for
+ * them this is the whole lookup. ONE_WALK: the chain holds an exact-case entry, whose
+ * bytes must be compared; ONE_FREE: an empty record. */
+typedef struct {
+    uint64_t hash;
+    int32_t best[2];
+    int32_t kw[2];
+} gz_one;
+enum { ONE_FREE = INT32_MIN, ONE_WALK = INT32_MIN + 1 };
+
 struct bilat_gazetteer {
     GStringChunk *strings;
     GArray *entities[8];  /* gz_entity per kind */
@@ -49,6 +61,8 @@ struct bilat_gazetteer {
     gz_slot *slots;
     gz_hot *hot;      /* per entry, built by freeze */
     size_t cap;
+    gz_one *ones;     /* one-word results by word hash, linear probing, built by freeze */
+    size_t ones_cap;
     /* Bloom-style filters, 8 KiB each, that let most tokens skip the longer probes: a bit
      * per first two words of every entry of two words or more, [1] for entries whose first
      * word needs a capital ("United States"), [0] for the rest; and a bit per first three
@@ -92,6 +106,7 @@ bilat__gazetteer_free (bilat_gazetteer *gz)
     g_array_free (gz->scratch, TRUE);
     g_free (gz->slots);
     g_free (gz->hot);
+    g_free (gz->ones);
     g_free (gz);
 }
 
@@ -447,6 +462,76 @@ filter_has (const uint64_t *bits, uint64_t h)
     return (bits[FILTER_BIT (h) >> 6] >> (FILTER_BIT (h) & 63)) & 1;
 }
 
+static inline const gz_one *
+one_of (const bilat_gazetteer *gz, uint64_t hash)
+{
+    size_t mask = gz->ones_cap - 1;
+    for (size_t i = (size_t) (hash ^ (hash >> 31)) & mask;; i = (i + 1) & mask) {
+        const gz_one *o = &gz->ones[i];
+        if (o->best[0] == ONE_FREE)
+            return NULL;
+        if (o->hash == hash)
+            return o;
+    }
+}
+
+/* The one-word walk of match() below for a word of this hash, lower case ([0]) or
+ * capitalized ([1]): the same rules, on entries of one word only. */
+static void
+summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o)
+{
+    o->hash = hash;
+    for (int up = 0; up < 2; up++) {
+        int32_t best = -1, kw = -1;
+        for (int32_t j = head; j >= 0; j = gz->hot[j].next) {
+            const gz_hot *e = &gz->hot[j];
+            if (e->ntok != 1 || e->hash0 != hash)
+                continue;
+            gboolean want_kw = e->kind == GZ_KEYWORD && kw < 0;
+            gboolean want_best = best < 0 || kind_rank[e->kind] > kind_rank[gz->hot[best].kind];
+            if (!want_best && !want_kw)
+                continue;
+            if (e->mode0 == CASE_INITIAL && !up)
+                continue;
+            if (e->mode0 == CASE_EXACT) {
+                o->best[0] = o->best[1] = o->kw[0] = o->kw[1] = ONE_WALK;
+                return;
+            }
+            if (want_best)
+                best = j;
+            if (want_kw)
+                kw = j;
+        }
+        o->best[up] = best;
+        o->kw[up] = kw;
+    }
+}
+
+static void
+build_ones (bilat_gazetteer *gz)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < gz->entries->len; j++)
+        n += gz->hot[j].ntok == 1;
+    gz->ones_cap = 16;
+    while (gz->ones_cap < n + n / 2 + 16)
+        gz->ones_cap <<= 1;
+    g_free (gz->ones);
+    gz->ones = g_new (gz_one, gz->ones_cap);
+    for (size_t i = 0; i < gz->ones_cap; i++)
+        gz->ones[i].best[0] = ONE_FREE;
+    size_t mask = gz->ones_cap - 1;
+    for (size_t j = 0; j < gz->entries->len; j++) {
+        uint64_t h = gz->hot[j].hash0;
+        if (gz->hot[j].ntok != 1 || one_of (gz, h) != NULL)
+            continue;
+        size_t i = (size_t) (h ^ (h >> 31)) & mask;
+        while (gz->ones[i].best[0] != ONE_FREE)
+            i = (i + 1) & mask;
+        summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, &gz->ones[i]);
+    }
+}
+
 static gint
 by_length (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -526,6 +611,7 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
                                 .ntok = es[j].ntok, .kind = es[j].kind,
                                 .mode0 = es[j].ntok ? t[0].mode : 0 };
     }
+    build_ones (gz);
 }
 
 static inline gboolean
@@ -622,10 +708,35 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     return best;
 }
 
+/* Can an entry of two words or more start at token i? */
+static inline gboolean
+may_start_longer (const bilat_gazetteer *gz, const bilat_token *toks, size_t i, size_t limit)
+{
+    if (i + 1 >= limit || (toks[i + 1].flags & BILAT_TOK_NEWLINE))
+        return FALSE;
+    uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
+    return filter_has (gz->pair_bits[0], pk) ||
+           ((toks[i].flags & BILAT_TOK_UPPER) && filter_has (gz->pair_bits[1], pk));
+}
+
 const gz_entry *
 bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
                          size_t i, size_t limit, const gz_entry **keyword)
 {
+    /* Most tokens start no longer entry: their result was worked out at freeze. */
+    if (gz->ones_cap && i < limit && !may_start_longer (gz, toks, i, limit)) {
+        const gz_one *o = one_of (gz, toks[i].hash);
+        if (o == NULL) {
+            *keyword = NULL;
+            return NULL;
+        }
+        if (o->best[0] != ONE_WALK) {
+            const gz_entry *es = (const gz_entry *) gz->entries->data;
+            int up = (toks[i].flags & BILAT_TOK_UPPER) != 0;
+            *keyword = o->kw[up] >= 0 ? &es[o->kw[up]] : NULL;
+            return o->best[up] >= 0 ? &es[o->best[up]] : NULL;
+        }
+    }
     return match (gz, text, toks, i, limit, 0, keyword);
 }
 
