@@ -708,6 +708,14 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     return best;
 }
 
+/* The full walk, out of line: the fast path above then needs no registers saved. */
+static G_GNUC_NO_INLINE const gz_entry *
+match_any_walk (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
+                size_t i, size_t limit, const gz_entry **keyword)
+{
+    return match (gz, text, toks, i, limit, 0, keyword);
+}
+
 /* Can an entry of two words or more start at token i? */
 static inline gboolean
 may_start_longer (const bilat_gazetteer *gz, const bilat_token *toks, size_t i, size_t limit)
@@ -737,7 +745,7 @@ bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *text, const bila
             return o->best[up] >= 0 ? &es[o->best[up]] : NULL;
         }
     }
-    return match (gz, text, toks, i, limit, 0, keyword);
+    return match_any_walk (gz, text, toks, i, limit, keyword);
 }
 
 const gz_entry *
