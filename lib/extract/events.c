@@ -171,12 +171,9 @@ cand_state (const bilat_ctx *c, const actor_cand *a)
 }
 
 static gboolean
-word_in (const bilat_ctx *c, size_t i, const char *const *words)
+word_in (const bilat_ctx *c, size_t i, bilat_word_set *words)
 {
-    for (; *words; words++)
-        if (bilat__tok_is (c, i, *words))
-            return TRUE;
-    return FALSE;
+    return bilat__word_in (words, c, i);
 }
 
 /* The date of an event: the nearest dated expression in its window, else in its sentence,
@@ -259,21 +256,21 @@ single:;
     return n;
 }
 
-static const char *const level_words[] = { "state", "official", "working", "private", NULL };
-static const char *const place_preps[] = { "to", "in", "at", "for", NULL };
+static bilat_word_set level_words = { .words = { "state", "official", "working", "private" } };
+static bilat_word_set place_preps = { .words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
-static const char *const dest_preps[] = { "to", "in", "at", "for", "into", "of", NULL };
+static bilat_word_set dest_preps = { .words = { "to", "in", "at", "for", "into", "of" } };
 
 static void
 visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
              uint32_t we, GArray *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
-    static const char *const generic[] = { "mutual", "reciprocal", "regular", "frequent",
-                                           "exchange", "exchanges", "high-level", NULL };
-    if (p > s->tb && word_in (c, p - 1, generic))
+    static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
+                                                 "exchange", "exchanges", "high-level" } };
+    if (p > s->tb && word_in (c, p - 1, &generic))
         return;
-    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in (c, p - 2, generic))
+    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in (c, p - 2, &generic))
         return;
     /* An invitation to visit is not a visit, unless it was accepted. */
     gboolean invited = FALSE, accepted = FALSE;
@@ -288,11 +285,10 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                 .wb = s->tb, .we = we, .actor_person = -1, .target_state = -1,
                 .rule = "visit:trigger" };
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
-        if (word_in (c, k, level_words)) {
-            /* The level is the word itself, as a static string. */
-            for (int l = 0; level_words[l]; l++)
-                if (bilat__tok_is (c, k, level_words[l]))
-                    f.level = level_words[l];
+        /* The level is the word itself, as a static string. */
+        const char *level = bilat__word_which (&level_words, c, k);
+        if (level) {
+            f.level = level;
             break;
         }
     }
@@ -324,7 +320,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
         }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
     uint32_t q = p;
-    while (q > s->tb && (word_in (c, q - 1, level_words) || ctx_tok (c, q - 1)->flags &
+    while (q > s->tb && (word_in (c, q - 1, &level_words) || ctx_tok (c, q - 1)->flags &
                                                             BILAT_TOK_DIGIT ||
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
@@ -357,7 +353,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
             uint32_t b = a->tb;
             if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
                 b--;
-            if (b > s->tb && (word_in (c, b - 1, dest_preps) ||
+            if (b > s->tb && (word_in (c, b - 1, &dest_preps) ||
                               bilat__tok_keyword (c, b - 1) == KW_VISIT ||
                               bilat__tok_keyword (c, b - 1) == KW_TRIP))
                 continue;
@@ -375,7 +371,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
         uint32_t b = a->tb;
         if (b > te && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b == te || (b > te && word_in (c, b - 1, place_preps)) ||
+        if (b == te || (b > te && word_in (c, b - 1, &place_preps)) ||
             (b == te + 1 && bilat__tok_is (c, te, "of") && bilat__tok_keyword (c, p) == KW_TRIP)) {
             tgt = (int) k;
             break;
@@ -409,7 +405,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     } else {
         /* A city the gazetteer does not know: "arrived in Samarkand". */
         for (uint32_t k = te; k + 1 < we; k++) {
-            if (!word_in (c, k, place_preps))
+            if (!word_in (c, k, &place_preps))
                 continue;
             const bilat_token *t = ctx_tok (c, k + 1);
             if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
@@ -503,11 +499,11 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         f.rule = "meeting:received";
         hosted_visit (c, s, cands, p, te, frames);
     }
-    static const char *const multi[] = { "trilateral", "tripartite", "quadrilateral",
-                                         "multilateral", "joint", "summit", "dialogue",
-                                         "forum", "format", NULL };
+    static bilat_word_set multi = { .words = { "trilateral", "tripartite", "quadrilateral",
+                                               "multilateral", "joint", "summit", "dialogue",
+                                               "forum", "format" } };
     for (uint32_t k = s->tb; k < s->te && !f.multilateral; k++)
-        f.multilateral = word_in (c, k, multi) || (ctx_mention_at (c, k) &&
+        f.multilateral = word_in (c, k, &multi) || (ctx_mention_at (c, k) &&
                          ctx_mention_at (c, k)->kind == GZ_ORG);
     f.date = event_date (c, f.sent, s->tb, s->te, p);
     g_array_append_val (frames, f);
@@ -517,17 +513,19 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
 static gboolean
 title_stop (const bilat_ctx *c, size_t i)
 {
-    static const char *const stops[] = {
-        "was", "were", "is", "are", "has", "have", "had", "will", "would", "which", "that",
-        "signed", "during", "by", "as", "aimed", "after", "following", "within", "at", "while",
-        "who", "under", "before", "when", "where", "to", "covering", "worth", "including",
-        "aimed", "designed", NULL };
+    static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
+                                               "will", "would", "which", "that", "signed",
+                                               "during", "by", "as", "aimed", "after",
+                                               "following", "within", "at", "while", "who",
+                                               "under", "before", "when", "where", "to",
+                                               "covering", "worth", "including", "aimed",
+                                               "designed" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT) {
         char ch = c->text.text[t->start];
         return ch != '-' && ch != '\'' && ch != '+' && ch != '/' && ch != '&';
     }
-    return word_in (c, i, stops) || bilat__tok_keyword (c, i) == KW_SIGN;
+    return word_in (c, i, &stops) || bilat__tok_keyword (c, i) == KW_SIGN;
 }
 
 /* Words a title may start with on the left of its noun ("Joint", "cooperation",
@@ -535,15 +533,18 @@ title_stop (const bilat_ctx *c, size_t i)
 static gboolean
 title_left_ok (const bilat_ctx *c, size_t i)
 {
-    static const char *const stops[] = {
-        "a", "an", "the", "this", "these", "those", "of", "on", "in", "for", "with", "to", "by",
-        "and", "was", "were", "has", "have", "had", "also", "including", "include", "includes",
-        "among", "between", "its", "their", "his", "her", "which", "that", "as", "at", "is",
-        "are", "two", "sides", "parties", "countries", "both", "signed", "said", "will", NULL };
+    static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
+                                               "on", "in", "for", "with", "to", "by", "and",
+                                               "was", "were", "has", "have", "had", "also",
+                                               "including", "include", "includes", "among",
+                                               "between", "its", "their", "his", "her", "which",
+                                               "that", "as", "at", "is", "are", "two", "sides",
+                                               "parties", "countries", "both", "signed", "said",
+                                               "will" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
-    if (word_in (c, i, stops))
+    if (word_in (c, i, &stops))
         return FALSE;
     int kw = bilat__tok_keyword (c, i);
     return kw != KW_SIGN && kw != KW_MEET && kw != KW_VISIT;
@@ -563,11 +564,11 @@ is_plural_doc (const bilat_ctx *c, size_t i)
 static gboolean
 signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
-    static const char *const before[] = { "the", "previously", "earlier", "already", "all",
-                                          "recently", "those", "these", NULL };
+    static bilat_word_set before = { .words = { "the", "previously", "earlier", "already",
+                                                "all", "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
-           !bilat__tok_is (c, lb - 1, "signing") && word_in (c, lb - 2, before);
+           !bilat__tok_is (c, lb - 1, "signing") && word_in (c, lb - 2, &before);
 }
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
@@ -742,9 +743,9 @@ add_unique (int *arr, int *n, int max, int st)
 
 /* A state after these words is a topic or a place, not a side: "the situation in
  * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
-static const char *const topic_preps[] = { "in", "on", "about", "regarding", "against", "over",
-                                           "at", "into", "across", "concerning", "near",
-                                           "within", NULL };
+static bilat_word_set topic_preps = { .words = { "in", "on", "about", "regarding", "against",
+                                                 "over", "at", "into", "across", "concerning",
+                                                 "near", "within" } };
 
 /* The states an event's sentence (or title) names as taking part: people and offices
  * anywhere in the sentence are agents; states named on their own count inside the event's
@@ -781,7 +782,7 @@ collect_parties (bilat_ctx *c, frame *f)
         uint32_t b = a->tb;
         if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b > s->tb && word_in (c, b - 1, topic_preps)) {
+        if (b > s->tb && word_in (c, b - 1, &topic_preps)) {
             if (a->capital)
                 add_unique (places, &n_places, 8, st);
             continue;

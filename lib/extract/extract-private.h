@@ -195,6 +195,19 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
 {
     return c->tok_kw[i];
 }
+/* A fixed list of words ("to", "in", "at"), tested against a token by its hash: one
+ * compare per word where the string compares cost one call each. Declare it static with
+ * only .words set; the hashes are filled on first use, once, safely across threads. */
+typedef struct {
+    const char *words[48];  /* NULL-terminated when shorter */
+    uint64_t hash[48];
+    size_t n;
+    gsize ready;
+} bilat_word_set;
+/* TRUE when token i is one of the words (case-insensitive). */
+gboolean bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i);
+/* Which of the words token i is, as written in the list, or NULL. */
+const char *bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i);
 const char *bilat__state_code (bilat_ctx *c, int state);
 /* The doc's copy of s (a rule, a dictionary name, a date value): a plain copy, since most
  * are copied once per document and hashing them to share copies cost more than it saved. */

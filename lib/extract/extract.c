@@ -220,17 +220,16 @@ speaks_of_cooperation (const bilat_ctx *c, int sent)
 static gboolean
 is_topic (const bilat_ctx *c, const bilat_mention *m)
 {
-    static const char *const preps[] = { "in", "on", "about", "regarding", "concerning",
-                                         "against", "over", "across", "near", NULL };
+    static bilat_word_set preps = { .words = { "in", "on", "about", "regarding", "concerning",
+                                               "against", "over", "across", "near" } };
     uint32_t b = m->tb;
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
     if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
         b--;
     if (b == s->tb)
         return FALSE;
-    for (const char *const *p = preps; *p; p++)
-        if (bilat__tok_is (c, b - 1, *p))
-            return TRUE;
+    if (bilat__word_in (&preps, c, b - 1))
+        return TRUE;
     /* "Libya and Sudan" after such a word: the list shares it. */
     if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "and")) {
         const bilat_mention *prev = ctx_mention_at (c, b - 2);

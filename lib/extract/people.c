@@ -445,15 +445,6 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
     return found;
 }
 
-static gboolean
-word_is_one_of (const bilat_ctx *c, size_t i, const char *const *words)
-{
-    for (; *words; words++)
-        if (bilat__tok_is (c, i, *words))
-            return TRUE;
-    return FALSE;
-}
-
 static size_t
 skip_the (const bilat_ctx *c, size_t i, size_t limit)
 {
@@ -800,9 +791,10 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         } else {
             /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
             size_t k = ch.tb;
-            static const char *const adjectives[] = { "newly", "appointed", "new", "current",
-                                                      "incoming", "outgoing", "acting", NULL };
-            while (k > s->tb && word_is_one_of (c, k - 1, adjectives))
+            static bilat_word_set adjectives = { .words = { "newly", "appointed", "new",
+                                                            "current", "incoming", "outgoing",
+                                                            "acting" } };
+            while (k > s->tb && bilat__word_in (&adjectives, c, k - 1))
                 k--;
             if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
                 k--;
