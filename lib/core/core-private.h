@@ -70,7 +70,8 @@ enum {
     BILAT_TOK_NONASCII = 1 << 9   /* holds bytes >= 0x80 */
 };
 
-/* Append the tokens of text[0..len) to out (a GArray of bilat_token). */
+/* Append the tokens of text[0..len) to out (a GArray of bilat_token). text[len] is read
+ * and must be no ASCII letter or digit: a NUL-terminated string, as every caller has. */
 void bilat__tokenize (GArray *out, const char *text, size_t len);
 
 /* A document's tokens: data and len as in a GArray (g_array_index reads it), grown by

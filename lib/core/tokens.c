@@ -81,6 +81,7 @@ enum {
 };
 static unsigned char ascii_class[256];
 static unsigned char ascii_lower[256];
+static unsigned char alnum_lower[256];  /* an ASCII letter (lower-cased) or digit; else 0 */
 
 static void
 init_tables_once (void)
@@ -90,6 +91,7 @@ init_tables_once (void)
         return;
     for (int b = 0; b < 256; b++) {
         ascii_lower[b] = (unsigned char) ((b >= 'A' && b <= 'Z') ? b + 32 : b);
+        alnum_lower[b] = g_ascii_isalnum (b) ? ascii_lower[b] : 0;
         if (b >= '0' && b <= '9')
             ascii_class[b] = CLS_ALNUM;
         else if (b >= 'a' && b <= 'z')
@@ -140,8 +142,22 @@ typedef struct {
     uint32_t pending;
 } tok_state;
 
+/* Is there an ASCII letter and no lower-case one in p[0, n)? */
+static gboolean
+ascii_all_caps (const unsigned char *p, size_t n)
+{
+    gboolean letter = FALSE;
+    for (size_t i = 0; i < n; i++) {
+        if (ascii_class[p[i]] & CLS_LOWER)
+            return FALSE;
+        letter |= (ascii_class[p[i]] & CLS_LETTER) != 0;
+    }
+    return letter;
+}
+
 /* Tokens of st's text into buf[0, room), from where the last call stopped; the count
- * written. Fewer than room only at the end of the text: the callers own the growing. */
+ * written. Fewer than room only at the end of the text: the callers own the growing.
+ * The byte at the text's end must be readable and no letter or digit (its NUL). */
 static size_t
 tokenize_some (tok_state *st, bilat_token *buf, size_t room)
 {
@@ -173,17 +189,16 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         const unsigned char *q = p;
         uint64_t h = FNV_OFFSET;
         gboolean ascii = TRUE, dotted = FALSE;
-        unsigned seen = 0;  /* CLS_* bits of the ASCII letters and digits */
         for (;;) {
-            /* The common case: a run of ASCII letters and digits, one table load each. */
-            unsigned k = 0;
-            while (q < end && ((k = ascii_class[*q]) & CLS_ALNUM)) {
-                seen |= k;
-                h = (h ^ ascii_lower[*q]) * FNV_PRIME;
+            /* The common case: a run of ASCII letters and digits, one table load each; the
+             * text's NUL (or any other byte) ends it, so there is no bound to test. */
+            unsigned char lc;
+            while ((lc = alnum_lower[*q]) != 0) {
+                h = (h ^ lc) * FNV_PRIME;
                 q++;
             }
             /* Most words end at a space or a comma; only these bytes need a closer look. */
-            if (q >= end || !(k & (CLS_HIGH | CLS_JOIN)))
+            if (q >= end || !(ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
                 break;
             unsigned char b = *q;
             size_t wl = b >= 0x80 ? word_char_len (q, end) : 0;
@@ -217,11 +232,13 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         t->hash = h;
         t->flags |= BILAT_TOK_WORD;
         if (ascii) {
+            /* A word starting in lower case is not all capitals: only the others are read
+             * again, and they are few. */
             if (c >= 'A' && c <= 'Z')
                 t->flags |= BILAT_TOK_UPPER;
             else if (c >= '0' && c <= '9')
                 t->flags |= BILAT_TOK_DIGIT;
-            if ((seen & CLS_LETTER) && !(seen & CLS_LOWER))
+            if (!(ascii_class[c] & CLS_LOWER) && ascii_all_caps (p, (size_t) (q - p)))
                 t->flags |= BILAT_TOK_ALLCAPS;
         } else {
             t->flags |= BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
