@@ -36,8 +36,16 @@ typedef enum {
     KW_BETWEEN, KW_PARTICLE, KW_SUFFIX, KW_REACHED, KW_PRESENCE, KW_NAME_NOUN, KW_COOP
 } bilat_keyword;
 
+/* Working arrays kept between extractions (scratch.c). */
+typedef struct bilat_scratch bilat_scratch;
+typedef struct {
+    GMutex lock;
+    GPtrArray *free;  /* bilat_scratch *, ready for the next extraction */
+} bilat_scratch_pool;
+
 struct bilat_extractor {
     bilat_gazetteer *gz;
+    bilat_scratch_pool *scratch;  /* changes under its lock: extractors are shared */
     GDate date;
     gboolean has_date;
     size_t max_size;
@@ -137,10 +145,24 @@ typedef struct {
     int protagonist;       /* the state of the person named most often, or -1 */
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
     GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
-    const char **state_codes; /* state id -> its code interned in the doc, filled on use */
+    const char **state_codes; /* state id -> its code interned in the doc, filled on use
+                               * (the scratch's) */
     GHashTable *by_surname;   /* people: name word hash -> the people filed under it */
     int32_t *tok_person;      /* token -> person named there, or -1 */
+    bilat_scratch *scratch;   /* owner of the arrays above, lent by the extractor */
 } bilat_ctx;
+
+void bilat__scratch_pool_init (bilat_scratch_pool *pool);
+void bilat__scratch_pool_clear (bilat_scratch_pool *pool);
+/* Lend c the working arrays: tokens (empty, with room), sentences, mentions, dates,
+ * persons and references (empty). */
+void bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c);
+/* Size and reset the per-token indexes for n entries; FALSE when memory ran out. */
+gboolean bilat__scratch_token_arrays (bilat_ctx *c, size_t n);
+/* The state-code table of bilat__state_code: n entries, all NULL. */
+const char **bilat__scratch_state_codes (bilat_ctx *c, size_t n);
+/* Return what c borrowed (persons' office arrays are freed). */
+void bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c);
 
 /* Seconds spent in each stage of bilat_extract, summed over calls while bilat__stage_clock_on
  * is set. For the benchmark runner only: one process, one thread, no locking. */

@@ -40,6 +40,8 @@ bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_err
     *out = NULL;
     bilat_extractor *ex = g_new0 (bilat_extractor, 1);
     ex->gz = bilat__gazetteer_new ();
+    ex->scratch = g_new0 (bilat_scratch_pool, 1);
+    bilat__scratch_pool_init (ex->scratch);
     g_date_clear (&ex->date, 1);
     ex->max_size = opts ? opts->max_size : BILAT_DEFAULT_MAX_SIZE;
     ex->repair = opts ? opts->repair : FALSE;
@@ -102,6 +104,9 @@ bilat_extractor_free (bilat_extractor *ex)
     if (ex == NULL)
         return;
     bilat__gazetteer_free (ex->gz);
+    if (ex->scratch)
+        bilat__scratch_pool_clear (ex->scratch);
+    g_free (ex->scratch);
     pcre2_code_free (ex->date_re);
     pcre2_match_context_free (ex->mctx_template);
     g_free (ex);
@@ -119,7 +124,7 @@ bilat__state_code (bilat_ctx *c, int state)
     if (state < 0 || (size_t) state >= n)
         return NULL;
     if (c->state_codes == NULL)
-        c->state_codes = g_new0 (const char *, n);
+        c->state_codes = bilat__scratch_state_codes (c, n);
     if (c->state_codes[state] == NULL) {
         const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
         c->state_codes[state] = e ? bilat__ctx_copy (c, e->name) : NULL;
@@ -406,30 +411,9 @@ static void
 ctx_free (bilat_ctx *c)
 {
     bilat__text_clear (&c->text);
-    g_free (c->toks.data);
-    if (c->sents)
-        g_array_free (c->sents, TRUE);
-    if (c->mentions)
-        g_array_free (c->mentions, TRUE);
-    if (c->dates)
-        g_array_free (c->dates, TRUE);
-    if (c->persons) {
-        for (guint i = 0; i < c->persons->len; i++)
-            g_ptr_array_free (g_array_index (c->persons, bilat_person, i).offices, TRUE);
-        g_array_free (c->persons, TRUE);
-    }
-    if (c->person_refs)
-        g_array_free (c->person_refs, TRUE);
-    if (c->office_refs)
-        g_array_free (c->office_refs, TRUE);
-    g_free (c->tok_mention);
-    g_free (c->tok_sent);
-    g_free (c->tok_kw);
-    g_free (c->tok_person);
+    bilat__scratch_give_back (c->ex->scratch, c);
     if (c->by_surname)
         g_hash_table_destroy (c->by_surname);
-    g_free (c->tok_kw_len);
-    g_free (c->state_codes);
     if (c->md)
         pcre2_match_data_free (c->md);
     if (c->mctx)
@@ -469,6 +453,7 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     int rc = bilat__text_init (&c.text, text ? text : "", len, ex->repair, error);
     if (rc != BILAT_OK)
         return rc;
+    bilat__scratch_take (ex->scratch, &c);
     stage_clock (BILAT_STAGE_TEXT, &t0);
     /* The arrays that grow with the document (its tokens, and a slot per token for each
      * index below) may fail to allocate: a huge document is BILAT_ENOMEM, not an abort. */
@@ -478,26 +463,11 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
                                  "out of memory for the tokens of %zu bytes", len);
     }
     stage_clock (BILAT_STAGE_TOKENS, &t0);
-    size_t nt = c.toks.len + 1;
-    c.tok_mention = g_try_new (int32_t, nt);
-    c.tok_sent = g_try_new0 (int32_t, nt);
-    c.tok_kw = g_try_new0 (uint8_t, nt);
-    c.tok_person = g_try_new (int32_t, nt);
-    c.tok_kw_len = g_try_new0 (uint8_t, nt);
-    if (!c.tok_mention || !c.tok_sent || !c.tok_kw || !c.tok_person || !c.tok_kw_len) {
+    if (!bilat__scratch_token_arrays (&c, c.toks.len + 1)) {
         ctx_free (&c);
         return bilat__error_set (error, BILAT_ENOMEM, -1,
                                  "out of memory for the indexes of %u tokens", c.toks.len);
     }
-    memset (c.tok_mention, 0xff, sizeof (int32_t) * nt);
-    memset (c.tok_person, 0xff, sizeof (int32_t) * nt);
-    /* Sized from the token count, so that the arrays rarely grow. */
-    c.sents = g_array_sized_new (FALSE, FALSE, sizeof (bilat_sentence), c.toks.len / 16 + 8);
-    c.mentions = g_array_sized_new (FALSE, FALSE, sizeof (bilat_mention), c.toks.len / 3 + 8);
-    c.dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
-    c.persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
-    c.person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
-    c.office_refs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
     c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
     c.mctx = pcre2_match_context_copy (ex->mctx_template);
     if (c.md == NULL || c.mctx == NULL) {

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: MIT */
+/* An extraction's working arrays (tokens, per-token indexes, sentences, mentions ...),
+ * kept by the extractor between calls. A release needs a few dozen kilobytes of them;
+ * allocating and freeing them for every document cost more than some whole stages
+ * (glibc serves blocks that size from its slow path and consolidates them on free). */
+#include "extract-private.h"
+
+/* A scratch this big after a document is freed, not kept: one huge text must not pin
+ * its memory in the extractor. 65,536 tokens are about 300 KB of text. */
+#define SCRATCH_KEEP_TOKENS 65536
+/* At most this many are kept: one per thread extracting at once, up to this. */
+#define SCRATCH_KEEP_MAX 16
+
+struct bilat_scratch {
+    bilat_tokens toks;
+    size_t tok_cap;  /* entries of each per-token array */
+    int32_t *tok_mention, *tok_sent, *tok_person;
+    uint8_t *tok_kw, *tok_kw_len;
+    GArray *sents, *mentions, *dates, *persons, *person_refs, *office_refs;
+    const char **state_codes;
+    size_t n_state_codes;
+};
+
+static void
+scratch_free (bilat_scratch *s)
+{
+    g_free (s->toks.data);
+    g_free (s->tok_mention);
+    g_free (s->tok_sent);
+    g_free (s->tok_person);
+    g_free (s->tok_kw);
+    g_free (s->tok_kw_len);
+    g_free (s->state_codes);
+    g_array_free (s->sents, TRUE);
+    g_array_free (s->mentions, TRUE);
+    g_array_free (s->dates, TRUE);
+    g_array_free (s->persons, TRUE);
+    g_array_free (s->person_refs, TRUE);
+    g_array_free (s->office_refs, TRUE);
+    g_free (s);
+}
+
+void
+bilat__scratch_pool_init (bilat_scratch_pool *pool)
+{
+    g_mutex_init (&pool->lock);
+    pool->free = g_ptr_array_new ();
+}
+
+void
+bilat__scratch_pool_clear (bilat_scratch_pool *pool)
+{
+    if (pool->free == NULL)
+        return;
+    for (guint i = 0; i < pool->free->len; i++)
+        scratch_free (g_ptr_array_index (pool->free, i));
+    g_ptr_array_free (pool->free, TRUE);
+    pool->free = NULL;
+    g_mutex_clear (&pool->lock);
+}
+
+/* Lend c the arrays of a kept scratch, or of a new one. */
+void
+bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c)
+{
+    bilat_scratch *s = NULL;
+    g_mutex_lock (&pool->lock);
+    if (pool->free->len)
+        s = g_ptr_array_steal_index_fast (pool->free, pool->free->len - 1);
+    g_mutex_unlock (&pool->lock);
+    if (s == NULL) {
+        s = g_new0 (bilat_scratch, 1);
+        s->sents = g_array_new (FALSE, FALSE, sizeof (bilat_sentence));
+        s->mentions = g_array_new (FALSE, FALSE, sizeof (bilat_mention));
+        s->dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
+        s->persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
+        s->person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
+        s->office_refs = g_array_new (FALSE, FALSE, sizeof (bilat_office_ref));
+    }
+    c->scratch = s;
+    c->toks = (bilat_tokens) { .data = s->toks.data, .len = 0, .cap = s->toks.cap };
+    c->sents = s->sents;
+    c->mentions = s->mentions;
+    c->dates = s->dates;
+    c->persons = s->persons;
+    c->person_refs = s->person_refs;
+    c->office_refs = s->office_refs;
+}
+
+/* Size the per-token arrays for n tokens; FALSE when memory ran out (the arrays the
+ * scratch had are then gone, and its capacity is zero). */
+gboolean
+bilat__scratch_token_arrays (bilat_ctx *c, size_t n)
+{
+    bilat_scratch *s = c->scratch;
+    if (s->tok_cap < n) {
+        g_free (s->tok_mention);
+        g_free (s->tok_sent);
+        g_free (s->tok_person);
+        g_free (s->tok_kw);
+        g_free (s->tok_kw_len);
+        s->tok_cap = 0;
+        s->tok_mention = g_try_new (int32_t, n);
+        s->tok_sent = g_try_new (int32_t, n);
+        s->tok_kw = g_try_new (uint8_t, n);
+        s->tok_person = g_try_new (int32_t, n);
+        s->tok_kw_len = g_try_new (uint8_t, n);
+        if (s->tok_mention && s->tok_sent && s->tok_kw && s->tok_person && s->tok_kw_len)
+            s->tok_cap = n;
+    }
+    c->tok_mention = s->tok_mention;
+    c->tok_sent = s->tok_sent;
+    c->tok_kw = s->tok_kw;
+    c->tok_person = s->tok_person;
+    c->tok_kw_len = s->tok_kw_len;
+    if (s->tok_cap < n)
+        return FALSE;
+    memset (c->tok_mention, 0xff, sizeof (int32_t) * n);
+    memset (c->tok_person, 0xff, sizeof (int32_t) * n);
+    memset (c->tok_sent, 0, sizeof (int32_t) * n);
+    memset (c->tok_kw, 0, n);
+    memset (c->tok_kw_len, 0, n);
+    return TRUE;
+}
+
+/* A table of n state codes, all NULL. */
+const char **
+bilat__scratch_state_codes (bilat_ctx *c, size_t n)
+{
+    bilat_scratch *s = c->scratch;
+    if (s->n_state_codes < n) {
+        g_free (s->state_codes);
+        s->state_codes = g_new (const char *, n);
+        s->n_state_codes = n;
+    }
+    memset (s->state_codes, 0, n * sizeof *s->state_codes);
+    return s->state_codes;
+}
+
+/* Take back what c borrowed: emptied, kept if small, else freed. */
+void
+bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c)
+{
+    bilat_scratch *s = c->scratch;
+    if (s == NULL)
+        return;
+    c->scratch = NULL;
+    /* The tokens may have been grown (moved) since they were lent. */
+    s->toks = c->toks;
+    s->toks.len = 0;
+    for (guint i = 0; i < s->persons->len; i++)
+        g_ptr_array_free (g_array_index (s->persons, bilat_person, i).offices, TRUE);
+    g_array_set_size (s->sents, 0);
+    g_array_set_size (s->mentions, 0);
+    g_array_set_size (s->dates, 0);
+    g_array_set_size (s->persons, 0);
+    g_array_set_size (s->person_refs, 0);
+    g_array_set_size (s->office_refs, 0);
+    /* Every array grows with the tokens at most, so their count bounds them all. */
+    gboolean keep = s->toks.cap <= SCRATCH_KEEP_TOKENS && s->tok_cap <= SCRATCH_KEEP_TOKENS;
+    if (keep) {
+        g_mutex_lock (&pool->lock);
+        keep = pool->free->len < SCRATCH_KEEP_MAX;
+        if (keep)
+            g_ptr_array_add (pool->free, s);
+        g_mutex_unlock (&pool->lock);
+    }
+    if (!keep)
+        scratch_free (s);
+}
