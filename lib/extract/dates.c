@@ -299,9 +299,9 @@ is_punct_char (const bilat_ctx *c, size_t i, char ch)
 }
 
 /* Can the number at token i start a date? The pattern's numeric starts are a year
- * ("2024", "2024-05-01"), a dotted date (one token: "12.03.2024"), or a day ("5", "5th")
- * with a capitalized month name at most four tokens on ("5-7 of March"). Most numbers in
- * a release are none of these (sums, counts, percentages): they skip the regex. */
+ * ("2024", "2024-05-01"), a dotted date (one token with two dots: "12.03.2024"), or a day
+ * ("5", "5th") with a capitalized month name at most four tokens on ("5-7 of March"). Most
+ * numbers in a release are none of these (sums, counts, shares): they skip the regex. */
 static gboolean
 may_start_numeric_date (const bilat_ctx *c, size_t i)
 {
@@ -311,7 +311,7 @@ may_start_numeric_date (const bilat_ctx *c, size_t i)
     while (digits < n && g_ascii_isdigit (w[digits]))
         digits++;
     if (digits < n && w[digits] == '.')
-        return TRUE;
+        return memchr (w + digits + 1, '.', n - digits - 1) != NULL;  /* not "2.5" */
     if (digits == 4)
         return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
     if (digits > 2 || n > 4)
