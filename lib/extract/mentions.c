@@ -108,6 +108,8 @@ void
 bilat__find_mentions (bilat_ctx *c)
 {
     const bilat_gazetteer *gz = c->ex->gz;
+    gz_view view;
+    bilat__gazetteer_view (gz, &view);
     const bilat_token *toks = c->toks.data;
     /* Mentions are written in place, the array grown by doubling as they come: sizing it
      * for one mention per token would cost 32 bytes a token on texts that name nothing. */
@@ -121,7 +123,8 @@ bilat__find_mentions (bilat_ctx *c)
                                                                             : s->tb;
         for (uint32_t i = s->tb; i < s->te;) {
             const gz_entry *kw;
-            const gz_entry *e = bilat__gazetteer_match2 (gz, c->text.text, toks, i, s->te, &kw);
+            const gz_entry *e =
+                bilat__gazetteer_match_mention (&view, c->text.text, toks, i, s->te, &kw);
             if (e == NULL) {
                 i++;
                 continue;

@@ -74,6 +74,86 @@ const gz_entry *bilat__gazetteer_match (const bilat_gazetteer *gz, const char *t
 const gz_entry *bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *text,
                                          const bilat_token *toks, size_t i, size_t limit,
                                          const gz_entry **keyword);
+/* ---- the mention pass's lookup, inlined into its loop ---------------------------------- */
+
+/* What the walk of a one-word chain returns, worked out once when the dictionary is frozen:
+ * the best entry and the best keyword for a text word of that hash, [0] in lower case, [1]
+ * capitalized (entries that need a capital). Most tokens start no longer entry, so for
+ * them this is the whole lookup. GZ_ONE_WALK: the chain holds an exact-case entry, whose
+ * bytes must be compared; GZ_ONE_FREE: an empty record. */
+typedef struct {
+    uint64_t hash;
+    int32_t best[2];
+    int32_t kw[2];
+} gz_one;
+enum { GZ_ONE_FREE = INT32_MIN, GZ_ONE_WALK = INT32_MIN + 1 };
+#define GZ_ONE_SLOT(h) ((size_t) ((h) ^ ((h) >> 31)))
+
+/* The key of an entry's first two (or, with a pair key, three) words. */
+static inline uint64_t
+bilat__gz_pair_key (uint64_t a, uint64_t b)
+{
+    return (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL + (a >> 17));
+}
+
+/* A bit per key in 8 KiB filters: "no entry can have this key" when clear. */
+#define GZ_FILTER_BIT(h) ((size_t) ((h) >> 48) & 65535)
+static inline gboolean
+bilat__gz_filter_has (const uint64_t *bits, uint64_t h)
+{
+    return (bits[GZ_FILTER_BIT (h) >> 6] >> (GZ_FILTER_BIT (h) & 63)) & 1;
+}
+
+static inline const gz_one *
+bilat__gz_one_of (const gz_one *ones, size_t mask, uint64_t hash)
+{
+    for (size_t i = GZ_ONE_SLOT (hash) & mask;; i = (i + 1) & mask) {
+        const gz_one *o = &ones[i];
+        if (o->best[0] == GZ_ONE_FREE)
+            return NULL;
+        if (o->hash == hash)
+            return o;
+    }
+}
+
+/* What the inlined lookup reads of a frozen gazetteer, fetched once per document. */
+typedef struct {
+    const bilat_gazetteer *gz;
+    const gz_entry *entries;
+    const gz_one *ones;     /* NULL before the gazetteer is frozen */
+    size_t ones_mask;
+    const uint64_t *pair_bits[2];
+} gz_view;
+void bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v);
+
+/* bilat__gazetteer_match2, with the common case inline: a token that starts no entry of two
+ * words or more (the filters say so) has its result ready from the freeze. */
+static inline const gz_entry *
+bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_token *toks,
+                                size_t i, size_t limit, const gz_entry **keyword)
+{
+    const bilat_token *t = &toks[i];
+    gboolean longer = FALSE;
+    if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
+        uint64_t pk = bilat__gz_pair_key (t->hash, toks[i + 1].hash);
+        longer = bilat__gz_filter_has (v->pair_bits[0], pk) ||
+                 ((t->flags & BILAT_TOK_UPPER) && bilat__gz_filter_has (v->pair_bits[1], pk));
+    }
+    if (!longer && v->ones && i < limit) {
+        const gz_one *o = bilat__gz_one_of (v->ones, v->ones_mask, t->hash);
+        if (o == NULL) {
+            *keyword = NULL;
+            return NULL;
+        }
+        if (o->best[0] != GZ_ONE_WALK) {
+            int up = (t->flags & BILAT_TOK_UPPER) != 0;
+            *keyword = o->kw[up] >= 0 ? &v->entries[o->kw[up]] : NULL;
+            return o->best[up] >= 0 ? &v->entries[o->best[up]] : NULL;
+        }
+    }
+    return bilat__gazetteer_match2 (v->gz, text, toks, i, limit, keyword);
+}
+
 /* As bilat__gazetteer_match, among entries of one kind only. */
 const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
                                              const bilat_token *toks, size_t i, size_t limit,

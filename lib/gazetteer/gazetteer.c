@@ -37,17 +37,6 @@ typedef struct {
     int32_t head;   /* first entry of the chain, -1 when the slot is free */
 } gz_slot;
 
-/* What the walk of a one-word chain returns, worked out once when the dictionary is frozen:
- * the best entry and the best keyword for a text word of that hash, [0] in lower case, [1]
- * capitalized (entries that need a capital). Most tokens start no longer entry, so for
- * them this is the whole lookup. ONE_WALK: the chain holds an exact-case entry, whose
- * bytes must be compared; ONE_FREE: an empty record. */
-typedef struct {
-    uint64_t hash;
-    int32_t best[2];
-    int32_t kw[2];
-} gz_one;
-enum { ONE_FREE = INT32_MIN, ONE_WALK = INT32_MIN + 1 };
 
 struct bilat_gazetteer {
     GStringChunk *strings;
@@ -442,37 +431,19 @@ slot_of (const bilat_gazetteer *gz, uint64_t key)
     return i;
 }
 
-static inline uint64_t
-pair_key (uint64_t a, uint64_t b)
-{
-    return (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL + (a >> 17));
-}
-
-#define FILTER_BIT(h) ((size_t) ((h) >> 48) & 65535)
+#define pair_key bilat__gz_pair_key
+#define filter_has bilat__gz_filter_has
 
 static inline void
 filter_set (uint64_t *bits, uint64_t h)
 {
-    bits[FILTER_BIT (h) >> 6] |= 1ULL << (FILTER_BIT (h) & 63);
-}
-
-static inline gboolean
-filter_has (const uint64_t *bits, uint64_t h)
-{
-    return (bits[FILTER_BIT (h) >> 6] >> (FILTER_BIT (h) & 63)) & 1;
+    bits[GZ_FILTER_BIT (h) >> 6] |= 1ULL << (GZ_FILTER_BIT (h) & 63);
 }
 
 static inline const gz_one *
 one_of (const bilat_gazetteer *gz, uint64_t hash)
 {
-    size_t mask = gz->ones_cap - 1;
-    for (size_t i = (size_t) (hash ^ (hash >> 31)) & mask;; i = (i + 1) & mask) {
-        const gz_one *o = &gz->ones[i];
-        if (o->best[0] == ONE_FREE)
-            return NULL;
-        if (o->hash == hash)
-            return o;
-    }
+    return bilat__gz_one_of (gz->ones, gz->ones_cap - 1, hash);
 }
 
 /* The one-word walk of match() below for a word of this hash, lower case ([0]) or
@@ -494,7 +465,7 @@ summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o
             if (e->mode0 == CASE_INITIAL && !up)
                 continue;
             if (e->mode0 == CASE_EXACT) {
-                o->best[0] = o->best[1] = o->kw[0] = o->kw[1] = ONE_WALK;
+                o->best[0] = o->best[1] = o->kw[0] = o->kw[1] = GZ_ONE_WALK;
                 return;
             }
             if (want_best)
@@ -519,14 +490,14 @@ build_ones (bilat_gazetteer *gz)
     g_free (gz->ones);
     gz->ones = g_new (gz_one, gz->ones_cap);
     for (size_t i = 0; i < gz->ones_cap; i++)
-        gz->ones[i].best[0] = ONE_FREE;
+        gz->ones[i].best[0] = GZ_ONE_FREE;
     size_t mask = gz->ones_cap - 1;
     for (size_t j = 0; j < gz->entries->len; j++) {
         uint64_t h = gz->hot[j].hash0;
         if (gz->hot[j].ntok != 1 || one_of (gz, h) != NULL)
             continue;
-        size_t i = (size_t) (h ^ (h >> 31)) & mask;
-        while (gz->ones[i].best[0] != ONE_FREE)
+        size_t i = GZ_ONE_SLOT (h) & mask;
+        while (gz->ones[i].best[0] != GZ_ONE_FREE)
             i = (i + 1) & mask;
         summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, &gz->ones[i]);
     }
@@ -708,44 +679,19 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     return best;
 }
 
-/* The full walk, out of line: the fast path above then needs no registers saved. */
-static G_GNUC_NO_INLINE const gz_entry *
-match_any_walk (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
-                size_t i, size_t limit, const gz_entry **keyword)
-{
-    return match (gz, text, toks, i, limit, 0, keyword);
-}
-
-/* Can an entry of two words or more start at token i? */
-static inline gboolean
-may_start_longer (const bilat_gazetteer *gz, const bilat_token *toks, size_t i, size_t limit)
-{
-    if (i + 1 >= limit || (toks[i + 1].flags & BILAT_TOK_NEWLINE))
-        return FALSE;
-    uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
-    return filter_has (gz->pair_bits[0], pk) ||
-           ((toks[i].flags & BILAT_TOK_UPPER) && filter_has (gz->pair_bits[1], pk));
-}
-
 const gz_entry *
 bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *text, const bilat_token *toks,
                          size_t i, size_t limit, const gz_entry **keyword)
 {
-    /* Most tokens start no longer entry: their result was worked out at freeze. */
-    if (gz->ones_cap && i < limit && !may_start_longer (gz, toks, i, limit)) {
-        const gz_one *o = one_of (gz, toks[i].hash);
-        if (o == NULL) {
-            *keyword = NULL;
-            return NULL;
-        }
-        if (o->best[0] != ONE_WALK) {
-            const gz_entry *es = (const gz_entry *) gz->entries->data;
-            int up = (toks[i].flags & BILAT_TOK_UPPER) != 0;
-            *keyword = o->kw[up] >= 0 ? &es[o->kw[up]] : NULL;
-            return o->best[up] >= 0 ? &es[o->best[up]] : NULL;
-        }
-    }
-    return match_any_walk (gz, text, toks, i, limit, keyword);
+    return match (gz, text, toks, i, limit, 0, keyword);
+}
+
+void
+bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v)
+{
+    *v = (gz_view) { .gz = gz, .entries = (const gz_entry *) gz->entries->data,
+                     .ones = gz->ones, .ones_mask = gz->ones_cap ? gz->ones_cap - 1 : 0,
+                     .pair_bits = { gz->pair_bits[0], gz->pair_bits[1] } };
 }
 
 const gz_entry *
