@@ -35,6 +35,7 @@ is_abbreviation (const char *s, size_t n)
     return FALSE;
 }
 
+/* A sentence of tokens [tb, te), each token told its sentence. */
 static void
 push (bilat_ctx *c, uint32_t tb, uint32_t te)
 {
@@ -42,7 +43,10 @@ push (bilat_ctx *c, uint32_t tb, uint32_t te)
         return;
     bilat_sentence s = { .tb = tb, .te = te, .start = ctx_tok (c, tb)->start,
                          .end = ctx_tok (c, te - 1)->end };
+    int32_t si = (int32_t) c->sents->len;
     g_array_append_val (c->sents, s);
+    for (uint32_t k = tb; k < te; k++)
+        c->tok_sent[k] = si;
 }
 
 void
@@ -65,8 +69,10 @@ bilat__split_sentences (bilat_ctx *c)
                 begin = (uint32_t) i;
             }
         }
+        if (!(t->flags & BILAT_TOK_PUNCT))
+            continue;
         char tc = text[t->start];
-        if ((t->flags & BILAT_TOK_PUNCT) && (tc == '.' || tc == '!' || tc == '?') && i + 1 < n) {
+        if ((tc == '.' || tc == '!' || tc == '?') && i + 1 < n) {
             const bilat_token *nx = ctx_tok (c, i + 1);
             if (!(nx->flags & BILAT_TOK_SPACE) || (nx->flags & BILAT_TOK_NEWLINE))
                 continue;
@@ -86,9 +92,4 @@ bilat__split_sentences (bilat_ctx *c)
         }
     }
     push (c, begin, (uint32_t) n);
-    for (guint s = 0; s < c->sents->len; s++) {
-        const bilat_sentence *se = &g_array_index (c->sents, bilat_sentence, s);
-        for (uint32_t k = se->tb; k < se->te; k++)
-            c->tok_sent[k] = (int32_t) s;
-    }
 }
