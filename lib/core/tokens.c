@@ -82,6 +82,7 @@ enum {
 static unsigned char ascii_class[256];
 static unsigned char ascii_lower[256];
 static unsigned char alnum_lower[256];  /* an ASCII letter (lower-cased) or digit; else 0 */
+static uint16_t word_flags[256];  /* BILAT_TOK_* an ASCII word has from its first byte */
 
 static void
 init_tables_once (void)
@@ -92,6 +93,8 @@ init_tables_once (void)
     for (int b = 0; b < 256; b++) {
         ascii_lower[b] = (unsigned char) ((b >= 'A' && b <= 'Z') ? b + 32 : b);
         alnum_lower[b] = g_ascii_isalnum (b) ? ascii_lower[b] : 0;
+        word_flags[b] = BILAT_TOK_WORD | (g_ascii_isupper (b) ? BILAT_TOK_UPPER : 0) |
+                        (g_ascii_isdigit (b) ? BILAT_TOK_DIGIT : 0);
         if (b >= '0' && b <= '9')
             ascii_class[b] = CLS_ALNUM;
         else if (b >= 'a' && b <= 'z')
@@ -142,6 +145,23 @@ typedef struct {
     uint32_t pending;
 } tok_state;
 
+/* The run of ASCII letters and digits at q, hashed into *h; where it ends. The text's NUL
+ * (or any other byte) ends it, so there is no bound to test. Out of line: inside the
+ * tokenizer's loop the compiler ran short of registers and reloaded its constants for
+ * every byte. */
+static G_GNUC_NO_INLINE const unsigned char *
+ascii_run (const unsigned char *q, uint64_t *h)
+{
+    uint64_t x = *h;
+    unsigned char lc;
+    while ((lc = alnum_lower[*q]) != 0) {
+        x = (x ^ lc) * FNV_PRIME;
+        q++;
+    }
+    *h = x;
+    return q;
+}
+
 /* Is there an ASCII letter and no lower-case one in p[0, n)? */
 static gboolean
 ascii_all_caps (const unsigned char *p, size_t n)
@@ -177,11 +197,9 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         if (n == room)
             break;
         bilat_token *t = &buf[n++];
-        t->start = (uint32_t) (p - s);
-        t->flags = pending;
-        t->pad = 0;
-        pending = 0;
         if (!(cls & CLS_ALNUM) && ((cls & CLS_HIGH) == 0 || word_char_len (p, end) == 0)) {
+            *t = (bilat_token) { .start = (uint32_t) (p - s), .flags = pending };
+            pending = 0;
             p = s + other_token (t, s, p, end);
             continue;
         }
@@ -190,13 +208,8 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         uint64_t h = FNV_OFFSET;
         gboolean ascii = TRUE, dotted = FALSE;
         for (;;) {
-            /* The common case: a run of ASCII letters and digits, one table load each; the
-             * text's NUL (or any other byte) ends it, so there is no bound to test. */
-            unsigned char lc;
-            while ((lc = alnum_lower[*q]) != 0) {
-                h = (h ^ lc) * FNV_PRIME;
-                q++;
-            }
+            /* The common case: a run of ASCII letters and digits. */
+            q = ascii_run (q, &h);
             /* Most words end at a space or a comma; only these bytes need a closer look. */
             if (q >= end || !(ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
                 break;
@@ -228,21 +241,19 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
             h = (h ^ '.') * FNV_PRIME;
             q++;
         }
-        t->end = (uint32_t) (q - s);
-        t->hash = h;
-        t->flags |= BILAT_TOK_WORD;
+        uint32_t flags = pending;
+        pending = 0;
         if (ascii) {
+            flags |= word_flags[c];
             /* A word starting in lower case is not all capitals: only the others are read
              * again, and they are few. */
-            if (c >= 'A' && c <= 'Z')
-                t->flags |= BILAT_TOK_UPPER;
-            else if (c >= '0' && c <= '9')
-                t->flags |= BILAT_TOK_DIGIT;
-            if (!(ascii_class[c] & CLS_LOWER) && ascii_all_caps (p, (size_t) (q - p)))
-                t->flags |= BILAT_TOK_ALLCAPS;
+            if (!(cls & CLS_LOWER) && ascii_all_caps (p, (size_t) (q - p)))
+                flags |= BILAT_TOK_ALLCAPS;
         } else {
-            t->flags |= BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
+            flags |= BILAT_TOK_WORD | BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
         }
+        *t = (bilat_token) { .start = (uint32_t) (p - s), .end = (uint32_t) (q - s),
+                             .flags = flags, .hash = h };
         p = q;
     }
     st->p = p;
