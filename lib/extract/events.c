@@ -38,6 +38,25 @@ typedef struct {
     gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
 } frame;
 
+#define KW_BIT(k) (1u << (k))
+G_STATIC_ASSERT (KW_COOP < 32);
+
+/* What the stage works out once per sentence. */
+typedef struct {
+    uint32_t kws;   /* KW_BIT of every keyword starting in the sentence */
+    int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
+} sent_info;
+
+struct bilat_events {
+    sent_info *sents;
+};
+
+static sent_info *
+info_of (const bilat_ctx *c, int sent)
+{
+    return &c->events->sents[sent];
+}
+
 static gboolean
 is_punct (const bilat_ctx *c, size_t i, char ch)
 {
@@ -178,8 +197,8 @@ typedef struct {
     gsize ready;
 } word_list;
 
-static gboolean
-may_be_in (const bilat_ctx *c, size_t i, word_list *wl)
+static G_GNUC_NO_INLINE void
+fill_filter (word_list *wl)
 {
     if (g_once_init_enter (&wl->ready)) {
         for (size_t k = 0; k < G_N_ELEMENTS (wl->set.words) && wl->set.words[k]; k++) {
@@ -188,6 +207,13 @@ may_be_in (const bilat_ctx *c, size_t i, word_list *wl)
         }
         g_once_init_leave (&wl->ready, 1);
     }
+}
+
+static inline gboolean
+may_be_in (const bilat_ctx *c, size_t i, word_list *wl)
+{
+    if (G_UNLIKELY (!g_atomic_pointer_get (&wl->ready)))
+        fill_filter (wl);
     uint64_t h = ctx_tok (c, i)->hash;
     return (wl->filter[h >> 62] >> ((h >> 56) & 63)) & 1;
 }
@@ -305,8 +331,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     gboolean invited = FALSE, accepted = FALSE;
     for (uint32_t k = (p > s->tb + 6 ? p - 6 : s->tb); k < p; k++)
         invited |= bilat__tok_keyword (c, k) == KW_INVITE;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        accepted |= bilat__tok_keyword (c, k) == KW_ACCEPT;
+    accepted = (info_of (c, c->tok_sent[p])->kws & KW_BIT (KW_ACCEPT)) != 0;
     if (invited && !accepted)
         return;
 
@@ -490,6 +515,25 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, 
     g_array_append_val (frames, f);
 }
 
+/* Does sentence s name a multilateral format or an organization? The same for every meeting
+ * word of the sentence, so worked out once. */
+static gboolean
+is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
+{
+    static word_list multi = { .set.words = { "trilateral", "tripartite", "quadrilateral",
+                                              "multilateral", "joint", "summit", "dialogue",
+                                              "forum", "format" } };
+    sent_info *si = info_of (c, c->tok_sent[s->tb]);
+    if (si->multi < 0) {
+        si->multi = 0;
+        for (uint32_t k = s->tb; k < s->te && !si->multi; k++) {
+            const bilat_mention *m = ctx_mention_at (c, k);
+            si->multi = word_in (c, k, &multi) || (m && m->kind == GZ_ORG);
+        }
+    }
+    return si->multi;
+}
+
 static void
 meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
                int kw, uint32_t wb, uint32_t we, GArray *frames)
@@ -528,12 +572,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         f.rule = "meeting:received";
         hosted_visit (c, s, cands, p, te, frames);
     }
-    static word_list multi = { .set.words = { "trilateral", "tripartite", "quadrilateral",
-                                              "multilateral", "joint", "summit", "dialogue",
-                                              "forum", "format" } };
-    for (uint32_t k = s->tb; k < s->te && !f.multilateral; k++)
-        f.multilateral = word_in (c, k, &multi) || (ctx_mention_at (c, k) &&
-                         ctx_mention_at (c, k)->kind == GZ_ORG);
+    f.multilateral = is_multilateral (c, s);
     f.date = event_date (c, f.sent, s->tb, s->te, p);
     g_array_append_val (frames, f);
 }
@@ -738,11 +777,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
 static gboolean
 sentence_has (const bilat_ctx *c, int sent, int kw)
 {
-    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (bilat__tok_keyword (c, k) == kw)
-            return TRUE;
-    return FALSE;
+    return (info_of (c, sent)->kws & KW_BIT (kw)) != 0;
 }
 
 static void
@@ -1441,28 +1476,36 @@ prune_agreements (bilat_ctx *c)
 void
 bilat__find_events (bilat_ctx *c)
 {
-    GArray *frames = g_array_new (FALSE, TRUE, sizeof (frame));
+    struct bilat_events ev = { .sents = g_new (sent_info, c->sents->len) };
+    c->events = &ev;
+    /* Room for the frames of a typical release: growing one by one cost more than filling. */
+    GArray *frames = g_array_sized_new (FALSE, FALSE, sizeof (frame), 32);
     gboolean list_ctx = FALSE;
+    const uint32_t visit_kws = KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) |
+                               KW_BIT (KW_PRESENCE);
+    const uint32_t meet_kws = KW_BIT (KW_MEET) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) |
+                              KW_BIT (KW_RECEIVE);
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         GArray *cands = NULL;
-        gboolean has_sign = FALSE, has_doc = FALSE;
-        /* One pass over the sentence's keywords: visit words, meeting words, signing. */
+        /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
+         * keyword for the tests that only ask whether the sentence has one. */
         uint32_t visits[32], meets[32];
         int nv = 0, nm = 0;
-        for (uint32_t i = s->tb; i < s->te; i++) {
-            int kw = bilat__tok_keyword (c, i);
-            if (kw == 0)
-                continue;
-            if ((kw == KW_VISIT || kw == KW_ARRIVE || kw == KW_TRIP || kw == KW_PRESENCE) &&
-                nv < 32)
-                visits[nv++] = i;
-            if ((kw == KW_MEET || kw == KW_PHONE || kw == KW_VIDEO || kw == KW_RECEIVE) &&
-                nm < 32)
-                meets[nm++] = i;
-            has_sign |= kw == KW_SIGN;
-            has_doc |= kw == KW_DOC || kw == KW_DOCS;
+        uint32_t kws = 0;
+        for (uint32_t i = s->tb, te = s->te; i < te; i++) {
+            uint32_t bit = KW_BIT (c->tok_kw[i]);
+            kws |= bit;
+            if (G_UNLIKELY (bit & (visit_kws | meet_kws))) {
+                if ((bit & visit_kws) && nv < 32)
+                    visits[nv++] = i;
+                if ((bit & meet_kws) && nm < 32)
+                    meets[nm++] = i;
+            }
         }
+        ev.sents[si] = (sent_info) { .kws = kws, .multi = -1 };
+        gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
+        gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
         for (int v = 0; v < nv; v++) {
             if (cands == NULL)
                 cands = candidates (c, s);
@@ -1513,4 +1556,6 @@ bilat__find_events (bilat_ctx *c)
         g_hash_table_destroy (c->event_index);
     c->event_index = NULL;
     prune_agreements (c);
+    g_free (ev.sents);
+    c->events = NULL;
 }

@@ -145,6 +145,7 @@ typedef struct {
     int protagonist;       /* the state of the person named most often, or -1 */
     GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
     GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
+    struct bilat_events *events;  /* events: the stage's working state (events.c) */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use
                                * (the scratch's) */
     GHashTable *by_surname;   /* people: name word hash -> the people filed under it */
