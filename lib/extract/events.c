@@ -45,10 +45,15 @@ G_STATIC_ASSERT (KW_COOP < 32);
 typedef struct {
     uint32_t kws;   /* KW_BIT of every keyword starting in the sentence */
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
+    guint cand_off;  /* its actor candidates in bilat_events.cands */
+    int32_t cand_n;  /* how many, or -1 before they are worked out */
 } sent_info;
 
 struct bilat_events {
     sent_info *sents;
+    GArray *cands;       /* actor_cand, sentence after sentence */
+    int32_t *map;        /* compute_candidates' per-token tables */
+    size_t map_cap;
 };
 
 static sent_info *
@@ -107,11 +112,10 @@ first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
          g_array_index ((c_)->office_refs, bilat_office_ref, var).sent == (sent_);           \
          var++)
 
-/* Every actor candidate of sentence s, in text order. */
-static GArray *
-compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
+/* Every actor candidate of sentence s, in text order, appended to out. */
+static void
+compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
 {
-    GArray *out = g_array_sized_new (FALSE, TRUE, sizeof (actor_cand), 8);
     /* Only this sentence's references are looked at: one pass over each list. */
     int32_t sent = c->tok_sent[s->tb];
     guint p0 = pref_first (c, sent), p1 = p0, o0 = oref_first (c, sent), o1 = o0;
@@ -121,41 +125,54 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
     while (o1 < c->office_refs->len &&
            g_array_index (c->office_refs, bilat_office_ref, o1).sent == sent)
         o1++;
-    for (uint32_t i = s->tb; i < s->te;) {
-        gboolean taken = FALSE;
-        for (guint r = p0; r < p1; r++) {
-            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
-            if (ref->tb == i) {
-                actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person,
-                                 .state = -1 };
-                g_array_append_val (out, a);
-                i = ref->te;
-                taken = TRUE;
-                break;
-            }
+    /* The first reference that starts at each token, in a table over the sentence: a look-up
+     * per token, not a walk of the references. Most sentences have none. */
+    const int32_t *first_p = NULL, *first_o = NULL;
+    if (p1 > p0 || o1 > o0) {
+        struct bilat_events *ev = c->events;
+        size_t n = s->te - s->tb;
+        if (ev->map_cap < 2 * n) {
+            ev->map_cap = MAX (2 * n, 256);
+            ev->map = g_renew (int32_t, ev->map, ev->map_cap);
         }
-        if (taken)
-            continue;
-        for (guint r = o0; r < o1; r++) {
+        int32_t *fp = ev->map, *fo = ev->map + n;
+        memset (ev->map, 0xff, 2 * n * sizeof *ev->map);
+        for (guint r = p1; r-- > p0;) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+            if (ref->tb >= s->tb && ref->tb < s->te)
+                fp[ref->tb - s->tb] = (int32_t) r;
+        }
+        for (guint r = o1; r-- > o0;) {
             const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
-            if (o->tb == i && o->person >= 0 && o->te > i) {
-                /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
-                 * the person's, not a party of its own. */
-                i = o->te;
-                taken = TRUE;
-                break;
-            }
-            if (o->tb == i && o->person < 0 && o->state >= 0) {
+            if (o->tb >= s->tb && o->tb < s->te &&
+                ((o->person >= 0 && o->te > o->tb) || (o->person < 0 && o->state >= 0)))
+                fo[o->tb - s->tb] = (int32_t) r;
+        }
+        first_p = fp;
+        first_o = fo;
+    }
+    for (uint32_t i = s->tb; i < s->te;) {
+        int32_t r = first_p ? first_p[i - s->tb] : -1;
+        if (r >= 0) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+            actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person, .state = -1 };
+            g_array_append_val (out, a);
+            i = ref->te;
+            continue;
+        }
+        r = first_o ? first_o[i - s->tb] : -1;
+        if (r >= 0) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+            /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is the
+             * person's, not a party of its own. */
+            if (o->person < 0) {
                 actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
                                  .office = TRUE };
                 g_array_append_val (out, a);
-                i = o->te;
-                taken = TRUE;
-                break;
             }
-        }
-        if (taken)
+            i = o->te;
             continue;
+        }
         const bilat_mention *m = ctx_mention_at (c, i);
         if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
             actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
@@ -167,20 +184,29 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
         }
         i++;
     }
-    return out;
 }
 
+/* The actor candidates of a sentence, a view into one array for the document. */
+typedef struct {
+    const actor_cand *v;
+    guint len;
+} cand_list;
+
 /* Candidates of a sentence, computed once and kept until the events are emitted. Person
- * states may still change meanwhile; candidates hold people, not their states. */
-static GArray *
+ * states may still change meanwhile; candidates hold people, not their states. The view
+ * holds until the next sentence's candidates are computed. */
+static cand_list
 candidates (bilat_ctx *c, const bilat_sentence *s)
 {
-    guint si = (guint) (s - (const bilat_sentence *) c->sents->data);
-    if (c->cand_cache == NULL)
-        c->cand_cache = g_new0 (GArray *, c->sents->len);
-    if (c->cand_cache[si] == NULL)
-        c->cand_cache[si] = compute_candidates (c, s);
-    return c->cand_cache[si];
+    struct bilat_events *ev = c->events;
+    sent_info *si = &ev->sents[s - (const bilat_sentence *) c->sents->data];
+    if (si->cand_n < 0) {
+        si->cand_off = ev->cands->len;
+        compute_candidates (c, s, ev->cands);
+        si->cand_n = (int32_t) (ev->cands->len - si->cand_off);
+    }
+    return (cand_list) { (const actor_cand *) ev->cands->data + si->cand_off,
+                         (guint) si->cand_n };
 }
 
 static int
@@ -278,22 +304,22 @@ joined_by_list (const bilat_ctx *c, const actor_cand *p, const actor_cand *q)
 
 /* States listed together with the one at candidate k: "Kazakhstan, Kyrgyzstan and Uzbekistan". */
 static int
-list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max)
+list_states (const bilat_ctx *c, const cand_list *cands, guint k, int *out, int max)
 {
     guint lo = k, hi = k;
-    const actor_cand *a = &g_array_index (cands, actor_cand, k);
+    const actor_cand *a = &cands->v[k];
     if (a->person >= 0 || a->office)
         goto single;
     while (lo > 0) {
-        const actor_cand *p = &g_array_index (cands, actor_cand, lo - 1);
-        const actor_cand *q = &g_array_index (cands, actor_cand, lo);
+        const actor_cand *p = &cands->v[lo - 1];
+        const actor_cand *q = &cands->v[lo];
         if (p->person >= 0 || p->office || !joined_by_list (c, p, q))
             break;
         lo--;
     }
     while (hi + 1 < cands->len) {
-        const actor_cand *p = &g_array_index (cands, actor_cand, hi);
-        const actor_cand *q = &g_array_index (cands, actor_cand, hi + 1);
+        const actor_cand *p = &cands->v[hi];
+        const actor_cand *q = &cands->v[hi + 1];
         if (q->person >= 0 || q->office || !joined_by_list (c, p, q))
             break;
         hi++;
@@ -301,7 +327,7 @@ list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max
 single:;
     int n = 0;
     for (guint i = lo; i <= hi && n < max; i++) {
-        int st = cand_state (c, &g_array_index (cands, actor_cand, i));
+        int st = cand_state (c, &cands->v[i]);
         gboolean dup = FALSE;
         for (int j = 0; j < n; j++)
             dup |= out[j] == st;
@@ -317,8 +343,8 @@ static word_list place_preps = { .set.words = { "to", "in", "at", "for" } };
 static word_list dest_preps = { .set.words = { "to", "in", "at", "for", "into", "of" } };
 
 static void
-visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-             uint32_t we, GArray *frames)
+visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
+             uint32_t te, uint32_t we, GArray *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
     static word_list generic = { .set.words = { "mutual", "reciprocal", "regular", "frequent",
@@ -354,7 +380,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
      * noun, then "to", is the traveller (the "of" is often dropped in translation). */
     if (!after && bilat__tok_keyword (c, p) == KW_VISIT && te < we) {
         for (guint j = 0; j < cands->len; j++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, j);
+            const actor_cand *a = &cands->v[j];
             if (a->tb < te)
                 continue;
             /* The first candidate after the noun, within its title's reach. */
@@ -369,7 +395,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     gboolean visiting = FALSE;
     if (bilat__tok_is (c, p, "visiting"))
         for (guint k = 0; k < cands->len && !visiting; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            const actor_cand *a = &cands->v[k];
             visiting = a->tb > p && a->tb <= p + 3 && (a->person >= 0 || a->office);
         }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
@@ -386,7 +412,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                                      bilat__tok_is (c, q - 1, "her") ||
                                      bilat__tok_is (c, q - 1, "their"));
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         /* "Fijian women leaders": a demonym on its own describes, it does not travel. */
         if (a->capital || (a->demonym && !a->office))
             continue;
@@ -417,7 +443,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     /* Target: "to/in/at X" or "visited X" after the trigger, inside the window. */
     int tgt = -1;
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         if (a->tb < te || a->tb >= we || (int) k == actor)
             continue;
         if (a->person >= 0 || a->office)
@@ -444,14 +470,14 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0 && f.n_target_states == 0)
         return;
     if (actor >= 0) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, actor);
+        const actor_cand *a = &cands->v[actor];
         f.actor_person = a->person;
         if (a->person < 0)
             f.n_actor_states = list_states (c, cands, (guint) actor, f.actor_states, 8);
         f.tb = MIN (f.tb, a->tb);
     }
     if (tgt >= 0) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, tgt);
+        const actor_cand *a = &cands->v[tgt];
         f.n_target_states = list_states (c, cands, (guint) tgt, f.target_states, 8);
         if (a->capital)
             f.place = bilat__doc_strndup (c, ctx_tok (c, a->tb)->start,
@@ -476,12 +502,12 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
  * another state's leader has come to visit (CAMEO 043, the host's side of 042). An
  * ambassador received has not: embassies are where diplomats live. */
 static void
-hosted_visit (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-              GArray *frames)
+hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
+              uint32_t te, GArray *frames)
 {
     const actor_cand *host = NULL, *guest = NULL;
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         if (a->te <= p && (a->person >= 0 || a->office))
             host = a;
         else if (a->tb >= te && a->tb <= te + 4 && (a->person >= 0 || a->office) && !guest)
@@ -535,8 +561,8 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 }
 
 static void
-meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-               int kw, uint32_t wb, uint32_t we, GArray *frames)
+meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
+               uint32_t te, int kw, uint32_t wb, uint32_t we, GArray *frames)
 {
     frame f = { .type = BILAT_EVENT_MEETING, .sent = c->tok_sent[p], .tb = p, .te = te,
                 .wb = wb, .we = we, .actor_person = -1, .target_state = -1,
@@ -559,7 +585,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         /* "received the Ambassador of ...": only with someone received. */
         gboolean someone = FALSE;
         for (guint k = 0; k < cands->len; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            const actor_cand *a = &cands->v[k];
             /* "received the credentials of the new Ambassador of ...". */
             someone |= a->tb >= te && a->tb <= te + 8 && (a->person >= 0 || a->office);
         }
@@ -820,11 +846,12 @@ collect_parties (bilat_ctx *c, frame *f)
     f->n_parties = f->n_persons = f->n_agents = f->n_objects = 0;
     f->objects_before = FALSE;
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, f->sent);
-    GArray *cands = candidates (c, s);
+    cand_list all = candidates (c, s);
+    const cand_list *cands = &all;
     if (f->type == BILAT_EVENT_AGREEMENT) {
         /* A title naming its parties ("between Kazakhstan and Turkmenistan") settles them. */
         for (guint k = 0; k < cands->len; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            const actor_cand *a = &cands->v[k];
             if (a->tb >= f->title_tb && a->te <= f->title_te)
                 add_party (f, cand_state (c, a));
         }
@@ -833,7 +860,7 @@ collect_parties (bilat_ctx *c, frame *f)
     }
     int places[8], n_places = 0;
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         int st = cand_state (c, a);
         if (a->person >= 0 || a->office) {
             add_unique (f->agents, &f->n_agents, 8, st);
@@ -1476,7 +1503,10 @@ prune_agreements (bilat_ctx *c)
 void
 bilat__find_events (bilat_ctx *c)
 {
-    struct bilat_events ev = { .sents = g_new (sent_info, c->sents->len) };
+    struct bilat_events ev = {
+        .sents = g_new (sent_info, c->sents->len),
+        .cands = g_array_sized_new (FALSE, FALSE, sizeof (actor_cand), 64),
+    };
     c->events = &ev;
     /* Room for the frames of a typical release: growing one by one cost more than filling. */
     GArray *frames = g_array_sized_new (FALSE, FALSE, sizeof (frame), 32);
@@ -1487,7 +1517,6 @@ bilat__find_events (bilat_ctx *c)
                               KW_BIT (KW_RECEIVE);
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
-        GArray *cands = NULL;
         /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
          * keyword for the tests that only ask whether the sentence has one. */
         uint32_t visits[32], meets[32];
@@ -1503,24 +1532,21 @@ bilat__find_events (bilat_ctx *c)
                     meets[nm++] = i;
             }
         }
-        ev.sents[si] = (sent_info) { .kws = kws, .multi = -1 };
+        ev.sents[si] = (sent_info) { .kws = kws, .multi = -1, .cand_n = -1 };
         gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
         gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
+        cand_list cands = nv + nm > 0 ? candidates (c, s) : (cand_list) { NULL, 0 };
         for (int v = 0; v < nv; v++) {
-            if (cands == NULL)
-                cands = candidates (c, s);
             uint32_t we = v + 1 < nv ? visits[v + 1] : s->te;
-            visit_frame (c, s, cands, visits[v], visits[v] + c->tok_kw_len[visits[v]], we,
+            visit_frame (c, s, &cands, visits[v], visits[v] + c->tok_kw_len[visits[v]], we,
                          frames);
         }
         /* Each meeting word reads the states named up to the next one: "meetings with the
          * prime ministers of Japan and Canada ... phone calls with the presidents of ...". */
         for (int k = 0; k < nm; k++) {
-            if (cands == NULL)
-                cands = candidates (c, s);
             uint32_t wb = k == 0 ? s->tb : meets[k];
             uint32_t we = k + 1 < nm ? meets[k + 1] : s->te;
-            meeting_frame (c, s, cands, meets[k], meets[k] + c->tok_kw_len[meets[k]],
+            meeting_frame (c, s, &cands, meets[k], meets[k] + c->tok_kw_len[meets[k]],
                            bilat__tok_keyword (c, meets[k]), wb, we, frames);
         }
         /* "... signed eight documents. These include:" opens a list of signed titles. */
@@ -1547,15 +1573,12 @@ bilat__find_events (bilat_ctx *c)
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);
-    for (guint k = 0; c->cand_cache && k < c->sents->len; k++)
-        if (c->cand_cache[k])
-            g_array_free (c->cand_cache[k], TRUE);
-    g_free (c->cand_cache);
-    c->cand_cache = NULL;
     if (c->event_index)
         g_hash_table_destroy (c->event_index);
     c->event_index = NULL;
     prune_agreements (c);
     g_free (ev.sents);
+    g_array_free (ev.cands, TRUE);
+    g_free (ev.map);
     c->events = NULL;
 }
