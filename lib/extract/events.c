@@ -41,6 +41,28 @@ typedef struct {
 #define KW_BIT(k) (1u << (k))
 G_STATIC_ASSERT (KW_COOP < 32);
 
+/* Events are filed by type and sides, so that merging a new report into an earlier one
+ * looks at its few namesakes, not every event. The sides are the doc's interned codes, one
+ * pointer per state, so a key compares and hashes without touching a string. */
+typedef struct {
+    int type, n;
+    const char *codes[16];
+} event_key;
+
+/* One set of sides and the facts filed under it, oldest first: a chain through the items. */
+typedef struct {
+    event_key key;
+    guint hash;
+    int first, last;  /* items, or -1 */
+} ev_bucket;
+
+/* A fact made by the stage, in the order they were made. */
+typedef struct {
+    bilat_fact *e;
+    int next;                  /* the next item of its bucket, or -1 */
+    uint8_t generic, headline, drop;  /* prune_agreements' marks */
+} ev_item;
+
 /* What the stage works out once per sentence. */
 typedef struct {
     uint32_t kws;   /* KW_BIT of every keyword starting in the sentence */
@@ -54,6 +76,13 @@ struct bilat_events {
     GArray *cands;       /* actor_cand, sentence after sentence */
     int32_t *map;        /* compute_candidates' per-token tables */
     size_t map_cap;
+    GArray *buckets;     /* ev_bucket, or NULL before the first fact */
+    GArray *items;       /* ev_item */
+    int32_t *slots;      /* open addressing over buckets: an index, or -1 when free */
+    guint n_slots;       /* a power of two, at least twice the buckets */
+    const char *memo_code[8];  /* the last codes looked up as states, and their states */
+    int memo_state[8];
+    guint n_memo;
 };
 
 static sent_info *
@@ -1161,14 +1190,6 @@ same_visit (const bilat_fact *e, const char *actor, const char *target, const ch
     return TRUE;
 }
 
-/* Events are filed by type and sides, so that merging a new report into an earlier one
- * looks at its few namesakes, not every event. The sides are the doc's interned codes, one
- * pointer per state, so a key compares and hashes without touching a string. */
-typedef struct {
-    int type, n;
-    const char *codes[16];
-} event_key;
-
 static void
 key_init (event_key *k, int type, const char *const *codes, int n, gboolean sort)
 {
@@ -1203,23 +1224,70 @@ key_equal (gconstpointer a, gconstpointer b)
            memcmp (x->codes, y->codes, sizeof x->codes[0] * (size_t) x->n) == 0;
 }
 
-static GHashTable *
-key_set_new (GDestroyNotify value_free)
-{
-    return g_hash_table_new_full (key_hash, key_equal, g_free, value_free);
-}
-
-static GPtrArray *
+/* The bucket of key, made when create is set; -1 when there is none. */
+static int
 bucket (bilat_ctx *c, const event_key *key, gboolean create)
 {
-    if (c->event_index == NULL)
-        c->event_index = key_set_new ((GDestroyNotify) g_ptr_array_unref);
-    GPtrArray *b = g_hash_table_lookup (c->event_index, key);
-    if (b == NULL && create) {
-        b = g_ptr_array_new ();
-        g_hash_table_insert (c->event_index, g_memdup2 (key, sizeof *key), b);
+    struct bilat_events *ev = c->events;
+    guint h = key_hash (key);
+    for (guint i = h & (ev->n_slots - 1); ev->n_slots && ev->slots[i] >= 0;
+         i = (i + 1) & (ev->n_slots - 1)) {
+        const ev_bucket *b = &g_array_index (ev->buckets, ev_bucket, ev->slots[i]);
+        if (b->hash == h && key_equal (&b->key, key))
+            return ev->slots[i];
     }
-    return b;
+    if (!create)
+        return -1;
+    if (ev->buckets == NULL) {
+        ev->buckets = g_array_sized_new (FALSE, FALSE, sizeof (ev_bucket), 8);
+        ev->items = g_array_sized_new (FALSE, FALSE, sizeof (ev_item), 16);
+    }
+    ev_bucket nb = { .key = *key, .hash = h, .first = -1, .last = -1 };
+    g_array_append_val (ev->buckets, nb);
+    if (2 * ev->buckets->len > ev->n_slots) {
+        /* Half full at most, so that a probe ends soon. */
+        ev->n_slots = MAX (16, 2 * ev->n_slots);
+        ev->slots = g_renew (int32_t, ev->slots, ev->n_slots);
+        memset (ev->slots, 0xff, ev->n_slots * sizeof *ev->slots);
+        for (guint k = 0; k + 1 < ev->buckets->len; k++) {
+            guint i = g_array_index (ev->buckets, ev_bucket, k).hash & (ev->n_slots - 1);
+            while (ev->slots[i] >= 0)
+                i = (i + 1) & (ev->n_slots - 1);
+            ev->slots[i] = (int32_t) k;
+        }
+    }
+    guint i = h & (ev->n_slots - 1);
+    while (ev->slots[i] >= 0)
+        i = (i + 1) & (ev->n_slots - 1);
+    ev->slots[i] = (int32_t) (ev->buckets->len - 1);
+    return (int) ev->buckets->len - 1;
+}
+
+static ev_item *
+item (const bilat_ctx *c, int k)
+{
+    return &g_array_index (c->events->items, ev_item, k);
+}
+
+static ev_bucket *
+bucket_at (const bilat_ctx *c, int b)
+{
+    return &g_array_index (c->events->buckets, ev_bucket, b);
+}
+
+/* File fact e, just made, under bucket b. */
+static void
+file_event (bilat_ctx *c, int b, bilat_fact *e)
+{
+    ev_item it = { .e = e, .next = -1 };
+    g_array_append_val (c->events->items, it);
+    int k = (int) c->events->items->len - 1;
+    ev_bucket *bk = bucket_at (c, b);
+    if (bk->last >= 0)
+        item (c, bk->last)->next = k;
+    else
+        bk->first = k;
+    bk->last = k;
 }
 
 static void
@@ -1238,9 +1306,9 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
     const char *pair[2] = { ac, tc };
     event_key key;
     key_init (&key, BILAT_EVENT_VISIT, pair, 2, FALSE);
-    GPtrArray *evs = bucket (c, &key, TRUE);
-    for (guint k = 0; k < evs->len; k++) {
-        bilat_fact *e = g_ptr_array_index (evs, k);
+    int b = bucket (c, &key, TRUE);
+    for (int k = bucket_at (c, b)->first; k >= 0; k = item (c, k)->next) {
+        bilat_fact *e = item (c, k)->e;
         if (same_visit (e, ac, tc, f->date, f->level)) {
             if (f->date && (!e->date || strcmp (f->date, e->date) < 0))
                 e->date = bilat__ctx_copy (c, f->date);
@@ -1254,7 +1322,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         }
     }
     bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT);
-    g_ptr_array_add (evs, e);
+    file_event (c, b, e);
     e->actor = ac;
     e->target = tc;
     e->level = f->level;
@@ -1277,9 +1345,9 @@ emit_event (bilat_ctx *c, const frame *f)
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
-        GPtrArray *evs = bucket (c, &key, FALSE);
-        for (guint k = 0; evs && k < evs->len; k++) {
-            bilat_fact *e = g_ptr_array_index (evs, k);
+        int b = bucket (c, &key, FALSE);
+        for (int k = b >= 0 ? bucket_at (c, b)->first : -1; k >= 0; k = item (c, k)->next) {
+            bilat_fact *e = item (c, k)->e;
             if (strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
                 continue;
             if (!e->date && f->date)
@@ -1290,9 +1358,9 @@ emit_event (bilat_ctx *c, const frame *f)
     }
     if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
         /* "This program was signed on 11 October": dates the last such agreement. */
-        GPtrArray *evs = bucket (c, &key, FALSE);
-        if (evs && evs->len) {
-            bilat_fact *e = g_ptr_array_index (evs, evs->len - 1);
+        int b = bucket (c, &key, FALSE);
+        if (b >= 0) {
+            bilat_fact *e = item (c, bucket_at (c, b)->last)->e;
             if (!e->date && f->date)
                 e->date = bilat__ctx_copy (c, f->date);
             return;
@@ -1302,7 +1370,7 @@ emit_event (bilat_ctx *c, const frame *f)
     for (int k = 0; k < f->n_parties; k++)
         g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
     g_ptr_array_sort (e->parties, cmp_str);
-    g_ptr_array_add (bucket (c, &key, TRUE), e);
+    file_event (c, bucket (c, &key, TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1462,32 +1530,34 @@ prune_agreements (bilat_ctx *c)
                         BILAT_EVENT_AGREEMENT;
     if (n_agreements < 2)
         return;
-    /* What each set of sides has besides counts and headlines. */
-    GHashTable *titled = key_set_new (NULL), *in_body = key_set_new (NULL);
-    for (guint k = 0; k < evs->len; k++) {
-        const bilat_fact *e = g_ptr_array_index (evs, k);
-        if (e->event_type != BILAT_EVENT_AGREEMENT)
+    /* What each set of sides has besides counts and headlines: the facts are filed by
+     * sides already. */
+    struct bilat_events *ev = c->events;
+    for (guint b = 0; b < ev->buckets->len; b++) {
+        const ev_bucket *bk = bucket_at (c, (int) b);
+        if (bk->key.type != BILAT_EVENT_AGREEMENT)
             continue;
-        event_key key;
-        key_init (&key, e->event_type, (const char *const *) e->parties->pdata,
-                  (int) e->parties->len, TRUE);
-        if (!is_generic_title (e->title))
-            g_hash_table_add (titled, g_memdup2 (&key, sizeof key));
-        if (!is_headline (c, e->sentence))
-            g_hash_table_add (in_body, g_memdup2 (&key, sizeof key));
+        gboolean titled = FALSE, in_body = FALSE;
+        for (int k = bk->first; k >= 0; k = item (c, k)->next) {
+            ev_item *it = item (c, k);
+            it->generic = is_generic_title (it->e->title);
+            it->headline = is_headline (c, it->e->sentence);
+            titled |= !it->generic;
+            in_body |= !it->headline;
+        }
+        for (int k = bk->first; k >= 0; k = item (c, k)->next) {
+            ev_item *it = item (c, k);
+            it->drop = (it->generic && titled) || (it->headline && in_body);
+        }
     }
-    /* Kept events move down in one pass: removing each in place was quadratic. */
-    guint kept = 0;
+    /* Kept events move down in one pass: removing each in place was quadratic. The items
+     * are the facts in the same order. */
+    guint kept = 0, j = 0;
     for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         gboolean drop = FALSE;
-        if (e->event_type == BILAT_EVENT_AGREEMENT) {
-            event_key key;
-            key_init (&key, e->event_type, (const char *const *) e->parties->pdata,
-                      (int) e->parties->len, TRUE);
-            drop = (is_generic_title (e->title) && g_hash_table_contains (titled, &key)) ||
-                   (is_headline (c, e->sentence) && g_hash_table_contains (in_body, &key));
-        }
+        if (j < ev->items->len && item (c, (int) j)->e == e)
+            drop = item (c, (int) j++)->drop;
         if (drop) {
             g_ptr_array_free (e->parties, TRUE);
             g_ptr_array_free (e->persons, TRUE);
@@ -1496,8 +1566,6 @@ prune_agreements (bilat_ctx *c)
             evs->pdata[kept++] = e;
     }
     g_ptr_array_set_size (evs, kept);
-    g_hash_table_destroy (titled);
-    g_hash_table_destroy (in_body);
 }
 
 void
@@ -1573,10 +1641,12 @@ bilat__find_events (bilat_ctx *c)
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);
-    if (c->event_index)
-        g_hash_table_destroy (c->event_index);
-    c->event_index = NULL;
     prune_agreements (c);
+    if (ev.buckets) {
+        g_array_free (ev.buckets, TRUE);
+        g_array_free (ev.items, TRUE);
+    }
+    g_free (ev.slots);
     g_free (ev.sents);
     g_array_free (ev.cands, TRUE);
     g_free (ev.map);
