@@ -1141,7 +1141,7 @@ new_event (bilat_ctx *c, const frame *f, int type)
     e->text = type == BILAT_EVENT_VISIT ? "visit" : type == BILAT_EVENT_MEETING ? "meeting"
                                                                                 : "agreement";
     e->sentence = f->sent;
-    e->rule = bilat__ctx_copy (c, f->rule);
+    e->rule = f->rule;  /* a literal: it outlives the doc */
     e->start = bilat__text_orig (&c->text, ctx_tok (c, f->tb)->start);
     e->end = bilat__text_orig_end (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
     e->date = f->date ? bilat__ctx_copy (c, f->date) : NULL;
@@ -1162,12 +1162,6 @@ add_persons (bilat_ctx *c, bilat_fact *e, const int *persons, int n)
         if (!dup)
             g_ptr_array_add (e->persons, (gpointer) name);
     }
-}
-
-static gint
-cmp_str (gconstpointer a, gconstpointer b)
-{
-    return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Visits of the same pair merge when one has no date, or both the same date, and their
@@ -1334,6 +1328,45 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         add_persons (c, e, &f->actor_person, 1);
 }
 
+/* The doc's copy of the text of tokens [tb, te), each run of spaces and line breaks one
+ * space, as bilat__doc_strndup makes it. Tokens hold no white space, so they are copied
+ * whole and only the gaps between them read byte by byte; nothing compares titles by
+ * pointer, so the copy is not interned. */
+static const char *
+copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
+{
+    const char *text = c->text.text;
+    char stack[256];
+    size_t cap = ctx_tok (c, te - 1)->end - ctx_tok (c, tb)->start + 1;
+    char *buf = cap <= sizeof stack ? stack : g_malloc (cap);
+    size_t n = 0;
+    for (uint32_t i = tb; i < te; i++) {
+        const bilat_token *t = ctx_tok (c, i);
+        if (i > tb) {
+            gboolean space = FALSE;
+            for (uint32_t k = ctx_tok (c, i - 1)->end; k < t->start; k++) {
+                if (text[k] == ' ' || text[k] == '\n') {
+                    space = TRUE;
+                    continue;
+                }
+                if (space)
+                    buf[n++] = ' ';
+                space = FALSE;
+                buf[n++] = text[k];
+            }
+            if (space)
+                buf[n++] = ' ';
+        }
+        memcpy (buf + n, text + t->start, t->end - t->start);
+        n += t->end - t->start;
+    }
+    buf[n] = '\0';
+    const char *r = bilat__ctx_copy (c, buf);
+    if (buf != stack)
+        g_free (buf);
+    return r;
+}
+
 /* A meeting or agreement fact from a frame whose parties are settled. */
 static void
 emit_event (bilat_ctx *c, const frame *f)
@@ -1369,7 +1402,14 @@ emit_event (bilat_ctx *c, const frame *f)
     bilat_fact *e = new_event (c, f, f->type);
     for (int k = 0; k < f->n_parties; k++)
         g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
-    g_ptr_array_sort (e->parties, cmp_str);
+    /* By name; an insertion sort, as stable as g_ptr_array_sort, for a handful of codes. */
+    const char **pc = (const char **) e->parties->pdata;
+    for (guint i = 1; i < e->parties->len; i++)
+        for (guint j = i; j > 0 && strcmp (pc[j - 1], pc[j]) > 0; j--) {
+            const char *t = pc[j];
+            pc[j] = pc[j - 1];
+            pc[j - 1] = t;
+        }
     file_event (c, bucket (c, &key, TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
@@ -1379,11 +1419,27 @@ emit_event (bilat_ctx *c, const frame *f)
         if (strcmp (f->rule, "meeting:talks") == 0)
             e->cameo = "046";
     } else {
-        e->title = bilat__doc_strndup (c, ctx_tok (c, f->title_tb)->start,
-                                       ctx_tok (c, f->title_te - 1)->end);
+        e->title = copy_tokens (c, f->title_tb, f->title_te);
         e->cameo = "057";
         e->plover = "AGREE";
     }
+}
+
+/* The state a party's code names. The same few codes come back sentence after sentence,
+ * so the last ones looked up are remembered. */
+static int
+state_of_code (bilat_ctx *c, const char *code)
+{
+    struct bilat_events *ev = c->events;
+    guint n = MIN (ev->n_memo, G_N_ELEMENTS (ev->memo_code));
+    for (guint k = 0; k < n; k++)
+        if (ev->memo_code[k] == code)
+            return ev->memo_state[k];
+    int st = bilat__gazetteer_find_state (c->ex->gz, code);
+    guint slot = ev->n_memo++ % G_N_ELEMENTS (ev->memo_code);
+    ev->memo_code[slot] = code;
+    ev->memo_state[slot] = st;
+    return st;
 }
 
 static void
@@ -1454,8 +1510,7 @@ emit_frame (bilat_ctx *c, frame *f)
         if (last && last->parties->len >= 2) {
             f->n_parties = 0;
             for (guint k = 0; k < last->parties->len; k++)
-                add_party (f, bilat__gazetteer_find_state (c->ex->gz,
-                                                           g_ptr_array_index (last->parties, k)));
+                add_party (f, state_of_code (c, g_ptr_array_index (last->parties, k)));
         }
     }
     if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
