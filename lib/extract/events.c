@@ -696,22 +696,27 @@ signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
  * sentence's signing verbs in order (a binary search, not a scan per document noun). */
+typedef struct {
+    uint32_t *v;
+    guint len;
+} sign_list;
+
 static uint32_t
-sign_distance (const GArray *signs, uint32_t i)
+sign_distance (const sign_list *signs, uint32_t i)
 {
     guint lo = 0, hi = signs->len;
     while (lo < hi) {
         guint mid = (lo + hi) / 2;
-        if (g_array_index (signs, uint32_t, mid) < i)
+        if (signs->v[mid] < i)
             lo = mid + 1;
         else
             hi = mid;
     }
     uint32_t best = UINT32_MAX;
     if (lo < signs->len)
-        best = g_array_index (signs, uint32_t, lo) - i;
+        best = signs->v[lo] - i;
     if (lo > 0)
-        best = MIN (best, i - g_array_index (signs, uint32_t, lo - 1));
+        best = MIN (best, i - signs->v[lo - 1]);
     return best;
 }
 
@@ -722,10 +727,21 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
 {
     uint32_t covered = s->tb;
     gboolean chained = FALSE;
-    GArray *signs = g_array_new (FALSE, FALSE, sizeof (uint32_t));
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (bilat__tok_keyword (c, k) == KW_SIGN && !signed_before (c, s, k + 1))
-            g_array_append_val (signs, k);
+    /* The sentence's signing verbs: a few, so on the stack unless the sentence runs on. */
+    uint32_t stack[32];
+    sign_list signs = { .v = stack, .len = 0 };
+    guint cap = G_N_ELEMENTS (stack);
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (bilat__tok_keyword (c, k) != KW_SIGN || signed_before (c, s, k + 1))
+            continue;
+        if (signs.len == cap) {
+            cap *= 2;
+            if (signs.v == stack)
+                signs.v = g_memdup2 (stack, sizeof stack);
+            signs.v = g_renew (uint32_t, signs.v, cap);
+        }
+        signs.v[signs.len++] = k;
+    }
     /* A sentence lists a bounded number of documents; a run-on list of thousands is not a
      * press release and is cut short. */
     int made = 0;
@@ -744,7 +760,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         if (de < s->te && (bilat__tok_is (c, de, "to") || bilat__tok_is (c, de, "with")))
             continue;
         /* The signing verb governs documents near it, and the list they head. */
-        if (!in_list && !chained && sign_distance (signs, i) > 20)
+        if (!in_list && !chained && sign_distance (&signs, i) > 20)
             continue;
         uint32_t lb = i;
         while (lb > s->tb && i - lb < 5 && title_left_ok (c, lb - 1))
@@ -826,7 +842,8 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         made++;
         covered = re;
     }
-    g_array_free (signs, TRUE);
+    if (signs.v != stack)
+        g_free (signs.v);
 }
 
 static gboolean
@@ -920,12 +937,49 @@ collect_parties (bilat_ctx *c, frame *f)
         add_party (f, places[k]);
 }
 
+static int
+cmp_u64 (const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+    return x < y ? -1 : x > y;
+}
+
+/* The key seen most often in keys[0, n) (all >= 0), ties going to the key that reached that
+ * count first; -1 when n is 0. (Key, position) pairs are sorted, not counted in a table: a
+ * few entries need no allocation, and a huge document stays n log n. */
+static int
+most_often (const int *keys, guint n)
+{
+    uint64_t stack[64];
+    uint64_t *v = n <= G_N_ELEMENTS (stack) ? stack : g_new (uint64_t, n);
+    for (guint i = 0; i < n; i++)
+        v[i] = (uint64_t) (uint32_t) keys[i] << 32 | i;
+    qsort (v, n, sizeof *v, cmp_u64);
+    int best = -1;
+    guint best_n = 0, best_at = 0;
+    for (guint i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && v[j] >> 32 == v[i] >> 32; j++)
+            ;
+        /* The key's last place is where it reached its count. */
+        guint at = (guint) v[j - 1];
+        if (j - i > best_n || (j - i == best_n && at < best_at)) {
+            best = (int) (v[i] >> 32);
+            best_n = j - i;
+            best_at = at;
+        }
+    }
+    if (v != stack)
+        g_free (v);
+    return best;
+}
+
 static void
 find_main_pair (bilat_ctx *c, GArray *frames)
 {
     size_t ns = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
-    GHashTable *count = NULL;  /* made at the first pair: most texts have few events */
-    int best = 0, best_key = -1;
+    int stack[64];
+    int *keys = frames->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, frames->len);
+    guint n_keys = 0;
     for (guint k = 0; k < frames->len; k++) {
         frame *f = &g_array_index (frames, frame, k);
         int a = -1, b = -1;
@@ -942,18 +996,11 @@ find_main_pair (bilat_ctx *c, GArray *frames)
         }
         if (a < 0 || b < 0 || a == b)
             continue;
-        int key = (int) (MIN (a, b) * ns + MAX (a, b)) + 1;
-        if (count == NULL)
-            count = g_hash_table_new (g_direct_hash, g_direct_equal);
-        int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (key))) + 1;
-        g_hash_table_insert (count, GINT_TO_POINTER (key), GINT_TO_POINTER (n));
-        if (n > best) {
-            best = n;
-            best_key = key;
-        }
+        keys[n_keys++] = (int) (MIN (a, b) * ns + MAX (a, b)) + 1;
     }
-    if (count)
-        g_hash_table_destroy (count);
+    int best_key = most_often (keys, n_keys);
+    if (keys != stack)
+        g_free (keys);
     if (best_key > 0) {
         c->main_a = (best_key - 1) / (int) ns;
         c->main_b = (best_key - 1) % (int) ns;
@@ -994,28 +1041,21 @@ find_main_pair (bilat_ctx *c, GArray *frames)
 static void
 find_traveller (bilat_ctx *c, GArray *frames)
 {
-    GHashTable *count = NULL;  /* made at the first visit */
-    int best = 0;
-    c->traveller = -1;
+    int stack[64];
+    int *keys = frames->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, frames->len);
+    guint n_keys = 0;
     for (guint k = 0; k < frames->len; k++) {
         const frame *f = &g_array_index (frames, frame, k);
         if (f->type != BILAT_EVENT_VISIT)
             continue;
         int a = f->actor_person >= 0 ? person_state (c, f->actor_person)
                                      : (f->n_actor_states == 1 ? f->actor_states[0] : -1);
-        if (a < 0)
-            continue;
-        if (count == NULL)
-            count = g_hash_table_new (g_direct_hash, g_direct_equal);
-        int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (a + 1))) + 1;
-        g_hash_table_insert (count, GINT_TO_POINTER (a + 1), GINT_TO_POINTER (n));
-        if (n > best) {
-            best = n;
-            c->traveller = a;
-        }
+        if (a >= 0)
+            keys[n_keys++] = a;
     }
-    if (count)
-        g_hash_table_destroy (count);
+    c->traveller = most_often (keys, n_keys);
+    if (keys != stack)
+        g_free (keys);
 }
 
 /* The state of the person the text names most often. */
