@@ -1603,8 +1603,13 @@ is_generic_title (const char *title)
                   HEAD ("papers"), HEAD ("deals") };
 #undef HEAD
     for (const char *w = title; *w;) {
-        size_t n = strcspn (w, " ");
-        for (size_t k = 0; k < G_N_ELEMENTS (heads); k++)
+        size_t n = 0;
+        while (w[n] && w[n] != ' ')
+            n++;
+        /* Every head ends in "s", "t" or "a": most words go without a compare. */
+        char last = n ? (char) (w[n - 1] | 0x20) : 0;
+        gboolean maybe = last == 's' || last == 't' || last == 'a';
+        for (size_t k = 0; k < G_N_ELEMENTS (heads) && maybe; k++)
             if (heads[k].len == n && g_ascii_strncasecmp (w, heads[k].word, n) == 0)
                 return TRUE;
         w += w[n] ? n + 1 : n;
@@ -1668,11 +1673,11 @@ bilat__find_events (bilat_ctx *c)
 {
     struct bilat_events ev = {
         .sents = g_new (sent_info, c->sents->len),
-        .cands = g_array_sized_new (FALSE, FALSE, sizeof (actor_cand), 64),
+        .cands = g_array_sized_new (FALSE, FALSE, sizeof (actor_cand), 32),
     };
     c->events = &ev;
     /* Room for the frames of a typical release: growing one by one cost more than filling. */
-    GArray *frames = g_array_sized_new (FALSE, FALSE, sizeof (frame), 32);
+    GArray *frames = g_array_sized_new (FALSE, FALSE, sizeof (frame), 8);
     gboolean list_ctx = FALSE;
     const uint32_t visit_kws = KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) |
                                KW_BIT (KW_PRESENCE);
