@@ -38,6 +38,59 @@ typedef struct {
     gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
 } frame;
 
+#define KW_BIT(k) (1u << (k))
+G_STATIC_ASSERT (KW_COOP < 32);
+
+/* Events are filed by type and sides, so that merging a new report into an earlier one
+ * looks at its few namesakes, not every event. The sides are the doc's interned codes, one
+ * pointer per state, so a key compares and hashes without touching a string. */
+typedef struct {
+    int type, n;
+    const char *codes[16];
+} event_key;
+
+/* One set of sides and the facts filed under it, oldest first: a chain through the items. */
+typedef struct {
+    event_key key;
+    guint hash;
+    int first, last;  /* items, or -1 */
+} ev_bucket;
+
+/* A fact made by the stage, in the order they were made. */
+typedef struct {
+    bilat_fact *e;
+    int next;                  /* the next item of its bucket, or -1 */
+    uint8_t generic, headline, drop;  /* prune_agreements' marks */
+} ev_item;
+
+/* What the stage works out once per sentence. */
+typedef struct {
+    uint32_t kws;   /* KW_BIT of every keyword starting in the sentence */
+    int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
+    guint cand_off;  /* its actor candidates in bilat_events.cands */
+    int32_t cand_n;  /* how many, or -1 before they are worked out */
+} sent_info;
+
+struct bilat_events {
+    sent_info *sents;
+    GArray *cands;       /* actor_cand, sentence after sentence */
+    int32_t *map;        /* compute_candidates' per-token tables */
+    size_t map_cap;
+    GArray *buckets;     /* ev_bucket, or NULL before the first fact */
+    GArray *items;       /* ev_item */
+    int32_t *slots;      /* open addressing over buckets: an index, or -1 when free */
+    guint n_slots;       /* a power of two, at least twice the buckets */
+    const char *memo_code[8];  /* the last codes looked up as states, and their states */
+    int memo_state[8];
+    guint n_memo;
+};
+
+static sent_info *
+info_of (const bilat_ctx *c, int sent)
+{
+    return &c->events->sents[sent];
+}
+
 static gboolean
 is_punct (const bilat_ctx *c, size_t i, char ch)
 {
@@ -88,11 +141,10 @@ first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
          g_array_index ((c_)->office_refs, bilat_office_ref, var).sent == (sent_);           \
          var++)
 
-/* Every actor candidate of sentence s, in text order. */
-static GArray *
-compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
+/* Every actor candidate of sentence s, in text order, appended to out. */
+static void
+compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
 {
-    GArray *out = g_array_sized_new (FALSE, TRUE, sizeof (actor_cand), 8);
     /* Only this sentence's references are looked at: one pass over each list. */
     int32_t sent = c->tok_sent[s->tb];
     guint p0 = pref_first (c, sent), p1 = p0, o0 = oref_first (c, sent), o1 = o0;
@@ -102,41 +154,54 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
     while (o1 < c->office_refs->len &&
            g_array_index (c->office_refs, bilat_office_ref, o1).sent == sent)
         o1++;
-    for (uint32_t i = s->tb; i < s->te;) {
-        gboolean taken = FALSE;
-        for (guint r = p0; r < p1; r++) {
-            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
-            if (ref->tb == i) {
-                actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person,
-                                 .state = -1 };
-                g_array_append_val (out, a);
-                i = ref->te;
-                taken = TRUE;
-                break;
-            }
+    /* The first reference that starts at each token, in a table over the sentence: a look-up
+     * per token, not a walk of the references. Most sentences have none. */
+    const int32_t *first_p = NULL, *first_o = NULL;
+    if (p1 > p0 || o1 > o0) {
+        struct bilat_events *ev = c->events;
+        size_t n = s->te - s->tb;
+        if (ev->map_cap < 2 * n) {
+            ev->map_cap = MAX (2 * n, 256);
+            ev->map = g_renew (int32_t, ev->map, ev->map_cap);
         }
-        if (taken)
-            continue;
-        for (guint r = o0; r < o1; r++) {
+        int32_t *fp = ev->map, *fo = ev->map + n;
+        memset (ev->map, 0xff, 2 * n * sizeof *ev->map);
+        for (guint r = p1; r-- > p0;) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+            if (ref->tb >= s->tb && ref->tb < s->te)
+                fp[ref->tb - s->tb] = (int32_t) r;
+        }
+        for (guint r = o1; r-- > o0;) {
             const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
-            if (o->tb == i && o->person >= 0 && o->te > i) {
-                /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
-                 * the person's, not a party of its own. */
-                i = o->te;
-                taken = TRUE;
-                break;
-            }
-            if (o->tb == i && o->person < 0 && o->state >= 0) {
+            if (o->tb >= s->tb && o->tb < s->te &&
+                ((o->person >= 0 && o->te > o->tb) || (o->person < 0 && o->state >= 0)))
+                fo[o->tb - s->tb] = (int32_t) r;
+        }
+        first_p = fp;
+        first_o = fo;
+    }
+    for (uint32_t i = s->tb; i < s->te;) {
+        int32_t r = first_p ? first_p[i - s->tb] : -1;
+        if (r >= 0) {
+            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+            actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person, .state = -1 };
+            g_array_append_val (out, a);
+            i = ref->te;
+            continue;
+        }
+        r = first_o ? first_o[i - s->tb] : -1;
+        if (r >= 0) {
+            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+            /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is the
+             * person's, not a party of its own. */
+            if (o->person < 0) {
                 actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
                                  .office = TRUE };
                 g_array_append_val (out, a);
-                i = o->te;
-                taken = TRUE;
-                break;
             }
-        }
-        if (taken)
+            i = o->te;
             continue;
+        }
         const bilat_mention *m = ctx_mention_at (c, i);
         if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
             actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
@@ -148,20 +213,29 @@ compute_candidates (const bilat_ctx *c, const bilat_sentence *s)
         }
         i++;
     }
-    return out;
 }
 
+/* The actor candidates of a sentence, a view into one array for the document. */
+typedef struct {
+    const actor_cand *v;
+    guint len;
+} cand_list;
+
 /* Candidates of a sentence, computed once and kept until the events are emitted. Person
- * states may still change meanwhile; candidates hold people, not their states. */
-static GArray *
+ * states may still change meanwhile; candidates hold people, not their states. The view
+ * holds until the next sentence's candidates are computed. */
+static cand_list
 candidates (bilat_ctx *c, const bilat_sentence *s)
 {
-    guint si = (guint) (s - (const bilat_sentence *) c->sents->data);
-    if (c->cand_cache == NULL)
-        c->cand_cache = g_new0 (GArray *, c->sents->len);
-    if (c->cand_cache[si] == NULL)
-        c->cand_cache[si] = compute_candidates (c, s);
-    return c->cand_cache[si];
+    struct bilat_events *ev = c->events;
+    sent_info *si = &ev->sents[s - (const bilat_sentence *) c->sents->data];
+    if (si->cand_n < 0) {
+        si->cand_off = ev->cands->len;
+        compute_candidates (c, s, ev->cands);
+        si->cand_n = (int32_t) (ev->cands->len - si->cand_off);
+    }
+    return (cand_list) { (const actor_cand *) ev->cands->data + si->cand_off,
+                         (guint) si->cand_n };
 }
 
 static int
@@ -170,10 +244,46 @@ cand_state (const bilat_ctx *c, const actor_cand *a)
     return a->person >= 0 ? person_state (c, a->person) : a->state;
 }
 
-static gboolean
-word_in (const bilat_ctx *c, size_t i, bilat_word_set *words)
+/* A fixed word list with a 256-bit filter over its words' token hashes: most tokens fail
+ * the filter, and only the rest pay for bilat__word_in's walk of the list. */
+typedef struct {
+    bilat_word_set set;
+    uint64_t filter[4];
+    gsize ready;
+} word_list;
+
+static G_GNUC_NO_INLINE void
+fill_filter (word_list *wl)
 {
-    return bilat__word_in (words, c, i);
+    if (g_once_init_enter (&wl->ready)) {
+        for (size_t k = 0; k < G_N_ELEMENTS (wl->set.words) && wl->set.words[k]; k++) {
+            uint64_t h = bilat__token_hash (wl->set.words[k], strlen (wl->set.words[k]));
+            wl->filter[h >> 62] |= 1ULL << ((h >> 56) & 63);
+        }
+        g_once_init_leave (&wl->ready, 1);
+    }
+}
+
+static inline gboolean
+may_be_in (const bilat_ctx *c, size_t i, word_list *wl)
+{
+    if (G_UNLIKELY (!g_atomic_pointer_get (&wl->ready)))
+        fill_filter (wl);
+    uint64_t h = ctx_tok (c, i)->hash;
+    return (wl->filter[h >> 62] >> ((h >> 56) & 63)) & 1;
+}
+
+static gboolean
+word_in (const bilat_ctx *c, size_t i, word_list *wl)
+{
+    return may_be_in (c, i, wl) && bilat__word_in (&wl->set, c, i);
+}
+
+/* Which of the words token i is, as written in the list, or NULL. */
+static const char *
+word_which (const bilat_ctx *c, size_t i, word_list *wl)
+{
+    return may_be_in (c, i, wl) ? bilat__word_which (&wl->set, c, i) : NULL;
 }
 
 /* The date of an event: the nearest dated expression in its window, else in its sentence,
@@ -223,22 +333,22 @@ joined_by_list (const bilat_ctx *c, const actor_cand *p, const actor_cand *q)
 
 /* States listed together with the one at candidate k: "Kazakhstan, Kyrgyzstan and Uzbekistan". */
 static int
-list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max)
+list_states (const bilat_ctx *c, const cand_list *cands, guint k, int *out, int max)
 {
     guint lo = k, hi = k;
-    const actor_cand *a = &g_array_index (cands, actor_cand, k);
+    const actor_cand *a = &cands->v[k];
     if (a->person >= 0 || a->office)
         goto single;
     while (lo > 0) {
-        const actor_cand *p = &g_array_index (cands, actor_cand, lo - 1);
-        const actor_cand *q = &g_array_index (cands, actor_cand, lo);
+        const actor_cand *p = &cands->v[lo - 1];
+        const actor_cand *q = &cands->v[lo];
         if (p->person >= 0 || p->office || !joined_by_list (c, p, q))
             break;
         lo--;
     }
     while (hi + 1 < cands->len) {
-        const actor_cand *p = &g_array_index (cands, actor_cand, hi);
-        const actor_cand *q = &g_array_index (cands, actor_cand, hi + 1);
+        const actor_cand *p = &cands->v[hi];
+        const actor_cand *q = &cands->v[hi + 1];
         if (q->person >= 0 || q->office || !joined_by_list (c, p, q))
             break;
         hi++;
@@ -246,7 +356,7 @@ list_states (const bilat_ctx *c, const GArray *cands, guint k, int *out, int max
 single:;
     int n = 0;
     for (guint i = lo; i <= hi && n < max; i++) {
-        int st = cand_state (c, &g_array_index (cands, actor_cand, i));
+        int st = cand_state (c, &cands->v[i]);
         gboolean dup = FALSE;
         for (int j = 0; j < n; j++)
             dup |= out[j] == st;
@@ -256,18 +366,18 @@ single:;
     return n;
 }
 
-static bilat_word_set level_words = { .words = { "state", "official", "working", "private" } };
-static bilat_word_set place_preps = { .words = { "to", "in", "at", "for" } };
+static word_list level_words = { .set.words = { "state", "official", "working", "private" } };
+static word_list place_preps = { .set.words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
-static bilat_word_set dest_preps = { .words = { "to", "in", "at", "for", "into", "of" } };
+static word_list dest_preps = { .set.words = { "to", "in", "at", "for", "into", "of" } };
 
 static void
-visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-             uint32_t we, GArray *frames)
+visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
+             uint32_t te, uint32_t we, GArray *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
-    static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
-                                                 "exchange", "exchanges", "high-level" } };
+    static word_list generic = { .set.words = { "mutual", "reciprocal", "regular", "frequent",
+                                                "exchange", "exchanges", "high-level" } };
     if (p > s->tb && word_in (c, p - 1, &generic))
         return;
     if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in (c, p - 2, &generic))
@@ -276,8 +386,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     gboolean invited = FALSE, accepted = FALSE;
     for (uint32_t k = (p > s->tb + 6 ? p - 6 : s->tb); k < p; k++)
         invited |= bilat__tok_keyword (c, k) == KW_INVITE;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        accepted |= bilat__tok_keyword (c, k) == KW_ACCEPT;
+    accepted = (info_of (c, c->tok_sent[p])->kws & KW_BIT (KW_ACCEPT)) != 0;
     if (invited && !accepted)
         return;
 
@@ -286,7 +395,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                 .rule = "visit:trigger" };
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
-        const char *level = bilat__word_which (&level_words, c, k);
+        const char *level = word_which (c, k, &level_words);
         if (level) {
             f.level = level;
             break;
@@ -300,7 +409,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
      * noun, then "to", is the traveller (the "of" is often dropped in translation). */
     if (!after && bilat__tok_keyword (c, p) == KW_VISIT && te < we) {
         for (guint j = 0; j < cands->len; j++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, j);
+            const actor_cand *a = &cands->v[j];
             if (a->tb < te)
                 continue;
             /* The first candidate after the noun, within its title's reach. */
@@ -315,7 +424,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     gboolean visiting = FALSE;
     if (bilat__tok_is (c, p, "visiting"))
         for (guint k = 0; k < cands->len && !visiting; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            const actor_cand *a = &cands->v[k];
             visiting = a->tb > p && a->tb <= p + 3 && (a->person >= 0 || a->office);
         }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
@@ -332,7 +441,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
                                      bilat__tok_is (c, q - 1, "her") ||
                                      bilat__tok_is (c, q - 1, "their"));
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         /* "Fijian women leaders": a demonym on its own describes, it does not travel. */
         if (a->capital || (a->demonym && !a->office))
             continue;
@@ -363,7 +472,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     /* Target: "to/in/at X" or "visited X" after the trigger, inside the window. */
     int tgt = -1;
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         if (a->tb < te || a->tb >= we || (int) k == actor)
             continue;
         if (a->person >= 0 || a->office)
@@ -390,14 +499,14 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
     if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0 && f.n_target_states == 0)
         return;
     if (actor >= 0) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, actor);
+        const actor_cand *a = &cands->v[actor];
         f.actor_person = a->person;
         if (a->person < 0)
             f.n_actor_states = list_states (c, cands, (guint) actor, f.actor_states, 8);
         f.tb = MIN (f.tb, a->tb);
     }
     if (tgt >= 0) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, tgt);
+        const actor_cand *a = &cands->v[tgt];
         f.n_target_states = list_states (c, cands, (guint) tgt, f.target_states, 8);
         if (a->capital)
             f.place = bilat__doc_strndup (c, ctx_tok (c, a->tb)->start,
@@ -422,12 +531,12 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, u
  * another state's leader has come to visit (CAMEO 043, the host's side of 042). An
  * ambassador received has not: embassies are where diplomats live. */
 static void
-hosted_visit (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-              GArray *frames)
+hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
+              uint32_t te, GArray *frames)
 {
     const actor_cand *host = NULL, *guest = NULL;
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         if (a->te <= p && (a->person >= 0 || a->office))
             host = a;
         else if (a->tb >= te && a->tb <= te + 4 && (a->person >= 0 || a->office) && !guest)
@@ -461,9 +570,28 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, 
     g_array_append_val (frames, f);
 }
 
+/* Does sentence s name a multilateral format or an organization? The same for every meeting
+ * word of the sentence, so worked out once. */
+static gboolean
+is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
+{
+    static word_list multi = { .set.words = { "trilateral", "tripartite", "quadrilateral",
+                                              "multilateral", "joint", "summit", "dialogue",
+                                              "forum", "format" } };
+    sent_info *si = info_of (c, c->tok_sent[s->tb]);
+    if (si->multi < 0) {
+        si->multi = 0;
+        for (uint32_t k = s->tb; k < s->te && !si->multi; k++) {
+            const bilat_mention *m = ctx_mention_at (c, k);
+            si->multi = word_in (c, k, &multi) || (m && m->kind == GZ_ORG);
+        }
+    }
+    return si->multi;
+}
+
 static void
-meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p, uint32_t te,
-               int kw, uint32_t wb, uint32_t we, GArray *frames)
+meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
+               uint32_t te, int kw, uint32_t wb, uint32_t we, GArray *frames)
 {
     frame f = { .type = BILAT_EVENT_MEETING, .sent = c->tok_sent[p], .tb = p, .te = te,
                 .wb = wb, .we = we, .actor_person = -1, .target_state = -1,
@@ -486,7 +614,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         /* "received the Ambassador of ...": only with someone received. */
         gboolean someone = FALSE;
         for (guint k = 0; k < cands->len; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            const actor_cand *a = &cands->v[k];
             /* "received the credentials of the new Ambassador of ...". */
             someone |= a->tb >= te && a->tb <= te + 8 && (a->person >= 0 || a->office);
         }
@@ -499,12 +627,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
         f.rule = "meeting:received";
         hosted_visit (c, s, cands, p, te, frames);
     }
-    static bilat_word_set multi = { .words = { "trilateral", "tripartite", "quadrilateral",
-                                               "multilateral", "joint", "summit", "dialogue",
-                                               "forum", "format" } };
-    for (uint32_t k = s->tb; k < s->te && !f.multilateral; k++)
-        f.multilateral = word_in (c, k, &multi) || (ctx_mention_at (c, k) &&
-                         ctx_mention_at (c, k)->kind == GZ_ORG);
+    f.multilateral = is_multilateral (c, s);
     f.date = event_date (c, f.sent, s->tb, s->te, p);
     g_array_append_val (frames, f);
 }
@@ -513,13 +636,13 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, GArray *cands, uint32_t p,
 static gboolean
 title_stop (const bilat_ctx *c, size_t i)
 {
-    static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
-                                               "will", "would", "which", "that", "signed",
-                                               "during", "by", "as", "aimed", "after",
-                                               "following", "within", "at", "while", "who",
-                                               "under", "before", "when", "where", "to",
-                                               "covering", "worth", "including", "aimed",
-                                               "designed" } };
+    static word_list stops = { .set.words = { "was", "were", "is", "are", "has", "have", "had",
+                                              "will", "would", "which", "that", "signed",
+                                              "during", "by", "as", "aimed", "after",
+                                              "following", "within", "at", "while", "who",
+                                              "under", "before", "when", "where", "to",
+                                              "covering", "worth", "including", "aimed",
+                                              "designed" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT) {
         char ch = c->text.text[t->start];
@@ -533,14 +656,14 @@ title_stop (const bilat_ctx *c, size_t i)
 static gboolean
 title_left_ok (const bilat_ctx *c, size_t i)
 {
-    static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
-                                               "on", "in", "for", "with", "to", "by", "and",
-                                               "was", "were", "has", "have", "had", "also",
-                                               "including", "include", "includes", "among",
-                                               "between", "its", "their", "his", "her", "which",
-                                               "that", "as", "at", "is", "are", "two", "sides",
-                                               "parties", "countries", "both", "signed", "said",
-                                               "will" } };
+    static word_list stops = { .set.words = { "a", "an", "the", "this", "these", "those", "of",
+                                              "on", "in", "for", "with", "to", "by", "and",
+                                              "was", "were", "has", "have", "had", "also",
+                                              "including", "include", "includes", "among",
+                                              "between", "its", "their", "his", "her", "which",
+                                              "that", "as", "at", "is", "are", "two", "sides",
+                                              "parties", "countries", "both", "signed", "said",
+                                              "will" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
@@ -564,8 +687,8 @@ is_plural_doc (const bilat_ctx *c, size_t i)
 static gboolean
 signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
-    static bilat_word_set before = { .words = { "the", "previously", "earlier", "already",
-                                                "all", "recently", "those", "these" } };
+    static word_list before = { .set.words = { "the", "previously", "earlier", "already",
+                                               "all", "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
            !bilat__tok_is (c, lb - 1, "signing") && word_in (c, lb - 2, &before);
@@ -573,22 +696,27 @@ signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
  * sentence's signing verbs in order (a binary search, not a scan per document noun). */
+typedef struct {
+    uint32_t *v;
+    guint len;
+} sign_list;
+
 static uint32_t
-sign_distance (const GArray *signs, uint32_t i)
+sign_distance (const sign_list *signs, uint32_t i)
 {
     guint lo = 0, hi = signs->len;
     while (lo < hi) {
         guint mid = (lo + hi) / 2;
-        if (g_array_index (signs, uint32_t, mid) < i)
+        if (signs->v[mid] < i)
             lo = mid + 1;
         else
             hi = mid;
     }
     uint32_t best = UINT32_MAX;
     if (lo < signs->len)
-        best = g_array_index (signs, uint32_t, lo) - i;
+        best = signs->v[lo] - i;
     if (lo > 0)
-        best = MIN (best, i - g_array_index (signs, uint32_t, lo - 1));
+        best = MIN (best, i - signs->v[lo - 1]);
     return best;
 }
 
@@ -599,10 +727,21 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
 {
     uint32_t covered = s->tb;
     gboolean chained = FALSE;
-    GArray *signs = g_array_new (FALSE, FALSE, sizeof (uint32_t));
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (bilat__tok_keyword (c, k) == KW_SIGN && !signed_before (c, s, k + 1))
-            g_array_append_val (signs, k);
+    /* The sentence's signing verbs: a few, so on the stack unless the sentence runs on. */
+    uint32_t stack[32];
+    sign_list signs = { .v = stack, .len = 0 };
+    guint cap = G_N_ELEMENTS (stack);
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (bilat__tok_keyword (c, k) != KW_SIGN || signed_before (c, s, k + 1))
+            continue;
+        if (signs.len == cap) {
+            cap *= 2;
+            if (signs.v == stack)
+                signs.v = g_memdup2 (stack, sizeof stack);
+            signs.v = g_renew (uint32_t, signs.v, cap);
+        }
+        signs.v[signs.len++] = k;
+    }
     /* A sentence lists a bounded number of documents; a run-on list of thousands is not a
      * press release and is cut short. */
     int made = 0;
@@ -621,7 +760,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         if (de < s->te && (bilat__tok_is (c, de, "to") || bilat__tok_is (c, de, "with")))
             continue;
         /* The signing verb governs documents near it, and the list they head. */
-        if (!in_list && !chained && sign_distance (signs, i) > 20)
+        if (!in_list && !chained && sign_distance (&signs, i) > 20)
             continue;
         uint32_t lb = i;
         while (lb > s->tb && i - lb < 5 && title_left_ok (c, lb - 1))
@@ -703,17 +842,14 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         made++;
         covered = re;
     }
-    g_array_free (signs, TRUE);
+    if (signs.v != stack)
+        g_free (signs.v);
 }
 
 static gboolean
 sentence_has (const bilat_ctx *c, int sent, int kw)
 {
-    const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (bilat__tok_keyword (c, k) == kw)
-            return TRUE;
-    return FALSE;
+    return (info_of (c, sent)->kws & KW_BIT (kw)) != 0;
 }
 
 static void
@@ -743,9 +879,9 @@ add_unique (int *arr, int *n, int max, int st)
 
 /* A state after these words is a topic or a place, not a side: "the situation in
  * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
-static bilat_word_set topic_preps = { .words = { "in", "on", "about", "regarding", "against",
-                                                 "over", "at", "into", "across", "concerning",
-                                                 "near", "within" } };
+static word_list topic_preps = { .set.words = { "in", "on", "about", "regarding", "against",
+                                                "over", "at", "into", "across", "concerning",
+                                                "near", "within" } };
 
 /* The states an event's sentence (or title) names as taking part: people and offices
  * anywhere in the sentence are agents; states named on their own count inside the event's
@@ -756,11 +892,12 @@ collect_parties (bilat_ctx *c, frame *f)
     f->n_parties = f->n_persons = f->n_agents = f->n_objects = 0;
     f->objects_before = FALSE;
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, f->sent);
-    GArray *cands = candidates (c, s);
+    cand_list all = candidates (c, s);
+    const cand_list *cands = &all;
     if (f->type == BILAT_EVENT_AGREEMENT) {
         /* A title naming its parties ("between Kazakhstan and Turkmenistan") settles them. */
         for (guint k = 0; k < cands->len; k++) {
-            const actor_cand *a = &g_array_index (cands, actor_cand, k);
+            const actor_cand *a = &cands->v[k];
             if (a->tb >= f->title_tb && a->te <= f->title_te)
                 add_party (f, cand_state (c, a));
         }
@@ -769,7 +906,7 @@ collect_parties (bilat_ctx *c, frame *f)
     }
     int places[8], n_places = 0;
     for (guint k = 0; k < cands->len; k++) {
-        const actor_cand *a = &g_array_index (cands, actor_cand, k);
+        const actor_cand *a = &cands->v[k];
         int st = cand_state (c, a);
         if (a->person >= 0 || a->office) {
             add_unique (f->agents, &f->n_agents, 8, st);
@@ -800,12 +937,49 @@ collect_parties (bilat_ctx *c, frame *f)
         add_party (f, places[k]);
 }
 
+static int
+cmp_u64 (const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+    return x < y ? -1 : x > y;
+}
+
+/* The key seen most often in keys[0, n) (all >= 0), ties going to the key that reached that
+ * count first; -1 when n is 0. (Key, position) pairs are sorted, not counted in a table: a
+ * few entries need no allocation, and a huge document stays n log n. */
+static int
+most_often (const int *keys, guint n)
+{
+    uint64_t stack[64];
+    uint64_t *v = n <= G_N_ELEMENTS (stack) ? stack : g_new (uint64_t, n);
+    for (guint i = 0; i < n; i++)
+        v[i] = (uint64_t) (uint32_t) keys[i] << 32 | i;
+    qsort (v, n, sizeof *v, cmp_u64);
+    int best = -1;
+    guint best_n = 0, best_at = 0;
+    for (guint i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && v[j] >> 32 == v[i] >> 32; j++)
+            ;
+        /* The key's last place is where it reached its count. */
+        guint at = (guint) v[j - 1];
+        if (j - i > best_n || (j - i == best_n && at < best_at)) {
+            best = (int) (v[i] >> 32);
+            best_n = j - i;
+            best_at = at;
+        }
+    }
+    if (v != stack)
+        g_free (v);
+    return best;
+}
+
 static void
 find_main_pair (bilat_ctx *c, GArray *frames)
 {
     size_t ns = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
-    GHashTable *count = NULL;  /* made at the first pair: most texts have few events */
-    int best = 0, best_key = -1;
+    int stack[64];
+    int *keys = frames->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, frames->len);
+    guint n_keys = 0;
     for (guint k = 0; k < frames->len; k++) {
         frame *f = &g_array_index (frames, frame, k);
         int a = -1, b = -1;
@@ -822,18 +996,11 @@ find_main_pair (bilat_ctx *c, GArray *frames)
         }
         if (a < 0 || b < 0 || a == b)
             continue;
-        int key = (int) (MIN (a, b) * ns + MAX (a, b)) + 1;
-        if (count == NULL)
-            count = g_hash_table_new (g_direct_hash, g_direct_equal);
-        int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (key))) + 1;
-        g_hash_table_insert (count, GINT_TO_POINTER (key), GINT_TO_POINTER (n));
-        if (n > best) {
-            best = n;
-            best_key = key;
-        }
+        keys[n_keys++] = (int) (MIN (a, b) * ns + MAX (a, b)) + 1;
     }
-    if (count)
-        g_hash_table_destroy (count);
+    int best_key = most_often (keys, n_keys);
+    if (keys != stack)
+        g_free (keys);
     if (best_key > 0) {
         c->main_a = (best_key - 1) / (int) ns;
         c->main_b = (best_key - 1) % (int) ns;
@@ -874,28 +1041,21 @@ find_main_pair (bilat_ctx *c, GArray *frames)
 static void
 find_traveller (bilat_ctx *c, GArray *frames)
 {
-    GHashTable *count = NULL;  /* made at the first visit */
-    int best = 0;
-    c->traveller = -1;
+    int stack[64];
+    int *keys = frames->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, frames->len);
+    guint n_keys = 0;
     for (guint k = 0; k < frames->len; k++) {
         const frame *f = &g_array_index (frames, frame, k);
         if (f->type != BILAT_EVENT_VISIT)
             continue;
         int a = f->actor_person >= 0 ? person_state (c, f->actor_person)
                                      : (f->n_actor_states == 1 ? f->actor_states[0] : -1);
-        if (a < 0)
-            continue;
-        if (count == NULL)
-            count = g_hash_table_new (g_direct_hash, g_direct_equal);
-        int n = GPOINTER_TO_INT (g_hash_table_lookup (count, GINT_TO_POINTER (a + 1))) + 1;
-        g_hash_table_insert (count, GINT_TO_POINTER (a + 1), GINT_TO_POINTER (n));
-        if (n > best) {
-            best = n;
-            c->traveller = a;
-        }
+        if (a >= 0)
+            keys[n_keys++] = a;
     }
-    if (count)
-        g_hash_table_destroy (count);
+    c->traveller = most_often (keys, n_keys);
+    if (keys != stack)
+        g_free (keys);
 }
 
 /* The state of the person the text names most often. */
@@ -1021,7 +1181,7 @@ new_event (bilat_ctx *c, const frame *f, int type)
     e->text = type == BILAT_EVENT_VISIT ? "visit" : type == BILAT_EVENT_MEETING ? "meeting"
                                                                                 : "agreement";
     e->sentence = f->sent;
-    e->rule = bilat__ctx_copy (c, f->rule);
+    e->rule = f->rule;  /* a literal: it outlives the doc */
     e->start = bilat__text_orig (&c->text, ctx_tok (c, f->tb)->start);
     e->end = bilat__text_orig_end (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
     e->date = f->date ? bilat__ctx_copy (c, f->date) : NULL;
@@ -1044,12 +1204,6 @@ add_persons (bilat_ctx *c, bilat_fact *e, const int *persons, int n)
     }
 }
 
-static gint
-cmp_str (gconstpointer a, gconstpointer b)
-{
-    return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 /* Visits of the same pair merge when one has no date, or both the same date, and their
  * levels do not conflict: "paid an official visit" and "as part of his official visit". */
 static gboolean
@@ -1069,14 +1223,6 @@ same_visit (const bilat_fact *e, const char *actor, const char *target, const ch
     }
     return TRUE;
 }
-
-/* Events are filed by type and sides, so that merging a new report into an earlier one
- * looks at its few namesakes, not every event. The sides are the doc's interned codes, one
- * pointer per state, so a key compares and hashes without touching a string. */
-typedef struct {
-    int type, n;
-    const char *codes[16];
-} event_key;
 
 static void
 key_init (event_key *k, int type, const char *const *codes, int n, gboolean sort)
@@ -1112,23 +1258,70 @@ key_equal (gconstpointer a, gconstpointer b)
            memcmp (x->codes, y->codes, sizeof x->codes[0] * (size_t) x->n) == 0;
 }
 
-static GHashTable *
-key_set_new (GDestroyNotify value_free)
-{
-    return g_hash_table_new_full (key_hash, key_equal, g_free, value_free);
-}
-
-static GPtrArray *
+/* The bucket of key, made when create is set; -1 when there is none. */
+static int
 bucket (bilat_ctx *c, const event_key *key, gboolean create)
 {
-    if (c->event_index == NULL)
-        c->event_index = key_set_new ((GDestroyNotify) g_ptr_array_unref);
-    GPtrArray *b = g_hash_table_lookup (c->event_index, key);
-    if (b == NULL && create) {
-        b = g_ptr_array_new ();
-        g_hash_table_insert (c->event_index, g_memdup2 (key, sizeof *key), b);
+    struct bilat_events *ev = c->events;
+    guint h = key_hash (key);
+    for (guint i = h & (ev->n_slots - 1); ev->n_slots && ev->slots[i] >= 0;
+         i = (i + 1) & (ev->n_slots - 1)) {
+        const ev_bucket *b = &g_array_index (ev->buckets, ev_bucket, ev->slots[i]);
+        if (b->hash == h && key_equal (&b->key, key))
+            return ev->slots[i];
     }
-    return b;
+    if (!create)
+        return -1;
+    if (ev->buckets == NULL) {
+        ev->buckets = g_array_sized_new (FALSE, FALSE, sizeof (ev_bucket), 8);
+        ev->items = g_array_sized_new (FALSE, FALSE, sizeof (ev_item), 16);
+    }
+    ev_bucket nb = { .key = *key, .hash = h, .first = -1, .last = -1 };
+    g_array_append_val (ev->buckets, nb);
+    if (2 * ev->buckets->len > ev->n_slots) {
+        /* Half full at most, so that a probe ends soon. */
+        ev->n_slots = MAX (16, 2 * ev->n_slots);
+        ev->slots = g_renew (int32_t, ev->slots, ev->n_slots);
+        memset (ev->slots, 0xff, ev->n_slots * sizeof *ev->slots);
+        for (guint k = 0; k + 1 < ev->buckets->len; k++) {
+            guint i = g_array_index (ev->buckets, ev_bucket, k).hash & (ev->n_slots - 1);
+            while (ev->slots[i] >= 0)
+                i = (i + 1) & (ev->n_slots - 1);
+            ev->slots[i] = (int32_t) k;
+        }
+    }
+    guint i = h & (ev->n_slots - 1);
+    while (ev->slots[i] >= 0)
+        i = (i + 1) & (ev->n_slots - 1);
+    ev->slots[i] = (int32_t) (ev->buckets->len - 1);
+    return (int) ev->buckets->len - 1;
+}
+
+static ev_item *
+item (const bilat_ctx *c, int k)
+{
+    return &g_array_index (c->events->items, ev_item, k);
+}
+
+static ev_bucket *
+bucket_at (const bilat_ctx *c, int b)
+{
+    return &g_array_index (c->events->buckets, ev_bucket, b);
+}
+
+/* File fact e, just made, under bucket b. */
+static void
+file_event (bilat_ctx *c, int b, bilat_fact *e)
+{
+    ev_item it = { .e = e, .next = -1 };
+    g_array_append_val (c->events->items, it);
+    int k = (int) c->events->items->len - 1;
+    ev_bucket *bk = bucket_at (c, b);
+    if (bk->last >= 0)
+        item (c, bk->last)->next = k;
+    else
+        bk->first = k;
+    bk->last = k;
 }
 
 static void
@@ -1147,9 +1340,9 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
     const char *pair[2] = { ac, tc };
     event_key key;
     key_init (&key, BILAT_EVENT_VISIT, pair, 2, FALSE);
-    GPtrArray *evs = bucket (c, &key, TRUE);
-    for (guint k = 0; k < evs->len; k++) {
-        bilat_fact *e = g_ptr_array_index (evs, k);
+    int b = bucket (c, &key, TRUE);
+    for (int k = bucket_at (c, b)->first; k >= 0; k = item (c, k)->next) {
+        bilat_fact *e = item (c, k)->e;
         if (same_visit (e, ac, tc, f->date, f->level)) {
             if (f->date && (!e->date || strcmp (f->date, e->date) < 0))
                 e->date = bilat__ctx_copy (c, f->date);
@@ -1163,7 +1356,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         }
     }
     bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT);
-    g_ptr_array_add (evs, e);
+    file_event (c, b, e);
     e->actor = ac;
     e->target = tc;
     e->level = f->level;
@@ -1173,6 +1366,45 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
     g_ptr_array_add (e->parties, (gpointer) tc);
     if (f->actor_person >= 0)
         add_persons (c, e, &f->actor_person, 1);
+}
+
+/* The doc's copy of the text of tokens [tb, te), each run of spaces and line breaks one
+ * space, as bilat__doc_strndup makes it. Tokens hold no white space, so they are copied
+ * whole and only the gaps between them read byte by byte; nothing compares titles by
+ * pointer, so the copy is not interned. */
+static const char *
+copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
+{
+    const char *text = c->text.text;
+    char stack[256];
+    size_t cap = ctx_tok (c, te - 1)->end - ctx_tok (c, tb)->start + 1;
+    char *buf = cap <= sizeof stack ? stack : g_malloc (cap);
+    size_t n = 0;
+    for (uint32_t i = tb; i < te; i++) {
+        const bilat_token *t = ctx_tok (c, i);
+        if (i > tb) {
+            gboolean space = FALSE;
+            for (uint32_t k = ctx_tok (c, i - 1)->end; k < t->start; k++) {
+                if (text[k] == ' ' || text[k] == '\n') {
+                    space = TRUE;
+                    continue;
+                }
+                if (space)
+                    buf[n++] = ' ';
+                space = FALSE;
+                buf[n++] = text[k];
+            }
+            if (space)
+                buf[n++] = ' ';
+        }
+        memcpy (buf + n, text + t->start, t->end - t->start);
+        n += t->end - t->start;
+    }
+    buf[n] = '\0';
+    const char *r = bilat__ctx_copy (c, buf);
+    if (buf != stack)
+        g_free (buf);
+    return r;
 }
 
 /* A meeting or agreement fact from a frame whose parties are settled. */
@@ -1186,9 +1418,9 @@ emit_event (bilat_ctx *c, const frame *f)
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
-        GPtrArray *evs = bucket (c, &key, FALSE);
-        for (guint k = 0; evs && k < evs->len; k++) {
-            bilat_fact *e = g_ptr_array_index (evs, k);
+        int b = bucket (c, &key, FALSE);
+        for (int k = b >= 0 ? bucket_at (c, b)->first : -1; k >= 0; k = item (c, k)->next) {
+            bilat_fact *e = item (c, k)->e;
             if (strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
                 continue;
             if (!e->date && f->date)
@@ -1199,9 +1431,9 @@ emit_event (bilat_ctx *c, const frame *f)
     }
     if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
         /* "This program was signed on 11 October": dates the last such agreement. */
-        GPtrArray *evs = bucket (c, &key, FALSE);
-        if (evs && evs->len) {
-            bilat_fact *e = g_ptr_array_index (evs, evs->len - 1);
+        int b = bucket (c, &key, FALSE);
+        if (b >= 0) {
+            bilat_fact *e = item (c, bucket_at (c, b)->last)->e;
             if (!e->date && f->date)
                 e->date = bilat__ctx_copy (c, f->date);
             return;
@@ -1210,8 +1442,15 @@ emit_event (bilat_ctx *c, const frame *f)
     bilat_fact *e = new_event (c, f, f->type);
     for (int k = 0; k < f->n_parties; k++)
         g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
-    g_ptr_array_sort (e->parties, cmp_str);
-    g_ptr_array_add (bucket (c, &key, TRUE), e);
+    /* By name; an insertion sort, as stable as g_ptr_array_sort, for a handful of codes. */
+    const char **pc = (const char **) e->parties->pdata;
+    for (guint i = 1; i < e->parties->len; i++)
+        for (guint j = i; j > 0 && strcmp (pc[j - 1], pc[j]) > 0; j--) {
+            const char *t = pc[j];
+            pc[j] = pc[j - 1];
+            pc[j - 1] = t;
+        }
+    file_event (c, bucket (c, &key, TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1220,11 +1459,27 @@ emit_event (bilat_ctx *c, const frame *f)
         if (strcmp (f->rule, "meeting:talks") == 0)
             e->cameo = "046";
     } else {
-        e->title = bilat__doc_strndup (c, ctx_tok (c, f->title_tb)->start,
-                                       ctx_tok (c, f->title_te - 1)->end);
+        e->title = copy_tokens (c, f->title_tb, f->title_te);
         e->cameo = "057";
         e->plover = "AGREE";
     }
+}
+
+/* The state a party's code names. The same few codes come back sentence after sentence,
+ * so the last ones looked up are remembered. */
+static int
+state_of_code (bilat_ctx *c, const char *code)
+{
+    struct bilat_events *ev = c->events;
+    guint n = MIN (ev->n_memo, G_N_ELEMENTS (ev->memo_code));
+    for (guint k = 0; k < n; k++)
+        if (ev->memo_code[k] == code)
+            return ev->memo_state[k];
+    int st = bilat__gazetteer_find_state (c->ex->gz, code);
+    guint slot = ev->n_memo++ % G_N_ELEMENTS (ev->memo_code);
+    ev->memo_code[slot] = code;
+    ev->memo_state[slot] = st;
+    return st;
 }
 
 static void
@@ -1295,8 +1550,7 @@ emit_frame (bilat_ctx *c, frame *f)
         if (last && last->parties->len >= 2) {
             f->n_parties = 0;
             for (guint k = 0; k < last->parties->len; k++)
-                add_party (f, bilat__gazetteer_find_state (c->ex->gz,
-                                                           g_ptr_array_index (last->parties, k)));
+                add_party (f, state_of_code (c, g_ptr_array_index (last->parties, k)));
         }
     }
     if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
@@ -1349,8 +1603,13 @@ is_generic_title (const char *title)
                   HEAD ("papers"), HEAD ("deals") };
 #undef HEAD
     for (const char *w = title; *w;) {
-        size_t n = strcspn (w, " ");
-        for (size_t k = 0; k < G_N_ELEMENTS (heads); k++)
+        size_t n = 0;
+        while (w[n] && w[n] != ' ')
+            n++;
+        /* Every head ends in "s", "t" or "a": most words go without a compare. */
+        char last = n ? (char) (w[n - 1] | 0x20) : 0;
+        gboolean maybe = last == 's' || last == 't' || last == 'a';
+        for (size_t k = 0; k < G_N_ELEMENTS (heads) && maybe; k++)
             if (heads[k].len == n && g_ascii_strncasecmp (w, heads[k].word, n) == 0)
                 return TRUE;
         w += w[n] ? n + 1 : n;
@@ -1371,32 +1630,34 @@ prune_agreements (bilat_ctx *c)
                         BILAT_EVENT_AGREEMENT;
     if (n_agreements < 2)
         return;
-    /* What each set of sides has besides counts and headlines. */
-    GHashTable *titled = key_set_new (NULL), *in_body = key_set_new (NULL);
-    for (guint k = 0; k < evs->len; k++) {
-        const bilat_fact *e = g_ptr_array_index (evs, k);
-        if (e->event_type != BILAT_EVENT_AGREEMENT)
+    /* What each set of sides has besides counts and headlines: the facts are filed by
+     * sides already. */
+    struct bilat_events *ev = c->events;
+    for (guint b = 0; b < ev->buckets->len; b++) {
+        const ev_bucket *bk = bucket_at (c, (int) b);
+        if (bk->key.type != BILAT_EVENT_AGREEMENT)
             continue;
-        event_key key;
-        key_init (&key, e->event_type, (const char *const *) e->parties->pdata,
-                  (int) e->parties->len, TRUE);
-        if (!is_generic_title (e->title))
-            g_hash_table_add (titled, g_memdup2 (&key, sizeof key));
-        if (!is_headline (c, e->sentence))
-            g_hash_table_add (in_body, g_memdup2 (&key, sizeof key));
+        gboolean titled = FALSE, in_body = FALSE;
+        for (int k = bk->first; k >= 0; k = item (c, k)->next) {
+            ev_item *it = item (c, k);
+            it->generic = is_generic_title (it->e->title);
+            it->headline = is_headline (c, it->e->sentence);
+            titled |= !it->generic;
+            in_body |= !it->headline;
+        }
+        for (int k = bk->first; k >= 0; k = item (c, k)->next) {
+            ev_item *it = item (c, k);
+            it->drop = (it->generic && titled) || (it->headline && in_body);
+        }
     }
-    /* Kept events move down in one pass: removing each in place was quadratic. */
-    guint kept = 0;
+    /* Kept events move down in one pass: removing each in place was quadratic. The items
+     * are the facts in the same order. */
+    guint kept = 0, j = 0;
     for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         gboolean drop = FALSE;
-        if (e->event_type == BILAT_EVENT_AGREEMENT) {
-            event_key key;
-            key_init (&key, e->event_type, (const char *const *) e->parties->pdata,
-                      (int) e->parties->len, TRUE);
-            drop = (is_generic_title (e->title) && g_hash_table_contains (titled, &key)) ||
-                   (is_headline (c, e->sentence) && g_hash_table_contains (in_body, &key));
-        }
+        if (j < ev->items->len && item (c, (int) j)->e == e)
+            drop = item (c, (int) j++)->drop;
         if (drop) {
             g_ptr_array_free (e->parties, TRUE);
             g_ptr_array_free (e->persons, TRUE);
@@ -1405,50 +1666,55 @@ prune_agreements (bilat_ctx *c)
             evs->pdata[kept++] = e;
     }
     g_ptr_array_set_size (evs, kept);
-    g_hash_table_destroy (titled);
-    g_hash_table_destroy (in_body);
 }
 
 void
 bilat__find_events (bilat_ctx *c)
 {
-    GArray *frames = g_array_new (FALSE, TRUE, sizeof (frame));
+    struct bilat_events ev = {
+        .sents = g_new (sent_info, c->sents->len),
+        .cands = g_array_sized_new (FALSE, FALSE, sizeof (actor_cand), 32),
+    };
+    c->events = &ev;
+    /* Room for the frames of a typical release: growing one by one cost more than filling. */
+    GArray *frames = g_array_sized_new (FALSE, FALSE, sizeof (frame), 8);
     gboolean list_ctx = FALSE;
+    const uint32_t visit_kws = KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) |
+                               KW_BIT (KW_PRESENCE);
+    const uint32_t meet_kws = KW_BIT (KW_MEET) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) |
+                              KW_BIT (KW_RECEIVE);
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
-        GArray *cands = NULL;
-        gboolean has_sign = FALSE, has_doc = FALSE;
-        /* One pass over the sentence's keywords: visit words, meeting words, signing. */
+        /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
+         * keyword for the tests that only ask whether the sentence has one. */
         uint32_t visits[32], meets[32];
         int nv = 0, nm = 0;
-        for (uint32_t i = s->tb; i < s->te; i++) {
-            int kw = bilat__tok_keyword (c, i);
-            if (kw == 0)
-                continue;
-            if ((kw == KW_VISIT || kw == KW_ARRIVE || kw == KW_TRIP || kw == KW_PRESENCE) &&
-                nv < 32)
-                visits[nv++] = i;
-            if ((kw == KW_MEET || kw == KW_PHONE || kw == KW_VIDEO || kw == KW_RECEIVE) &&
-                nm < 32)
-                meets[nm++] = i;
-            has_sign |= kw == KW_SIGN;
-            has_doc |= kw == KW_DOC || kw == KW_DOCS;
+        uint32_t kws = 0;
+        for (uint32_t i = s->tb, te = s->te; i < te; i++) {
+            uint32_t bit = KW_BIT (c->tok_kw[i]);
+            kws |= bit;
+            if (G_UNLIKELY (bit & (visit_kws | meet_kws))) {
+                if ((bit & visit_kws) && nv < 32)
+                    visits[nv++] = i;
+                if ((bit & meet_kws) && nm < 32)
+                    meets[nm++] = i;
+            }
         }
+        ev.sents[si] = (sent_info) { .kws = kws, .multi = -1, .cand_n = -1 };
+        gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
+        gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
+        cand_list cands = nv + nm > 0 ? candidates (c, s) : (cand_list) { NULL, 0 };
         for (int v = 0; v < nv; v++) {
-            if (cands == NULL)
-                cands = candidates (c, s);
             uint32_t we = v + 1 < nv ? visits[v + 1] : s->te;
-            visit_frame (c, s, cands, visits[v], visits[v] + c->tok_kw_len[visits[v]], we,
+            visit_frame (c, s, &cands, visits[v], visits[v] + c->tok_kw_len[visits[v]], we,
                          frames);
         }
         /* Each meeting word reads the states named up to the next one: "meetings with the
          * prime ministers of Japan and Canada ... phone calls with the presidents of ...". */
         for (int k = 0; k < nm; k++) {
-            if (cands == NULL)
-                cands = candidates (c, s);
             uint32_t wb = k == 0 ? s->tb : meets[k];
             uint32_t we = k + 1 < nm ? meets[k + 1] : s->te;
-            meeting_frame (c, s, cands, meets[k], meets[k] + c->tok_kw_len[meets[k]],
+            meeting_frame (c, s, &cands, meets[k], meets[k] + c->tok_kw_len[meets[k]],
                            bilat__tok_keyword (c, meets[k]), wb, we, frames);
         }
         /* "... signed eight documents. These include:" opens a list of signed titles. */
@@ -1475,13 +1741,14 @@ bilat__find_events (bilat_ctx *c)
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &g_array_index (frames, frame, k));
     g_array_free (frames, TRUE);
-    for (guint k = 0; c->cand_cache && k < c->sents->len; k++)
-        if (c->cand_cache[k])
-            g_array_free (c->cand_cache[k], TRUE);
-    g_free (c->cand_cache);
-    c->cand_cache = NULL;
-    if (c->event_index)
-        g_hash_table_destroy (c->event_index);
-    c->event_index = NULL;
     prune_agreements (c);
+    if (ev.buckets) {
+        g_array_free (ev.buckets, TRUE);
+        g_array_free (ev.items, TRUE);
+    }
+    g_free (ev.slots);
+    g_free (ev.sents);
+    g_array_free (ev.cands, TRUE);
+    g_free (ev.map);
+    c->events = NULL;
 }

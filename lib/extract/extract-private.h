@@ -143,8 +143,7 @@ typedef struct {
     int traveller;         /* the state whose visits the document reports most, or -1 */
     int dateline_state;    /* the state of the dateline city, or -1 */
     int protagonist;       /* the state of the person named most often, or -1 */
-    GArray **cand_cache;   /* events: actor candidates per sentence, or NULL */
-    GHashTable *event_index;  /* events: (type, sides) -> GPtrArray of facts with those sides */
+    struct bilat_events *events;  /* events: the stage's working state (events.c) */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use
                                * (the scratch's) */
     GHashTable *by_surname;   /* people: name word hash -> the people filed under it */
