@@ -38,13 +38,21 @@ is_suffix (const bilat_ctx *c, size_t i)
     return bilat__tok_keyword (c, i) == KW_SUFFIX;
 }
 
+/* The flags of a token that may be part of a name: a capitalized word, not a possessive. Most
+ * tokens fail this test, which needs no lookup. */
+static inline gboolean
+may_be_name_word (const bilat_token *t)
+{
+    return (t->flags & (BILAT_TOK_WORD | BILAT_TOK_UPPER | BILAT_TOK_POSS)) ==
+           (BILAT_TOK_WORD | BILAT_TOK_UPPER);
+}
+
 /* A token that can be part of a name: a capitalized word no dictionary claims. */
-static gboolean
+static inline gboolean
 is_name_word (const bilat_ctx *c, size_t i)
 {
     const bilat_token *t = ctx_tok (c, i);
-    if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER) ||
-        (t->flags & BILAT_TOK_POSS))
+    if (!may_be_name_word (t))
         return FALSE;
     const bilat_mention *m = ctx_mention_at (c, i);
     if (m && m->kind != GZ_PERSON && !(m->kind == GZ_KEYWORD && m->id == KW_PARTICLE))
@@ -680,14 +688,39 @@ is_title_case (const bilat_ctx *c, const bilat_sentence *s)
     return upper >= 4 && upper >= 4 * lower;
 }
 
-static void
-find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
+/* is_title_case of s, worked out on first use: most sentences never ask. */
+static gboolean
+is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
 {
-    gboolean headline = is_title_case (c, s);
-    for (size_t i = s->tb; i < s->te; i++) {
-        const bilat_mention *m = mention_starting (c, i, 0);
-        if (m == NULL)
-            continue;
+    if (*memo < 0)
+        *memo = is_title_case (c, s);
+    return *memo;
+}
+
+/* The mentions find_in_sentence starts from: a person, an office, "counterpart". */
+static inline gboolean
+starts_person (const bilat_mention *m)
+{
+    return ((1u << m->kind) & ((1u << GZ_PERSON) | (1u << GZ_OFFICE))) ||
+           (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART);
+}
+
+/* *mi is a cursor into the mentions, which are in token order and do not overlap: only a
+ * mention starts anything here, so the walk goes from one to the next, not token by token. */
+static void
+find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
+{
+    int headline = -1;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    guint k = *mi, n = c->mentions->len;
+    for (size_t i = s->tb;; i++) {
+        /* Mentions that start nothing are passed over for later sentences too. */
+        while (k < n && (!starts_person (&ms[k]) || ms[k].tb < i))
+            k++;
+        if (k == n || ms[k].tb >= s->te)
+            break;
+        const bilat_mention *m = &ms[k];
+        i = m->tb;
         if (m->kind == GZ_PERSON) {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
             int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
@@ -719,7 +752,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             ns = skip_honorifics (c, ns, s->te);
             if (ns < s->te && is_punct (c, ns, ','))
                 ns++;
-            size_t ne = headline ? ns : read_name (c, ns, s->te);
+            size_t ne = is_headline (c, s, &headline) ? ns : read_name (c, ns, s->te);
             if (ne > ns) {
                 int pi = person_at (c, ns, ne, state, "person:counterpart");
                 bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
@@ -749,7 +782,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         j = skip_honorifics (c, j, s->te);
         size_t ne = read_name (c, j, s->te);
         int pi = -1;
-        if (ne > j && headline)
+        if (ne > j && is_headline (c, s, &headline))
             ne = j;
         if (ne > j) {
             /* A known person brings a state the title may not name. */
@@ -798,7 +831,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
                 k--;
             if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
                 k--;
-            if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !headline) {
+            if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !is_headline (c, s, &headline)) {
                 size_t nb = read_name_back (c, k - 1, s->tb);
                 if (nb < k - 1) {
                     pi = person_at (c, nb, k - 1, ch.state, "person:name-comma-office");
@@ -811,6 +844,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         if (i < ch.tb)
             i = ch.tb;
     }
+    *mi = k;
 }
 
 /* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). */
@@ -818,6 +852,10 @@ static void
 find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
 {
     for (size_t i = s->tb; i < s->te;) {
+        while (i < s->te && !may_be_name_word (ctx_tok (c, i)))
+            i++;
+        if (i == s->te)
+            break;
         if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
             i++;
             continue;
@@ -905,8 +943,9 @@ ref_order (gconstpointer a, gconstpointer b)
 void
 bilat__find_people (bilat_ctx *c)
 {
+    guint mi = 0;
     for (guint si = 0; si < c->sents->len; si++)
-        find_in_sentence (c, &g_array_index (c->sents, bilat_sentence, si));
+        find_in_sentence (c, &g_array_index (c->sents, bilat_sentence, si), &mi);
     for (guint si = 0; si < c->sents->len; si++)
         find_later_mentions (c, &g_array_index (c->sents, bilat_sentence, si));
     resolve_bare_offices (c);
