@@ -335,47 +335,115 @@ names_agree (const char *a, const char *b)
     return TRUE;
 }
 
-/* The people filed under one name word, and the first of them whose surname it is. */
+/* The people filed under each name word: person_at and later mentions look only there, so
+ * that a document naming thousands of people stays linear. A table open-addressed by the
+ * word's token hash; a word's people are a chain of filings, newest first. A release fits
+ * the arrays inside the struct, on the stack: no allocation per word or per document. */
 typedef struct {
-    GArray *people;        /* int32_t person indexes, in the order they were named */
-    int32_t first_surname; /* or -1 */
-} name_word;
+    uint64_t word;
+    int32_t last;           /* the newest filing under the word; -1: the slot is empty */
+    int32_t first_surname;  /* the first person whose surname the word is, or -1 */
+} name_slot;
+
+typedef struct {
+    int32_t person;
+    int32_t older;          /* the filing before it under the same word, or -1 */
+} name_filing;
+
+#define INDEX_SLOTS 256     /* a power of two */
+#define INDEX_FILINGS 128
+
+typedef struct {
+    name_slot *slots;
+    size_t mask, used;
+    name_filing *filings;
+    size_t n_filings, cap_filings;
+    name_slot slots0[INDEX_SLOTS];
+    name_filing filings0[INDEX_FILINGS];
+} name_index;
 
 static void
-free_name_word (gpointer p)
+index_init (name_index *ix)
 {
-    name_word *w = p;
-    g_array_free (w->people, TRUE);
-    g_free (w);
+    ix->slots = ix->slots0;
+    ix->mask = INDEX_SLOTS - 1;
+    ix->used = 0;
+    for (size_t h = 0; h < INDEX_SLOTS; h++)
+        ix->slots[h].last = -1;
+    ix->filings = ix->filings0;
+    ix->n_filings = 0;
+    ix->cap_filings = INDEX_FILINGS;
 }
 
-/* The people filed under a name word: person_at and later mentions look only there, so
- * that a document naming thousands of people stays linear. */
-static name_word *
-same_surname (bilat_ctx *c, uint64_t sur, gboolean create)
+static void
+index_clear (name_index *ix)
 {
-    if (c->by_surname == NULL)
-        c->by_surname = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               free_name_word);
-    name_word *w = g_hash_table_lookup (c->by_surname, &sur);
-    if (w == NULL && create) {
-        uint64_t *key = g_new (uint64_t, 1);
-        *key = sur;
-        w = g_new (name_word, 1);
-        w->people = g_array_new (FALSE, FALSE, sizeof (int32_t));
-        w->first_surname = -1;
-        g_hash_table_insert (c->by_surname, key, w);
+    if (ix->slots != ix->slots0)
+        g_free (ix->slots);
+    if (ix->filings != ix->filings0)
+        g_free (ix->filings);
+}
+
+/* The slot of word: its own, or the empty one where it would go. */
+static name_slot *
+index_slot (const name_index *ix, uint64_t word)
+{
+    for (size_t h = (size_t) (word ^ (word >> 32)) & ix->mask;; h = (h + 1) & ix->mask) {
+        name_slot *s = &ix->slots[h];
+        if (s->last < 0 || s->word == word)
+            return s;
     }
-    return w;
+}
+
+/* The people filed under word, or NULL. */
+static const name_slot *
+same_surname (const name_index *ix, uint64_t word)
+{
+    const name_slot *s = index_slot (ix, word);
+    return s->last >= 0 ? s : NULL;
 }
 
 static void
-file_person (bilat_ctx *c, uint64_t word, int32_t person, uint64_t surname)
+index_grow (name_index *ix)
 {
-    name_word *w = same_surname (c, word, TRUE);
-    g_array_append_val (w->people, person);
-    if (word == surname && w->first_surname < 0)
-        w->first_surname = person;
+    size_t n = (ix->mask + 1) * 2;
+    name_slot *old = ix->slots;
+    size_t old_n = ix->mask + 1;
+    ix->slots = g_new (name_slot, n);
+    ix->mask = n - 1;
+    for (size_t h = 0; h < n; h++)
+        ix->slots[h].last = -1;
+    for (size_t h = 0; h < old_n; h++)
+        if (old[h].last >= 0)
+            *index_slot (ix, old[h].word) = old[h];
+    if (old != ix->slots0)
+        g_free (old);
+}
+
+static void
+file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
+{
+    name_slot *s = index_slot (ix, word);
+    if (s->last < 0) {
+        /* At most half full, so that a probe ends soon. */
+        if (2 * (ix->used + 1) > ix->mask + 1) {
+            index_grow (ix);
+            s = index_slot (ix, word);
+        }
+        s->word = word;
+        s->first_surname = -1;
+        ix->used++;
+    }
+    if (ix->n_filings == ix->cap_filings) {
+        ix->cap_filings *= 2;
+        if (ix->filings == ix->filings0)
+            ix->filings = g_memdup2 (ix->filings0, sizeof ix->filings0);
+        ix->filings = g_renew (name_filing, ix->filings, ix->cap_filings);
+    }
+    ix->filings[ix->n_filings] = (name_filing) { .person = person, .older = s->last };
+    s->last = (int32_t) ix->n_filings++;
+    if (word == surname && s->first_surname < 0)
+        s->first_surname = person;
 }
 
 static void
@@ -391,7 +459,7 @@ add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
 /* The person named by tokens [tb, te), merged with an earlier one when the names agree and
  * the states do not conflict. */
 static int
-person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
+person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const char *rule)
 {
     const char *name = bilat__doc_strndup (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end);
     uint64_t sur = surname_of (c, tb, te);
@@ -405,13 +473,18 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
         const bilat_token *t = ctx_tok (c, w);
         if (!(t->flags & BILAT_TOK_WORD) || t->end - t->start < 2)
             continue;
-        const name_word *nw = same_surname (c, t->hash, FALSE);
-        GArray *list = nw ? nw->people : NULL;
+        const name_slot *nw = same_surname (ix, t->hash);
+        if (nw == NULL)
+            continue;
         /* A name refers back to one of the last people filed under its words: in a text of
-         * thousands of people ("Ali", "Khan") older namesakes are not looked at. */
-        guint from = list && list->len > NAMESAKES_MAX ? list->len - NAMESAKES_MAX : 0;
-        for (guint k = from; list && k < list->len; k++) {
-            int32_t i = g_array_index (list, int32_t, k);
+         * thousands of people ("Ali", "Khan") older namesakes are not looked at. They are
+         * tried oldest first. */
+        int32_t recent[NAMESAKES_MAX];
+        int n = 0;
+        for (int32_t f = nw->last; f >= 0 && n < NAMESAKES_MAX; f = ix->filings[f].older)
+            recent[n++] = ix->filings[f].person;
+        while (n-- > 0) {
+            int32_t i = recent[n];
             bilat_person *p = &g_array_index (c->persons, bilat_person, i);
             gboolean p_shorter = p->name_parts <= parts;
             uint64_t need = p_shorter ? p->name_bloom : bloom;
@@ -442,12 +515,12 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
         for (size_t w = tb; w < te; w++) {
             const bilat_token *t = ctx_tok (c, w);
             if ((t->flags & BILAT_TOK_WORD) && t->end - t->start >= 2) {
-                file_person (c, t->hash, idx, sur);
+                file_person (ix, t->hash, idx, sur);
                 filed |= t->hash == sur;
             }
         }
         if (!filed)
-            file_person (c, sur, idx, sur);
+            file_person (ix, sur, idx, sur);
     }
     add_ref (c, tb, te, found);
     return found;
@@ -708,23 +781,23 @@ starts_person (const bilat_mention *m)
 /* *mi is a cursor into the mentions, which are in token order and do not overlap: only a
  * mention starts anything here, so the walk goes from one to the next, not token by token. */
 static void
-find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
+find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *mi)
 {
     int headline = -1;
     const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    guint k = *mi, n = c->mentions->len;
+    guint mk = *mi, n = c->mentions->len;
     for (size_t i = s->tb;; i++) {
         /* Mentions that start nothing are passed over for later sentences too. */
-        while (k < n && (!starts_person (&ms[k]) || ms[k].tb < i))
-            k++;
-        if (k == n || ms[k].tb >= s->te)
+        while (mk < n && (!starts_person (&ms[mk]) || ms[mk].tb < i))
+            mk++;
+        if (mk == n || ms[mk].tb >= s->te)
             break;
-        const bilat_mention *m = &ms[k];
+        const bilat_mention *m = &ms[mk];
         i = m->tb;
         if (m->kind == GZ_PERSON) {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
             int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
-            int pi = person_at (c, m->tb, m->te, st, m->entry->rule);
+            int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
             bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
             /* Names are reported as the text writes them; a lone surname ("Lula") is
              * completed from the dictionary. */
@@ -754,7 +827,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
                 ns++;
             size_t ne = is_headline (c, s, &headline) ? ns : read_name (c, ns, s->te);
             if (ne > ns) {
-                int pi = person_at (c, ns, ne, state, "person:counterpart");
+                int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
                 bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
                 /* A counterpart holds the same office as the person it answers to: the last
                  * person named before it in the sentence. */
@@ -808,7 +881,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
                     prev->te + 4 >= ch.tb)
                     ch.state = prev->state;
             }
-            pi = person_at (c, j, ne, ch.state, "person:office-name");
+            pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
             give_offices (c, pi, &ch);
             /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
             size_t k = ne;
@@ -817,7 +890,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
                 size_t n2 = read_name (c, k + 1, s->te);
                 if (n2 <= k + 1)
                     break;
-                int p2 = person_at (c, k + 1, n2, ch.state, "person:office-names");
+                int p2 = person_at (c, ix, k + 1, n2, ch.state, "person:office-names");
                 give_offices (c, p2, &ch);
                 ne = k = n2;
             }
@@ -834,7 +907,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
             if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !is_headline (c, s, &headline)) {
                 size_t nb = read_name_back (c, k - 1, s->tb);
                 if (nb < k - 1) {
-                    pi = person_at (c, nb, k - 1, ch.state, "person:name-comma-office");
+                    pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");
                     give_offices (c, pi, &ch);
                 }
             }
@@ -844,12 +917,12 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s, guint *mi)
         if (i < ch.tb)
             i = ch.tb;
     }
-    *mi = k;
+    *mi = mk;
 }
 
 /* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). */
 static void
-find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
+find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s)
 {
     for (size_t i = s->tb; i < s->te;) {
         while (i < s->te && !may_be_name_word (ctx_tok (c, i)))
@@ -868,7 +941,7 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
         if (c->tok_person[i] < 0) {
             uint64_t sur = surname_of (c, i, ne);
             /* The first person of that surname, kept by the index. */
-            const name_word *nw = same_surname (c, sur, FALSE);
+            const name_slot *nw = same_surname (ix, sur);
             if (nw && nw->first_surname >= 0)
                 add_ref (c, i, ne, nw->first_surname);
         }
@@ -943,11 +1016,14 @@ ref_order (gconstpointer a, gconstpointer b)
 void
 bilat__find_people (bilat_ctx *c)
 {
+    name_index ix;
+    index_init (&ix);
     guint mi = 0;
     for (guint si = 0; si < c->sents->len; si++)
-        find_in_sentence (c, &g_array_index (c->sents, bilat_sentence, si), &mi);
+        find_in_sentence (c, &ix, &g_array_index (c->sents, bilat_sentence, si), &mi);
     for (guint si = 0; si < c->sents->len; si++)
-        find_later_mentions (c, &g_array_index (c->sents, bilat_sentence, si));
+        find_later_mentions (c, &ix, &g_array_index (c->sents, bilat_sentence, si));
+    index_clear (&ix);
     resolve_bare_offices (c);
     g_array_sort (c->person_refs, ref_order);
     /* Counterparts take the office of the person they answer to. */
