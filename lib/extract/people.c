@@ -244,16 +244,15 @@ surname_of (const bilat_ctx *c, size_t tb, size_t te)
     for (size_t k = te; k-- > tb;) {
         const bilat_token *t = ctx_tok (c, k);
         if ((t->flags & BILAT_TOK_WORD) && !is_suffix (c, k) && t->end - t->start > 1) {
-            /* "Kh.Battulga" is filed under "Battulga". */
-            const char *w = c->text.text + t->start;
-            const char *dot = NULL;
-            for (const char *d = w + (t->end - t->start); d-- > w;)
-                if (*d == '.') {
-                    dot = d;
-                    break;
-                }
-            if (dot && (size_t) (w + (t->end - t->start) - (dot + 1)) > 1)
-                return bilat__token_hash (dot + 1, (size_t) (w + (t->end - t->start) - (dot + 1)));
+            /* "Kh.Battulga" is filed under "Battulga". Few words hold a dot: memchr tells. */
+            const char *w = c->text.text + t->start, *e = c->text.text + t->end;
+            if (memchr (w, '.', (size_t) (e - w)) == NULL)
+                return t->hash;
+            const char *dot = e;
+            while (*--dot != '.')
+                ;
+            if ((size_t) (e - (dot + 1)) > 1)
+                return bilat__token_hash (dot + 1, (size_t) (e - (dot + 1)));
             return t->hash;
         }
     }
@@ -350,7 +349,7 @@ typedef struct {
     int32_t older;          /* the filing before it under the same word, or -1 */
 } name_filing;
 
-#define INDEX_SLOTS 256     /* a power of two */
+#define INDEX_SLOTS 128     /* a power of two */
 #define INDEX_FILINGS 128
 
 typedef struct {
@@ -368,8 +367,8 @@ index_init (name_index *ix)
     ix->slots = ix->slots0;
     ix->mask = INDEX_SLOTS - 1;
     ix->used = 0;
-    for (size_t h = 0; h < INDEX_SLOTS; h++)
-        ix->slots[h].last = -1;
+    /* All bits set: every slot's last is -1. */
+    memset (ix->slots0, 0xff, sizeof ix->slots0);
     ix->filings = ix->filings0;
     ix->n_filings = 0;
     ix->cap_filings = INDEX_FILINGS;
@@ -411,8 +410,7 @@ index_grow (name_index *ix)
     size_t old_n = ix->mask + 1;
     ix->slots = g_new (name_slot, n);
     ix->mask = n - 1;
-    for (size_t h = 0; h < n; h++)
-        ix->slots[h].last = -1;
+    memset (ix->slots, 0xff, n * sizeof *ix->slots);
     for (size_t h = 0; h < old_n; h++)
         if (old[h].last >= 0)
             *index_slot (ix, old[h].word) = old[h];
@@ -1021,7 +1019,8 @@ bilat__find_people (bilat_ctx *c)
     guint mi = 0;
     for (guint si = 0; si < c->sents->len; si++)
         find_in_sentence (c, &ix, &g_array_index (c->sents, bilat_sentence, si), &mi);
-    for (guint si = 0; si < c->sents->len; si++)
+    /* A later mention is one of someone already named: with no one, there is none. */
+    for (guint si = 0; ix.used > 0 && si < c->sents->len; si++)
         find_later_mentions (c, &ix, &g_array_index (c->sents, bilat_sentence, si));
     index_clear (&ix);
     resolve_bare_offices (c);
