@@ -176,6 +176,31 @@ read_name_back (const bilat_ctx *c, size_t end, size_t floor)
     return start;
 }
 
+/* text[start, end) with each run of white space made one space, as bilat__doc_strndup
+ * interns it: in buf when it fits (cap bytes, the NUL included), else in a block the caller
+ * frees. Names and titles are compared in such a buffer and interned only when kept. */
+static char *
+fold_span (const bilat_ctx *c, uint32_t start, uint32_t end, char *buf, size_t cap)
+{
+    if ((size_t) (end - start) + 1 > cap)
+        buf = g_malloc ((size_t) (end - start) + 1);
+    size_t n = 0;
+    gboolean space = FALSE;
+    for (uint32_t i = start; i < end; i++) {
+        char ch = c->text.text[i];
+        if (ch == ' ' || ch == '\n') {
+            space = TRUE;
+            continue;
+        }
+        if (space && n)
+            buf[n++] = ' ';
+        space = FALSE;
+        buf[n++] = ch;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 /* The next word of s (separated by spaces, hyphens or commas), skipping "of", "the" and
  * "for"; returns its length and sets *w, or 0 at the end. */
 static size_t
@@ -218,10 +243,15 @@ words_within (const char *a, const char *b)
     return TRUE;
 }
 
+/* How add_office keeps an office it adds: the pointer given, the doc's interned copy (a
+ * title read from the text), or a plain copy (one from the dictionary). */
+typedef enum { OFFICE_AS_IS, OFFICE_INTERN, OFFICE_COPY } office_keep;
+
 /* Keep the longest forms: an office whose words another office holds adds nothing
- * ("Minister" beside "Minister of Foreign Affairs"). */
+ * ("Minister" beside "Minister of Foreign Affairs"). office may be a scratch buffer: the
+ * doc's copy is made only when it is added. */
 static void
-add_office (bilat_person *p, const char *office)
+add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
 {
     const char *probe = office, *w;
     if (next_word (&probe, &w) == 0)
@@ -235,6 +265,10 @@ add_office (bilat_person *p, const char *office)
         else
             i++;
     }
+    if (keep == OFFICE_INTERN)
+        office = bilat__ctx_intern_name (c, office);
+    else if (keep == OFFICE_COPY)
+        office = bilat__ctx_copy (c, office);
     g_ptr_array_add (p->offices, (gpointer) office);
 }
 
@@ -640,7 +674,7 @@ typedef struct {
     size_t tb, te;
     int state;
     int klass;
-    const char *offices[8];
+    uint32_t office_tb[8], office_te[8];  /* each office's tokens: its text is made on use */
     int n;
 } office_chain;
 
@@ -671,9 +705,10 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
             break;
         size_t oe = portfolio_end (c, m->te, limit);
         size_t ob = (j == i) ? lead : m->tb;
-        if (ch->n < 8)
-            ch->offices[ch->n++] = bilat__doc_strndup (c, ctx_tok (c, ob)->start,
-                                                       ctx_tok (c, oe - 1)->end);
+        if (ch->n < 8) {
+            ch->office_tb[ch->n] = (uint32_t) ob;
+            ch->office_te[ch->n++] = (uint32_t) oe;
+        }
         const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_OFFICE, m->id);
         if (ent && (ch->klass == 0 || ent->klass < ch->klass))
             ch->klass = ent->klass;
@@ -710,15 +745,27 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
     ch->te = j;
 }
 
+/* The text of office k of a chain, in buf or in a block the caller frees (fold_span). */
+static char *
+office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap)
+{
+    return fold_span (c, ctx_tok (c, ch->office_tb[k])->start,
+                      ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
+}
+
 /* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. */
 static gboolean
 is_plural_office (const bilat_ctx *c, const office_chain *ch)
 {
     if (ch->n == 0)
         return FALSE;
-    const char *o = ch->offices[ch->n - 1];
+    char buf[128];
+    const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf);
     size_t n = strlen (o);
-    return n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
+    gboolean plural = n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
+    if (o != buf)
+        g_free ((char *) o);
+    return plural;
 }
 
 static void
@@ -733,8 +780,13 @@ static void
 give_offices (bilat_ctx *c, int pi, const office_chain *ch)
 {
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-    for (int k = 0; k < ch->n; k++)
-        add_office (p, ch->offices[k]);
+    for (int k = 0; k < ch->n; k++) {
+        char buf[128];
+        char *o = office_text (c, ch, k, buf, sizeof buf);
+        add_office (c, p, o, OFFICE_INTERN);
+        if (o != buf)
+            g_free (o);
+    }
 }
 
 /* A headline in title case ("Iranian FM Hails Longstanding Ties") capitalizes every word, so
@@ -802,7 +854,7 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
             if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
                 set_person_name (p, bilat__ctx_intern_name (c, ent->name));
             if (ent->office)
-                add_office (p, bilat__ctx_copy (c, ent->office));
+                add_office (c, p, ent->office, OFFICE_COPY);
             i = m->te - 1;
             continue;
         }
@@ -1031,7 +1083,7 @@ bilat__find_people (bilat_ctx *c)
         if (p->counterpart_of >= 0 && p->offices->len == 0) {
             const bilat_person *q = &g_array_index (c->persons, bilat_person, p->counterpart_of);
             for (guint k = 0; k < q->offices->len; k++)
-                add_office (p, g_ptr_array_index (q->offices, k));
+                add_office (c, p, g_ptr_array_index (q->offices, k), OFFICE_AS_IS);
         }
     }
 }
