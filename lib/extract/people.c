@@ -493,7 +493,11 @@ add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
 static int
 person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const char *rule)
 {
-    const char *name = bilat__doc_strndup (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end);
+    /* The name is compared in a buffer and interned when a person keeps it. */
+    char buf[128];
+    char *name = fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
+                            sizeof buf);
+    size_t name_len = strlen (name);
     uint64_t sur = surname_of (c, tb, te);
     uint64_t bloom;
     int parts;
@@ -526,16 +530,16 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
             if (state >= 0 && p->state >= 0 && p->state != state)
                 continue;
             found = (int) i;
-            if (strlen (name) > strlen (p->name))
-                set_person_name (p, name);
+            if (name_len > strlen (p->name))
+                set_person_name (p, bilat__ctx_intern_name (c, name));
             if (p->state < 0)
                 p->state = state;
             break;
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = name, .name_bloom = bloom, .name_parts = parts,
-                           .state = state, .offices = g_ptr_array_new (),
+        bilat_person p = { .name = bilat__ctx_intern_name (c, name), .name_bloom = bloom,
+                           .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
                            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
                            .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
                            .counterpart_of = -1 };
@@ -554,6 +558,8 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
         if (!filed)
             file_person (ix, sur, idx, sur);
     }
+    if (name != buf)
+        g_free (name);
     add_ref (c, tb, te, found);
     return found;
 }
@@ -999,50 +1005,134 @@ find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s
     }
 }
 
-/* A title in lower case; ASCII titles, nearly all, without Unicode tables. */
-static char *
-fold_title (const char *title)
+/* Titles keyed without case, for resolve_bare_offices. A key is the title itself, compared
+ * and hashed without ASCII case; a title with other bytes is first lower-cased by Unicode's
+ * rules (the key is then that copy). An open-addressed table on the stack, grown on the heap
+ * only by a document with dozens of titles. */
+typedef struct {
+    const char *key;  /* NULL: the slot is empty */
+    uint64_t hash;    /* bilat__token_hash of the key: blind to ASCII case */
+    int holder;       /* the one person holding the title, plus one; -1 once two do */
+    gboolean owned;   /* key is a copy to free */
+} title_slot;
+
+#define TITLE_SLOTS 64  /* a power of two */
+
+typedef struct {
+    title_slot *slots;
+    size_t mask, used;
+    title_slot slots0[TITLE_SLOTS];
+} title_table;
+
+/* The key of title: title, or its Unicode lower case (a copy, *owned set). */
+static const char *
+title_key (const char *title, gboolean *owned)
 {
+    *owned = FALSE;
     for (const char *p = title; *p; p++)
-        if ((unsigned char) *p >= 0x80)
+        if ((unsigned char) *p >= 0x80) {
+            *owned = TRUE;
             return g_utf8_strdown (title, -1);
-    return g_ascii_strdown (title, -1);
+        }
+    return title;
+}
+
+/* The slot of key: its own, or the empty one where it would go. */
+static title_slot *
+title_slot_of (const title_table *tt, const char *key, uint64_t hash)
+{
+    for (size_t h = (size_t) (hash ^ (hash >> 32)) & tt->mask;; h = (h + 1) & tt->mask) {
+        title_slot *s = &tt->slots[h];
+        if (s->key == NULL || (s->hash == hash && g_ascii_strcasecmp (s->key, key) == 0))
+            return s;
+    }
+}
+
+static void
+title_grow (title_table *tt)
+{
+    size_t old_n = tt->mask + 1;
+    title_slot *old = tt->slots;
+    tt->slots = g_new0 (title_slot, 2 * old_n);
+    tt->mask = 2 * old_n - 1;
+    for (size_t h = 0; h < old_n; h++)
+        if (old[h].key)
+            *title_slot_of (tt, old[h].key, old[h].hash) = old[h];
+    if (old != tt->slots0)
+        g_free (old);
+}
+
+/* Note that person p holds title. */
+static void
+title_held (title_table *tt, const char *title, int p)
+{
+    gboolean owned;
+    const char *key = title_key (title, &owned);
+    uint64_t hash = bilat__token_hash (key, strlen (key));
+    title_slot *s = title_slot_of (tt, key, hash);
+    if (s->key) {
+        if (s->holder != p + 1)
+            s->holder = -1;
+        if (owned)
+            g_free ((char *) key);
+        return;
+    }
+    /* At most half full, so that a probe ends soon. */
+    if (2 * (tt->used + 1) > tt->mask + 1) {
+        title_grow (tt);
+        s = title_slot_of (tt, key, hash);
+    }
+    *s = (title_slot) { .key = key, .hash = hash, .holder = p + 1, .owned = owned };
+    tt->used++;
+}
+
+/* The holder of title plus one, 0 if no one holds it, -1 if several do. */
+static int
+title_holder (const title_table *tt, const char *title)
+{
+    gboolean owned;
+    const char *key = title_key (title, &owned);
+    const title_slot *s = title_slot_of (tt, key, bilat__token_hash (key, strlen (key)));
+    if (owned)
+        g_free ((char *) key);
+    return s->key ? s->holder : 0;
+}
+
+/* Only "the President", not "a minister" or "ministers", with no name or state of its own. */
+static gboolean
+is_bare_office (const bilat_ctx *c, const bilat_office_ref *o)
+{
+    return o->person < 0 && o->state < 0 && o->tb > 0 && bilat__tok_is (c, o->tb - 1, "the");
 }
 
 /* "The President will visit ...": a title alone stands for the last person named with it. */
 static void
 resolve_bare_offices (bilat_ctx *c)
 {
-    /* Title (lower case) -> its one holder, or -1 once two people hold it ("President X met
-     * President Y": no telling which). One pass over people, one over titles. */
-    GHashTable *holder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    guint first = 0;
+    while (first < c->office_refs->len &&
+           !is_bare_office (c, &g_array_index (c->office_refs, bilat_office_ref, first)))
+        first++;
+    if (first == c->office_refs->len)
+        return;
+    /* Title -> its one holder, or -1 once two people hold it ("President X met President Y":
+     * no telling which). One pass over people, one over titles. */
+    title_table tt = { .slots = tt.slots0, .mask = TITLE_SLOTS - 1 };
     for (guint p = 0; p < c->persons->len; p++) {
         const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
-        for (guint k = 0; k < pp->offices->len; k++) {
-            char *t = fold_title (g_ptr_array_index (pp->offices, k));
-            gpointer old;
-            if (g_hash_table_lookup_extended (holder, t, NULL, &old)) {
-                if (GPOINTER_TO_INT (old) != (int) p + 1)
-                    g_hash_table_replace (holder, t, GINT_TO_POINTER (-1));
-                else
-                    g_free (t);
-            } else {
-                g_hash_table_insert (holder, t, GINT_TO_POINTER ((int) p + 1));
-            }
-        }
+        for (guint k = 0; k < pp->offices->len; k++)
+            title_held (&tt, g_ptr_array_index (pp->offices, k), (int) p);
     }
-    for (guint r = 0; r < c->office_refs->len; r++) {
+    for (guint r = first; r < c->office_refs->len; r++) {
         bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
-        if (o->person >= 0 || o->state >= 0)
+        if (!is_bare_office (c, o))
             continue;
-        /* Only "the President", not "a minister" or "ministers". */
-        if (o->tb == 0 || !bilat__tok_is (c, o->tb - 1, "the"))
-            continue;
-        const char *title = bilat__doc_strndup (c, ctx_tok (c, o->tb)->start,
-                                                ctx_tok (c, o->te - 1)->end);
-        char *low = fold_title (title);
-        int v = GPOINTER_TO_INT (g_hash_table_lookup (holder, low));
-        g_free (low);
+        char buf[128];
+        char *title = fold_span (c, ctx_tok (c, o->tb)->start, ctx_tok (c, o->te - 1)->end, buf,
+                                 sizeof buf);
+        int v = title_holder (&tt, title);
+        if (title != buf)
+            g_free (title);
         if (v <= 0)
             continue;
         int best = v - 1;
@@ -1053,7 +1143,11 @@ resolve_bare_offices (bilat_ctx *c)
         bilat_person_ref ref = { .tb = o->tb, .te = o->te, .person = best, .sent = o->sent };
         g_array_append_val (c->person_refs, ref);
     }
-    g_hash_table_destroy (holder);
+    for (size_t h = 0; h <= tt.mask; h++)
+        if (tt.slots[h].owned)
+            g_free ((char *) tt.slots[h].key);
+    if (tt.slots != tt.slots0)
+        g_free (tt.slots);
 }
 
 static gint
