@@ -1150,11 +1150,47 @@ resolve_bare_offices (bilat_ctx *c)
         g_free (tt.slots);
 }
 
-static gint
-ref_order (gconstpointer a, gconstpointer b)
+/* Sort the references by their first token, stably, as g_array_sort did. They come as a
+ * few runs already in order (names with titles, later mentions, bare titles), so runs are
+ * merged pairwise, each pass halving them; a document in order costs one look. */
+static void
+sort_refs (GArray *refs)
 {
-    const bilat_person_ref *x = a, *y = b;
-    return (x->tb > y->tb) - (x->tb < y->tb);
+    bilat_person_ref *a = (bilat_person_ref *) (void *) refs->data;
+    size_t n = refs->len, i = 1;
+    while (i < n && a[i - 1].tb <= a[i].tb)
+        i++;
+    if (i >= n)
+        return;
+    bilat_person_ref stack[128];
+    bilat_person_ref *b = n <= G_N_ELEMENTS (stack) ? stack : g_new (bilat_person_ref, n);
+    bilat_person_ref *src = a, *dst = b;
+    for (size_t runs = 0; runs != 1;) {
+        runs = 0;
+        for (size_t lo = 0; lo < n; runs++) {
+            size_t mid = lo + 1, hi;
+            while (mid < n && src[mid - 1].tb <= src[mid].tb)
+                mid++;
+            for (hi = MIN (mid + 1, n); hi < n && src[hi - 1].tb <= src[hi].tb;)
+                hi++;
+            /* Ties go to the left run: the order of equal references stays. */
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                dst[o++] = src[y].tb < src[x].tb ? src[y++] : src[x++];
+            while (x < mid)
+                dst[o++] = src[x++];
+            while (y < hi)
+                dst[o++] = src[y++];
+            lo = hi;
+        }
+        bilat_person_ref *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy (a, src, n * sizeof *a);
+    if (b != stack)
+        g_free (b);
 }
 
 void
@@ -1170,7 +1206,7 @@ bilat__find_people (bilat_ctx *c)
         find_later_mentions (c, &ix, &g_array_index (c->sents, bilat_sentence, si));
     index_clear (&ix);
     resolve_bare_offices (c);
-    g_array_sort (c->person_refs, ref_order);
+    sort_refs (c->person_refs);
     /* Counterparts take the office of the person they answer to. */
     for (guint i = 0; i < c->persons->len; i++) {
         bilat_person *p = &g_array_index (c->persons, bilat_person, i);
