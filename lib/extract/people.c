@@ -834,6 +834,16 @@ starts_person (const bilat_mention *m)
            (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART);
 }
 
+/* The first mention from m on, before end, that starts_person, or end. Out of line: in the
+ * walk's big caller the loop's values live on the stack. */
+static G_GNUC_NO_INLINE const bilat_mention *
+next_starter (const bilat_mention *m, const bilat_mention *end)
+{
+    while (m < end && !starts_person (m))
+        m++;
+    return m;
+}
+
 /* *mi is a cursor into the mentions, which are in token order and do not overlap: only a
  * mention starts anything here, so the walk goes from one to the next, not token by token. */
 static void
@@ -844,7 +854,7 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
     guint mk = *mi, n = c->mentions->len;
     for (size_t i = s->tb;; i++) {
         /* Mentions that start nothing are passed over for later sentences too. */
-        while (mk < n && (!starts_person (&ms[mk]) || ms[mk].tb < i))
+        while ((mk = (guint) (next_starter (ms + mk, ms + n) - ms)) < n && ms[mk].tb < i)
             mk++;
         if (mk == n || ms[mk].tb >= s->te)
             break;
