@@ -383,7 +383,7 @@ typedef struct {
     int32_t older;          /* the filing before it under the same word, or -1 */
 } name_filing;
 
-#define INDEX_SLOTS 128     /* a power of two */
+#define INDEX_SLOTS 64      /* a power of two */
 #define INDEX_FILINGS 128
 
 typedef struct {
@@ -1030,21 +1030,43 @@ typedef struct {
 
 typedef struct {
     title_slot *slots;
-    size_t mask, used;
+    size_t mask, used, owned;
     title_slot slots0[TITLE_SLOTS];
 } title_table;
 
-/* The key of title: title, or its Unicode lower case (a copy, *owned set). */
+/* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash
+ * (bilat__token_hash), worked out in the same pass. */
 static const char *
-title_key (const char *title, gboolean *owned)
+title_key (const char *title, gboolean *owned, uint64_t *hash)
 {
     *owned = FALSE;
-    for (const char *p = title; *p; p++)
+    const char *p = title;
+    for (; *p; p++)
         if ((unsigned char) *p >= 0x80) {
+            char *low = g_utf8_strdown (title, -1);
             *owned = TRUE;
-            return g_utf8_strdown (title, -1);
+            *hash = bilat__token_hash (low, strlen (low));
+            return low;
         }
+    *hash = bilat__token_hash (title, (size_t) (p - title));
     return title;
+}
+
+/* a and b are equal but for ASCII case (g_ascii_strcasecmp () == 0, without its calls). */
+static gboolean
+same_title (const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = (unsigned char) *a, y = (unsigned char) *b;
+        if (x != y) {
+            x = (x >= 'A' && x <= 'Z') ? (unsigned char) (x + 32) : x;
+            y = (y >= 'A' && y <= 'Z') ? (unsigned char) (y + 32) : y;
+            if (x != y)
+                return FALSE;
+        }
+        if (x == '\0')
+            return TRUE;
+    }
 }
 
 /* The slot of key: its own, or the empty one where it would go. */
@@ -1053,7 +1075,7 @@ title_slot_of (const title_table *tt, const char *key, uint64_t hash)
 {
     for (size_t h = (size_t) (hash ^ (hash >> 32)) & tt->mask;; h = (h + 1) & tt->mask) {
         title_slot *s = &tt->slots[h];
-        if (s->key == NULL || (s->hash == hash && g_ascii_strcasecmp (s->key, key) == 0))
+        if (s->key == NULL || (s->hash == hash && same_title (s->key, key)))
             return s;
     }
 }
@@ -1077,8 +1099,8 @@ static void
 title_held (title_table *tt, const char *title, int p)
 {
     gboolean owned;
-    const char *key = title_key (title, &owned);
-    uint64_t hash = bilat__token_hash (key, strlen (key));
+    uint64_t hash;
+    const char *key = title_key (title, &owned, &hash);
     title_slot *s = title_slot_of (tt, key, hash);
     if (s->key) {
         if (s->holder != p + 1)
@@ -1094,6 +1116,7 @@ title_held (title_table *tt, const char *title, int p)
     }
     *s = (title_slot) { .key = key, .hash = hash, .holder = p + 1, .owned = owned };
     tt->used++;
+    tt->owned += owned;
 }
 
 /* The holder of title plus one, 0 if no one holds it, -1 if several do. */
@@ -1101,8 +1124,9 @@ static int
 title_holder (const title_table *tt, const char *title)
 {
     gboolean owned;
-    const char *key = title_key (title, &owned);
-    const title_slot *s = title_slot_of (tt, key, bilat__token_hash (key, strlen (key)));
+    uint64_t hash;
+    const char *key = title_key (title, &owned, &hash);
+    const title_slot *s = title_slot_of (tt, key, hash);
     if (owned)
         g_free ((char *) key);
     return s->key ? s->holder : 0;
@@ -1153,7 +1177,7 @@ resolve_bare_offices (bilat_ctx *c)
         bilat_person_ref ref = { .tb = o->tb, .te = o->te, .person = best, .sent = o->sent };
         g_array_append_val (c->person_refs, ref);
     }
-    for (size_t h = 0; h <= tt.mask; h++)
+    for (size_t h = 0; tt.owned > 0 && h <= tt.mask; h++)
         if (tt.slots[h].owned)
             g_free ((char *) tt.slots[h].key);
     if (tt.slots != tt.slots0)
