@@ -243,9 +243,10 @@ words_within (const char *a, const char *b)
     return TRUE;
 }
 
-/* How add_office keeps an office it adds: the pointer given, the doc's interned copy (a
- * title read from the text), or a plain copy (one from the dictionary). */
-typedef enum { OFFICE_AS_IS, OFFICE_INTERN, OFFICE_COPY } office_keep;
+/* How add_office keeps an office it adds: the pointer given (a doc string already), or
+ * the doc's plain copy. Offices are compared by their text, never by pointer (the model
+ * interns them by value), so they need not be interned like names. */
+typedef enum { OFFICE_AS_IS, OFFICE_COPY } office_keep;
 
 /* Keep the longest forms: an office whose words another office holds adds nothing
  * ("Minister" beside "Minister of Foreign Affairs"). office may be a scratch buffer: the
@@ -265,9 +266,7 @@ add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
         else
             i++;
     }
-    if (keep == OFFICE_INTERN)
-        office = bilat__ctx_intern_name (c, office);
-    else if (keep == OFFICE_COPY)
+    if (keep == OFFICE_COPY)
         office = bilat__ctx_copy (c, office);
     g_ptr_array_add (p->offices, (gpointer) office);
 }
@@ -789,7 +788,7 @@ give_offices (bilat_ctx *c, int pi, const office_chain *ch)
     for (int k = 0; k < ch->n; k++) {
         char buf[128];
         char *o = office_text (c, ch, k, buf, sizeof buf);
-        add_office (c, p, o, OFFICE_INTERN);
+        add_office (c, p, o, OFFICE_COPY);
         if (o != buf)
             g_free (o);
     }
