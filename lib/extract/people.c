@@ -38,13 +38,21 @@ is_suffix (const bilat_ctx *c, size_t i)
     return bilat__tok_keyword (c, i) == KW_SUFFIX;
 }
 
+/* The flags of a token that may be part of a name: a capitalized word, not a possessive. Most
+ * tokens fail this test, which needs no lookup. */
+static inline gboolean
+may_be_name_word (const bilat_token *t)
+{
+    return (t->flags & (BILAT_TOK_WORD | BILAT_TOK_UPPER | BILAT_TOK_POSS)) ==
+           (BILAT_TOK_WORD | BILAT_TOK_UPPER);
+}
+
 /* A token that can be part of a name: a capitalized word no dictionary claims. */
-static gboolean
+static inline gboolean
 is_name_word (const bilat_ctx *c, size_t i)
 {
     const bilat_token *t = ctx_tok (c, i);
-    if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER) ||
-        (t->flags & BILAT_TOK_POSS))
+    if (!may_be_name_word (t))
         return FALSE;
     const bilat_mention *m = ctx_mention_at (c, i);
     if (m && m->kind != GZ_PERSON && !(m->kind == GZ_KEYWORD && m->id == KW_PARTICLE))
@@ -168,6 +176,31 @@ read_name_back (const bilat_ctx *c, size_t end, size_t floor)
     return start;
 }
 
+/* text[start, end) with each run of white space made one space, as bilat__doc_strndup
+ * interns it: in buf when it fits (cap bytes, the NUL included), else in a block the caller
+ * frees. Names and titles are compared in such a buffer and interned only when kept. */
+static char *
+fold_span (const bilat_ctx *c, uint32_t start, uint32_t end, char *buf, size_t cap)
+{
+    if ((size_t) (end - start) + 1 > cap)
+        buf = g_malloc ((size_t) (end - start) + 1);
+    size_t n = 0;
+    gboolean space = FALSE;
+    for (uint32_t i = start; i < end; i++) {
+        char ch = c->text.text[i];
+        if (ch == ' ' || ch == '\n') {
+            space = TRUE;
+            continue;
+        }
+        if (space && n)
+            buf[n++] = ' ';
+        space = FALSE;
+        buf[n++] = ch;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 /* The next word of s (separated by spaces, hyphens or commas), skipping "of", "the" and
  * "for"; returns its length and sets *w, or 0 at the end. */
 static size_t
@@ -210,10 +243,16 @@ words_within (const char *a, const char *b)
     return TRUE;
 }
 
+/* How add_office keeps an office it adds: the pointer given (a doc string already), or
+ * the doc's plain copy. Offices are compared by their text, never by pointer (the model
+ * interns them by value), so they need not be interned like names. */
+typedef enum { OFFICE_AS_IS, OFFICE_COPY } office_keep;
+
 /* Keep the longest forms: an office whose words another office holds adds nothing
- * ("Minister" beside "Minister of Foreign Affairs"). */
+ * ("Minister" beside "Minister of Foreign Affairs"). office may be a scratch buffer: the
+ * doc's copy is made only when it is added. */
 static void
-add_office (bilat_person *p, const char *office)
+add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
 {
     const char *probe = office, *w;
     if (next_word (&probe, &w) == 0)
@@ -227,6 +266,8 @@ add_office (bilat_person *p, const char *office)
         else
             i++;
     }
+    if (keep == OFFICE_COPY)
+        office = bilat__ctx_copy (c, office);
     g_ptr_array_add (p->offices, (gpointer) office);
 }
 
@@ -236,16 +277,15 @@ surname_of (const bilat_ctx *c, size_t tb, size_t te)
     for (size_t k = te; k-- > tb;) {
         const bilat_token *t = ctx_tok (c, k);
         if ((t->flags & BILAT_TOK_WORD) && !is_suffix (c, k) && t->end - t->start > 1) {
-            /* "Kh.Battulga" is filed under "Battulga". */
-            const char *w = c->text.text + t->start;
-            const char *dot = NULL;
-            for (const char *d = w + (t->end - t->start); d-- > w;)
-                if (*d == '.') {
-                    dot = d;
-                    break;
-                }
-            if (dot && (size_t) (w + (t->end - t->start) - (dot + 1)) > 1)
-                return bilat__token_hash (dot + 1, (size_t) (w + (t->end - t->start) - (dot + 1)));
+            /* "Kh.Battulga" is filed under "Battulga". Few words hold a dot: memchr tells. */
+            const char *w = c->text.text + t->start, *e = c->text.text + t->end;
+            if (memchr (w, '.', (size_t) (e - w)) == NULL)
+                return t->hash;
+            const char *dot = e;
+            while (*--dot != '.')
+                ;
+            if ((size_t) (e - (dot + 1)) > 1)
+                return bilat__token_hash (dot + 1, (size_t) (e - (dot + 1)));
             return t->hash;
         }
     }
@@ -327,47 +367,114 @@ names_agree (const char *a, const char *b)
     return TRUE;
 }
 
-/* The people filed under one name word, and the first of them whose surname it is. */
+/* The people filed under each name word: person_at and later mentions look only there, so
+ * that a document naming thousands of people stays linear. A table open-addressed by the
+ * word's token hash; a word's people are a chain of filings, newest first. A release fits
+ * the arrays inside the struct, on the stack: no allocation per word or per document. */
 typedef struct {
-    GArray *people;        /* int32_t person indexes, in the order they were named */
-    int32_t first_surname; /* or -1 */
-} name_word;
+    uint64_t word;
+    int32_t last;           /* the newest filing under the word; -1: the slot is empty */
+    int32_t first_surname;  /* the first person whose surname the word is, or -1 */
+} name_slot;
+
+typedef struct {
+    int32_t person;
+    int32_t older;          /* the filing before it under the same word, or -1 */
+} name_filing;
+
+#define INDEX_SLOTS 64      /* a power of two */
+#define INDEX_FILINGS 128
+
+typedef struct {
+    name_slot *slots;
+    size_t mask, used;
+    name_filing *filings;
+    size_t n_filings, cap_filings;
+    name_slot slots0[INDEX_SLOTS];
+    name_filing filings0[INDEX_FILINGS];
+} name_index;
 
 static void
-free_name_word (gpointer p)
+index_init (name_index *ix)
 {
-    name_word *w = p;
-    g_array_free (w->people, TRUE);
-    g_free (w);
+    ix->slots = ix->slots0;
+    ix->mask = INDEX_SLOTS - 1;
+    ix->used = 0;
+    /* All bits set: every slot's last is -1. */
+    memset (ix->slots0, 0xff, sizeof ix->slots0);
+    ix->filings = ix->filings0;
+    ix->n_filings = 0;
+    ix->cap_filings = INDEX_FILINGS;
 }
 
-/* The people filed under a name word: person_at and later mentions look only there, so
- * that a document naming thousands of people stays linear. */
-static name_word *
-same_surname (bilat_ctx *c, uint64_t sur, gboolean create)
+static void
+index_clear (name_index *ix)
 {
-    if (c->by_surname == NULL)
-        c->by_surname = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               free_name_word);
-    name_word *w = g_hash_table_lookup (c->by_surname, &sur);
-    if (w == NULL && create) {
-        uint64_t *key = g_new (uint64_t, 1);
-        *key = sur;
-        w = g_new (name_word, 1);
-        w->people = g_array_new (FALSE, FALSE, sizeof (int32_t));
-        w->first_surname = -1;
-        g_hash_table_insert (c->by_surname, key, w);
+    if (ix->slots != ix->slots0)
+        g_free (ix->slots);
+    if (ix->filings != ix->filings0)
+        g_free (ix->filings);
+}
+
+/* The slot of word: its own, or the empty one where it would go. */
+static name_slot *
+index_slot (const name_index *ix, uint64_t word)
+{
+    for (size_t h = (size_t) (word ^ (word >> 32)) & ix->mask;; h = (h + 1) & ix->mask) {
+        name_slot *s = &ix->slots[h];
+        if (s->last < 0 || s->word == word)
+            return s;
     }
-    return w;
+}
+
+/* The people filed under word, or NULL. */
+static const name_slot *
+same_surname (const name_index *ix, uint64_t word)
+{
+    const name_slot *s = index_slot (ix, word);
+    return s->last >= 0 ? s : NULL;
 }
 
 static void
-file_person (bilat_ctx *c, uint64_t word, int32_t person, uint64_t surname)
+index_grow (name_index *ix)
 {
-    name_word *w = same_surname (c, word, TRUE);
-    g_array_append_val (w->people, person);
-    if (word == surname && w->first_surname < 0)
-        w->first_surname = person;
+    size_t n = (ix->mask + 1) * 2;
+    name_slot *old = ix->slots;
+    size_t old_n = ix->mask + 1;
+    ix->slots = g_new (name_slot, n);
+    ix->mask = n - 1;
+    memset (ix->slots, 0xff, n * sizeof *ix->slots);
+    for (size_t h = 0; h < old_n; h++)
+        if (old[h].last >= 0)
+            *index_slot (ix, old[h].word) = old[h];
+    if (old != ix->slots0)
+        g_free (old);
+}
+
+static void
+file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
+{
+    name_slot *s = index_slot (ix, word);
+    if (s->last < 0) {
+        /* At most half full, so that a probe ends soon. */
+        if (2 * (ix->used + 1) > ix->mask + 1) {
+            index_grow (ix);
+            s = index_slot (ix, word);
+        }
+        s->word = word;
+        s->first_surname = -1;
+        ix->used++;
+    }
+    if (ix->n_filings == ix->cap_filings) {
+        ix->cap_filings *= 2;
+        if (ix->filings == ix->filings0)
+            ix->filings = g_memdup2 (ix->filings0, sizeof ix->filings0);
+        ix->filings = g_renew (name_filing, ix->filings, ix->cap_filings);
+    }
+    ix->filings[ix->n_filings] = (name_filing) { .person = person, .older = s->last };
+    s->last = (int32_t) ix->n_filings++;
+    if (word == surname && s->first_surname < 0)
+        s->first_surname = person;
 }
 
 static void
@@ -383,9 +490,13 @@ add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
 /* The person named by tokens [tb, te), merged with an earlier one when the names agree and
  * the states do not conflict. */
 static int
-person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
+person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const char *rule)
 {
-    const char *name = bilat__doc_strndup (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end);
+    /* The name is compared in a buffer and interned when a person keeps it. */
+    char buf[128];
+    char *name = fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
+                            sizeof buf);
+    size_t name_len = strlen (name);
     uint64_t sur = surname_of (c, tb, te);
     uint64_t bloom;
     int parts;
@@ -397,13 +508,18 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
         const bilat_token *t = ctx_tok (c, w);
         if (!(t->flags & BILAT_TOK_WORD) || t->end - t->start < 2)
             continue;
-        const name_word *nw = same_surname (c, t->hash, FALSE);
-        GArray *list = nw ? nw->people : NULL;
+        const name_slot *nw = same_surname (ix, t->hash);
+        if (nw == NULL)
+            continue;
         /* A name refers back to one of the last people filed under its words: in a text of
-         * thousands of people ("Ali", "Khan") older namesakes are not looked at. */
-        guint from = list && list->len > NAMESAKES_MAX ? list->len - NAMESAKES_MAX : 0;
-        for (guint k = from; list && k < list->len; k++) {
-            int32_t i = g_array_index (list, int32_t, k);
+         * thousands of people ("Ali", "Khan") older namesakes are not looked at. They are
+         * tried oldest first. */
+        int32_t recent[NAMESAKES_MAX];
+        int n = 0;
+        for (int32_t f = nw->last; f >= 0 && n < NAMESAKES_MAX; f = ix->filings[f].older)
+            recent[n++] = ix->filings[f].person;
+        while (n-- > 0) {
+            int32_t i = recent[n];
             bilat_person *p = &g_array_index (c->persons, bilat_person, i);
             gboolean p_shorter = p->name_parts <= parts;
             uint64_t need = p_shorter ? p->name_bloom : bloom;
@@ -413,16 +529,16 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
             if (state >= 0 && p->state >= 0 && p->state != state)
                 continue;
             found = (int) i;
-            if (strlen (name) > strlen (p->name))
-                set_person_name (p, name);
+            if (name_len > strlen (p->name))
+                set_person_name (p, bilat__ctx_intern_name (c, name));
             if (p->state < 0)
                 p->state = state;
             break;
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = name, .name_bloom = bloom, .name_parts = parts,
-                           .state = state, .offices = g_ptr_array_new (),
+        bilat_person p = { .name = bilat__ctx_intern_name (c, name), .name_bloom = bloom,
+                           .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
                            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
                            .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
                            .counterpart_of = -1 };
@@ -434,13 +550,15 @@ person_at (bilat_ctx *c, size_t tb, size_t te, int state, const char *rule)
         for (size_t w = tb; w < te; w++) {
             const bilat_token *t = ctx_tok (c, w);
             if ((t->flags & BILAT_TOK_WORD) && t->end - t->start >= 2) {
-                file_person (c, t->hash, idx, sur);
+                file_person (ix, t->hash, idx, sur);
                 filed |= t->hash == sur;
             }
         }
         if (!filed)
-            file_person (c, sur, idx, sur);
+            file_person (ix, sur, idx, sur);
     }
+    if (name != buf)
+        g_free (name);
     add_ref (c, tb, te, found);
     return found;
 }
@@ -561,7 +679,7 @@ typedef struct {
     size_t tb, te;
     int state;
     int klass;
-    const char *offices[8];
+    uint32_t office_tb[8], office_te[8];  /* each office's tokens: its text is made on use */
     int n;
 } office_chain;
 
@@ -592,9 +710,10 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
             break;
         size_t oe = portfolio_end (c, m->te, limit);
         size_t ob = (j == i) ? lead : m->tb;
-        if (ch->n < 8)
-            ch->offices[ch->n++] = bilat__doc_strndup (c, ctx_tok (c, ob)->start,
-                                                       ctx_tok (c, oe - 1)->end);
+        if (ch->n < 8) {
+            ch->office_tb[ch->n] = (uint32_t) ob;
+            ch->office_te[ch->n++] = (uint32_t) oe;
+        }
         const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_OFFICE, m->id);
         if (ent && (ch->klass == 0 || ent->klass < ch->klass))
             ch->klass = ent->klass;
@@ -631,15 +750,27 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
     ch->te = j;
 }
 
+/* The text of office k of a chain, in buf or in a block the caller frees (fold_span). */
+static char *
+office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap)
+{
+    return fold_span (c, ctx_tok (c, ch->office_tb[k])->start,
+                      ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
+}
+
 /* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. */
 static gboolean
 is_plural_office (const bilat_ctx *c, const office_chain *ch)
 {
     if (ch->n == 0)
         return FALSE;
-    const char *o = ch->offices[ch->n - 1];
+    char buf[128];
+    const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf);
     size_t n = strlen (o);
-    return n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
+    gboolean plural = n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
+    if (o != buf)
+        g_free ((char *) o);
+    return plural;
 }
 
 static void
@@ -654,8 +785,13 @@ static void
 give_offices (bilat_ctx *c, int pi, const office_chain *ch)
 {
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-    for (int k = 0; k < ch->n; k++)
-        add_office (p, ch->offices[k]);
+    for (int k = 0; k < ch->n; k++) {
+        char buf[128];
+        char *o = office_text (c, ch, k, buf, sizeof buf);
+        add_office (c, p, o, OFFICE_COPY);
+        if (o != buf)
+            g_free (o);
+    }
 }
 
 /* A headline in title case ("Iranian FM Hails Longstanding Ties") capitalizes every word, so
@@ -680,25 +816,60 @@ is_title_case (const bilat_ctx *c, const bilat_sentence *s)
     return upper >= 4 && upper >= 4 * lower;
 }
 
-static void
-find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
+/* is_title_case of s, worked out on first use: most sentences never ask. */
+static gboolean
+is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
 {
-    gboolean headline = is_title_case (c, s);
-    for (size_t i = s->tb; i < s->te; i++) {
-        const bilat_mention *m = mention_starting (c, i, 0);
-        if (m == NULL)
-            continue;
+    if (*memo < 0)
+        *memo = is_title_case (c, s);
+    return *memo;
+}
+
+/* The mentions find_in_sentence starts from: a person, an office, "counterpart". */
+static inline gboolean
+starts_person (const bilat_mention *m)
+{
+    return ((1u << m->kind) & ((1u << GZ_PERSON) | (1u << GZ_OFFICE))) ||
+           (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART);
+}
+
+/* The first mention from m on, before end, that starts_person, or end. Out of line: in the
+ * walk's big caller the loop's values live on the stack. */
+static G_GNUC_NO_INLINE const bilat_mention *
+next_starter (const bilat_mention *m, const bilat_mention *end)
+{
+    while (m < end && !starts_person (m))
+        m++;
+    return m;
+}
+
+/* *mi is a cursor into the mentions, which are in token order and do not overlap: only a
+ * mention starts anything here, so the walk goes from one to the next, not token by token. */
+static void
+find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *mi)
+{
+    int headline = -1;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    guint mk = *mi, n = c->mentions->len;
+    for (size_t i = s->tb;; i++) {
+        /* Mentions that start nothing are passed over for later sentences too. */
+        while ((mk = (guint) (next_starter (ms + mk, ms + n) - ms)) < n && ms[mk].tb < i)
+            mk++;
+        if (mk == n || ms[mk].tb >= s->te)
+            break;
+        const bilat_mention *m = &ms[mk];
+        i = m->tb;
         if (m->kind == GZ_PERSON) {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
             int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
-            int pi = person_at (c, m->tb, m->te, st, m->entry->rule);
+            int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
             bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
             /* Names are reported as the text writes them; a lone surname ("Lula") is
              * completed from the dictionary. */
             if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
                 set_person_name (p, bilat__ctx_intern_name (c, ent->name));
             if (ent->office)
-                add_office (p, bilat__ctx_copy (c, ent->office));
+                add_office (c, p, ent->office, OFFICE_COPY);
             i = m->te - 1;
             continue;
         }
@@ -719,9 +890,9 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
             ns = skip_honorifics (c, ns, s->te);
             if (ns < s->te && is_punct (c, ns, ','))
                 ns++;
-            size_t ne = headline ? ns : read_name (c, ns, s->te);
+            size_t ne = is_headline (c, s, &headline) ? ns : read_name (c, ns, s->te);
             if (ne > ns) {
-                int pi = person_at (c, ns, ne, state, "person:counterpart");
+                int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
                 bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
                 /* A counterpart holds the same office as the person it answers to: the last
                  * person named before it in the sentence. */
@@ -749,7 +920,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         j = skip_honorifics (c, j, s->te);
         size_t ne = read_name (c, j, s->te);
         int pi = -1;
-        if (ne > j && headline)
+        if (ne > j && is_headline (c, s, &headline))
             ne = j;
         if (ne > j) {
             /* A known person brings a state the title may not name. */
@@ -775,7 +946,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
                     prev->te + 4 >= ch.tb)
                     ch.state = prev->state;
             }
-            pi = person_at (c, j, ne, ch.state, "person:office-name");
+            pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
             give_offices (c, pi, &ch);
             /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
             size_t k = ne;
@@ -784,7 +955,7 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
                 size_t n2 = read_name (c, k + 1, s->te);
                 if (n2 <= k + 1)
                     break;
-                int p2 = person_at (c, k + 1, n2, ch.state, "person:office-names");
+                int p2 = person_at (c, ix, k + 1, n2, ch.state, "person:office-names");
                 give_offices (c, p2, &ch);
                 ne = k = n2;
             }
@@ -798,10 +969,10 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
                 k--;
             if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
                 k--;
-            if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !headline) {
+            if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !is_headline (c, s, &headline)) {
                 size_t nb = read_name_back (c, k - 1, s->tb);
                 if (nb < k - 1) {
-                    pi = person_at (c, nb, k - 1, ch.state, "person:name-comma-office");
+                    pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");
                     give_offices (c, pi, &ch);
                 }
             }
@@ -811,13 +982,18 @@ find_in_sentence (bilat_ctx *c, const bilat_sentence *s)
         if (i < ch.tb)
             i = ch.tb;
     }
+    *mi = mk;
 }
 
 /* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). */
 static void
-find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
+find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s)
 {
     for (size_t i = s->tb; i < s->te;) {
+        while (i < s->te && !may_be_name_word (ctx_tok (c, i)))
+            i++;
+        if (i == s->te)
+            break;
         if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
             i++;
             continue;
@@ -830,7 +1006,7 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
         if (c->tok_person[i] < 0) {
             uint64_t sur = surname_of (c, i, ne);
             /* The first person of that surname, kept by the index. */
-            const name_word *nw = same_surname (c, sur, FALSE);
+            const name_slot *nw = same_surname (ix, sur);
             if (nw && nw->first_surname >= 0)
                 add_ref (c, i, ne, nw->first_surname);
         }
@@ -838,50 +1014,158 @@ find_later_mentions (bilat_ctx *c, const bilat_sentence *s)
     }
 }
 
-/* A title in lower case; ASCII titles, nearly all, without Unicode tables. */
-static char *
-fold_title (const char *title)
+/* Titles keyed without case, for resolve_bare_offices. A key is the title itself, compared
+ * and hashed without ASCII case; a title with other bytes is first lower-cased by Unicode's
+ * rules (the key is then that copy). An open-addressed table on the stack, grown on the heap
+ * only by a document with dozens of titles. */
+typedef struct {
+    const char *key;  /* NULL: the slot is empty */
+    uint64_t hash;    /* bilat__token_hash of the key: blind to ASCII case */
+    int holder;       /* the one person holding the title, plus one; -1 once two do */
+    gboolean owned;   /* key is a copy to free */
+} title_slot;
+
+#define TITLE_SLOTS 64  /* a power of two */
+
+typedef struct {
+    title_slot *slots;
+    size_t mask, used, owned;
+    title_slot slots0[TITLE_SLOTS];
+} title_table;
+
+/* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash
+ * (bilat__token_hash), worked out in the same pass. */
+static const char *
+title_key (const char *title, gboolean *owned, uint64_t *hash)
 {
-    for (const char *p = title; *p; p++)
-        if ((unsigned char) *p >= 0x80)
-            return g_utf8_strdown (title, -1);
-    return g_ascii_strdown (title, -1);
+    *owned = FALSE;
+    const char *p = title;
+    for (; *p; p++)
+        if ((unsigned char) *p >= 0x80) {
+            char *low = g_utf8_strdown (title, -1);
+            *owned = TRUE;
+            *hash = bilat__token_hash (low, strlen (low));
+            return low;
+        }
+    *hash = bilat__token_hash (title, (size_t) (p - title));
+    return title;
+}
+
+/* a and b are equal but for ASCII case (g_ascii_strcasecmp () == 0, without its calls). */
+static gboolean
+same_title (const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = (unsigned char) *a, y = (unsigned char) *b;
+        if (x != y) {
+            x = (x >= 'A' && x <= 'Z') ? (unsigned char) (x + 32) : x;
+            y = (y >= 'A' && y <= 'Z') ? (unsigned char) (y + 32) : y;
+            if (x != y)
+                return FALSE;
+        }
+        if (x == '\0')
+            return TRUE;
+    }
+}
+
+/* The slot of key: its own, or the empty one where it would go. */
+static title_slot *
+title_slot_of (const title_table *tt, const char *key, uint64_t hash)
+{
+    for (size_t h = (size_t) (hash ^ (hash >> 32)) & tt->mask;; h = (h + 1) & tt->mask) {
+        title_slot *s = &tt->slots[h];
+        if (s->key == NULL || (s->hash == hash && same_title (s->key, key)))
+            return s;
+    }
+}
+
+static void
+title_grow (title_table *tt)
+{
+    size_t old_n = tt->mask + 1;
+    title_slot *old = tt->slots;
+    tt->slots = g_new0 (title_slot, 2 * old_n);
+    tt->mask = 2 * old_n - 1;
+    for (size_t h = 0; h < old_n; h++)
+        if (old[h].key)
+            *title_slot_of (tt, old[h].key, old[h].hash) = old[h];
+    if (old != tt->slots0)
+        g_free (old);
+}
+
+/* Note that person p holds title. */
+static void
+title_held (title_table *tt, const char *title, int p)
+{
+    gboolean owned;
+    uint64_t hash;
+    const char *key = title_key (title, &owned, &hash);
+    title_slot *s = title_slot_of (tt, key, hash);
+    if (s->key) {
+        if (s->holder != p + 1)
+            s->holder = -1;
+        if (owned)
+            g_free ((char *) key);
+        return;
+    }
+    /* At most half full, so that a probe ends soon. */
+    if (2 * (tt->used + 1) > tt->mask + 1) {
+        title_grow (tt);
+        s = title_slot_of (tt, key, hash);
+    }
+    *s = (title_slot) { .key = key, .hash = hash, .holder = p + 1, .owned = owned };
+    tt->used++;
+    tt->owned += owned;
+}
+
+/* The holder of title plus one, 0 if no one holds it, -1 if several do. */
+static int
+title_holder (const title_table *tt, const char *title)
+{
+    gboolean owned;
+    uint64_t hash;
+    const char *key = title_key (title, &owned, &hash);
+    const title_slot *s = title_slot_of (tt, key, hash);
+    if (owned)
+        g_free ((char *) key);
+    return s->key ? s->holder : 0;
+}
+
+/* Only "the President", not "a minister" or "ministers", with no name or state of its own. */
+static gboolean
+is_bare_office (const bilat_ctx *c, const bilat_office_ref *o)
+{
+    return o->person < 0 && o->state < 0 && o->tb > 0 && bilat__tok_is (c, o->tb - 1, "the");
 }
 
 /* "The President will visit ...": a title alone stands for the last person named with it. */
 static void
 resolve_bare_offices (bilat_ctx *c)
 {
-    /* Title (lower case) -> its one holder, or -1 once two people hold it ("President X met
-     * President Y": no telling which). One pass over people, one over titles. */
-    GHashTable *holder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    guint first = 0;
+    while (first < c->office_refs->len &&
+           !is_bare_office (c, &g_array_index (c->office_refs, bilat_office_ref, first)))
+        first++;
+    if (first == c->office_refs->len)
+        return;
+    /* Title -> its one holder, or -1 once two people hold it ("President X met President Y":
+     * no telling which). One pass over people, one over titles. */
+    title_table tt = { .slots = tt.slots0, .mask = TITLE_SLOTS - 1 };
     for (guint p = 0; p < c->persons->len; p++) {
         const bilat_person *pp = &g_array_index (c->persons, bilat_person, p);
-        for (guint k = 0; k < pp->offices->len; k++) {
-            char *t = fold_title (g_ptr_array_index (pp->offices, k));
-            gpointer old;
-            if (g_hash_table_lookup_extended (holder, t, NULL, &old)) {
-                if (GPOINTER_TO_INT (old) != (int) p + 1)
-                    g_hash_table_replace (holder, t, GINT_TO_POINTER (-1));
-                else
-                    g_free (t);
-            } else {
-                g_hash_table_insert (holder, t, GINT_TO_POINTER ((int) p + 1));
-            }
-        }
+        for (guint k = 0; k < pp->offices->len; k++)
+            title_held (&tt, g_ptr_array_index (pp->offices, k), (int) p);
     }
-    for (guint r = 0; r < c->office_refs->len; r++) {
+    for (guint r = first; r < c->office_refs->len; r++) {
         bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
-        if (o->person >= 0 || o->state >= 0)
+        if (!is_bare_office (c, o))
             continue;
-        /* Only "the President", not "a minister" or "ministers". */
-        if (o->tb == 0 || !bilat__tok_is (c, o->tb - 1, "the"))
-            continue;
-        const char *title = bilat__doc_strndup (c, ctx_tok (c, o->tb)->start,
-                                                ctx_tok (c, o->te - 1)->end);
-        char *low = fold_title (title);
-        int v = GPOINTER_TO_INT (g_hash_table_lookup (holder, low));
-        g_free (low);
+        char buf[128];
+        char *title = fold_span (c, ctx_tok (c, o->tb)->start, ctx_tok (c, o->te - 1)->end, buf,
+                                 sizeof buf);
+        int v = title_holder (&tt, title);
+        if (title != buf)
+            g_free (title);
         if (v <= 0)
             continue;
         int best = v - 1;
@@ -892,32 +1176,77 @@ resolve_bare_offices (bilat_ctx *c)
         bilat_person_ref ref = { .tb = o->tb, .te = o->te, .person = best, .sent = o->sent };
         g_array_append_val (c->person_refs, ref);
     }
-    g_hash_table_destroy (holder);
+    for (size_t h = 0; tt.owned > 0 && h <= tt.mask; h++)
+        if (tt.slots[h].owned)
+            g_free ((char *) tt.slots[h].key);
+    if (tt.slots != tt.slots0)
+        g_free (tt.slots);
 }
 
-static gint
-ref_order (gconstpointer a, gconstpointer b)
+/* Sort the references by their first token, stably, as g_array_sort did. They come as a
+ * few runs already in order (names with titles, later mentions, bare titles), so runs are
+ * merged pairwise, each pass halving them; a document in order costs one look. */
+static void
+sort_refs (GArray *refs)
 {
-    const bilat_person_ref *x = a, *y = b;
-    return (x->tb > y->tb) - (x->tb < y->tb);
+    bilat_person_ref *a = (bilat_person_ref *) (void *) refs->data;
+    size_t n = refs->len, i = 1;
+    while (i < n && a[i - 1].tb <= a[i].tb)
+        i++;
+    if (i >= n)
+        return;
+    bilat_person_ref stack[128];
+    bilat_person_ref *b = n <= G_N_ELEMENTS (stack) ? stack : g_new (bilat_person_ref, n);
+    bilat_person_ref *src = a, *dst = b;
+    for (size_t runs = 0; runs != 1;) {
+        runs = 0;
+        for (size_t lo = 0; lo < n; runs++) {
+            size_t mid = lo + 1, hi;
+            while (mid < n && src[mid - 1].tb <= src[mid].tb)
+                mid++;
+            for (hi = MIN (mid + 1, n); hi < n && src[hi - 1].tb <= src[hi].tb;)
+                hi++;
+            /* Ties go to the left run: the order of equal references stays. */
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                dst[o++] = src[y].tb < src[x].tb ? src[y++] : src[x++];
+            while (x < mid)
+                dst[o++] = src[x++];
+            while (y < hi)
+                dst[o++] = src[y++];
+            lo = hi;
+        }
+        bilat_person_ref *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy (a, src, n * sizeof *a);
+    if (b != stack)
+        g_free (b);
 }
 
 void
 bilat__find_people (bilat_ctx *c)
 {
+    name_index ix;
+    index_init (&ix);
+    guint mi = 0;
     for (guint si = 0; si < c->sents->len; si++)
-        find_in_sentence (c, &g_array_index (c->sents, bilat_sentence, si));
-    for (guint si = 0; si < c->sents->len; si++)
-        find_later_mentions (c, &g_array_index (c->sents, bilat_sentence, si));
+        find_in_sentence (c, &ix, &g_array_index (c->sents, bilat_sentence, si), &mi);
+    /* A later mention is one of someone already named: with no one, there is none. */
+    for (guint si = 0; ix.used > 0 && si < c->sents->len; si++)
+        find_later_mentions (c, &ix, &g_array_index (c->sents, bilat_sentence, si));
+    index_clear (&ix);
     resolve_bare_offices (c);
-    g_array_sort (c->person_refs, ref_order);
+    sort_refs (c->person_refs);
     /* Counterparts take the office of the person they answer to. */
     for (guint i = 0; i < c->persons->len; i++) {
         bilat_person *p = &g_array_index (c->persons, bilat_person, i);
         if (p->counterpart_of >= 0 && p->offices->len == 0) {
             const bilat_person *q = &g_array_index (c->persons, bilat_person, p->counterpart_of);
             for (guint k = 0; k < q->offices->len; k++)
-                add_office (p, g_ptr_array_index (q->offices, k));
+                add_office (c, p, g_ptr_array_index (q->offices, k), OFFICE_AS_IS);
         }
     }
 }
