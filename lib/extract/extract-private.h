@@ -146,7 +146,6 @@ typedef struct {
     struct bilat_events *events;  /* events: the stage's working state (events.c) */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use
                                * (the scratch's) */
-    GHashTable *by_surname;   /* people: name word hash -> the people filed under it */
     int32_t *tok_person;      /* token -> person named there, or -1 */
     bilat_scratch *scratch;   /* owner of the arrays above, lent by the extractor */
 } bilat_ctx;

@@ -415,8 +415,6 @@ ctx_free (bilat_ctx *c)
 {
     bilat__text_clear (&c->text);
     bilat__scratch_give_back (c->ex->scratch, c);
-    if (c->by_surname)
-        g_hash_table_destroy (c->by_surname);
     if (c->md)
         pcre2_match_data_free (c->md);
     if (c->mctx)
