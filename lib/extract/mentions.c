@@ -146,18 +146,26 @@ bilat__find_mentions (bilat_ctx *c)
                 i++;
                 continue;
             }
-            bilat_mention m = { .tb = i, .te = i + e->ntok, .sent = (int32_t) si,
-                                .kind = e->kind, .form = e->form, .id = e->id, .entry = e,
-                                .dateline = i < dl };
-            for (uint32_t k = m.tb; k < m.te; k++)
-                c->tok_mention[k] = (int32_t) n;
             if (n == cap) {
                 cap *= 2;
                 g_array_set_size (c->mentions, cap);
                 ms = (bilat_mention *) c->mentions->data;
             }
-            ms[n++] = m;
-            i = m.te;
+            /* Written in place, field by field: most tokens make a mention. */
+            uint32_t te = i + e->ntok;
+            bilat_mention *m = &ms[n];
+            m->tb = i;
+            m->te = te;
+            m->sent = (int32_t) si;
+            m->kind = e->kind;
+            m->form = e->form;
+            m->dateline = i < dl;
+            m->pad = 0;
+            m->id = e->id;
+            m->entry = e;
+            for (; i < te; i++)
+                c->tok_mention[i] = (int32_t) n;
+            n++;
         }
     }
     g_array_set_size (c->mentions, n);
