@@ -244,46 +244,16 @@ cand_state (const bilat_ctx *c, const actor_cand *a)
     return a->person >= 0 ? person_state (c, a->person) : a->state;
 }
 
-/* A fixed word list with a 256-bit filter over its words' token hashes: most tokens fail
- * the filter, and only the rest pay for bilat__word_in's walk of the list. */
-typedef struct {
-    bilat_word_set set;
-    uint64_t filter[4];
-    gsize ready;
-} word_list;
-
-static G_GNUC_NO_INLINE void
-fill_filter (word_list *wl)
-{
-    if (g_once_init_enter (&wl->ready)) {
-        for (size_t k = 0; k < G_N_ELEMENTS (wl->set.words) && wl->set.words[k]; k++) {
-            uint64_t h = bilat__token_hash (wl->set.words[k], strlen (wl->set.words[k]));
-            wl->filter[h >> 62] |= 1ULL << ((h >> 56) & 63);
-        }
-        g_once_init_leave (&wl->ready, 1);
-    }
-}
-
-static inline gboolean
-may_be_in (const bilat_ctx *c, size_t i, word_list *wl)
-{
-    if (G_UNLIKELY (!g_atomic_pointer_get (&wl->ready)))
-        fill_filter (wl);
-    uint64_t h = ctx_tok (c, i)->hash;
-    return (wl->filter[h >> 62] >> ((h >> 56) & 63)) & 1;
-}
-
 static gboolean
-word_in (const bilat_ctx *c, size_t i, word_list *wl)
+word_in (const bilat_ctx *c, size_t i, bilat_word_set *words)
 {
-    return may_be_in (c, i, wl) && bilat__word_in (&wl->set, c, i);
+    return bilat__word_in (words, c, i);
 }
 
-/* Which of the words token i is, as written in the list, or NULL. */
 static const char *
-word_which (const bilat_ctx *c, size_t i, word_list *wl)
+word_which (const bilat_ctx *c, size_t i, bilat_word_set *words)
 {
-    return may_be_in (c, i, wl) ? bilat__word_which (&wl->set, c, i) : NULL;
+    return bilat__word_which (words, c, i);
 }
 
 /* The date of an event: the nearest dated expression in its window, else in its sentence,
@@ -366,18 +336,18 @@ single:;
     return n;
 }
 
-static word_list level_words = { .set.words = { "state", "official", "working", "private" } };
-static word_list place_preps = { .set.words = { "to", "in", "at", "for" } };
+static bilat_word_set level_words = { .words = { "state", "official", "working", "private" } };
+static bilat_word_set place_preps = { .words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
-static word_list dest_preps = { .set.words = { "to", "in", "at", "for", "into", "of" } };
+static bilat_word_set dest_preps = { .words = { "to", "in", "at", "for", "into", "of" } };
 
 static void
 visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
              uint32_t te, uint32_t we, GArray *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
-    static word_list generic = { .set.words = { "mutual", "reciprocal", "regular", "frequent",
-                                                "exchange", "exchanges", "high-level" } };
+    static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
+                                                 "exchange", "exchanges", "high-level" } };
     if (p > s->tb && word_in (c, p - 1, &generic))
         return;
     if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in (c, p - 2, &generic))
@@ -575,9 +545,9 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uin
 static gboolean
 is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 {
-    static word_list multi = { .set.words = { "trilateral", "tripartite", "quadrilateral",
-                                              "multilateral", "joint", "summit", "dialogue",
-                                              "forum", "format" } };
+    static bilat_word_set multi = { .words = { "trilateral", "tripartite", "quadrilateral",
+                                               "multilateral", "joint", "summit", "dialogue",
+                                               "forum", "format" } };
     sent_info *si = info_of (c, c->tok_sent[s->tb]);
     if (si->multi < 0) {
         si->multi = 0;
@@ -636,13 +606,13 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
 static gboolean
 title_stop (const bilat_ctx *c, size_t i)
 {
-    static word_list stops = { .set.words = { "was", "were", "is", "are", "has", "have", "had",
-                                              "will", "would", "which", "that", "signed",
-                                              "during", "by", "as", "aimed", "after",
-                                              "following", "within", "at", "while", "who",
-                                              "under", "before", "when", "where", "to",
-                                              "covering", "worth", "including", "aimed",
-                                              "designed" } };
+    static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
+                                               "will", "would", "which", "that", "signed",
+                                               "during", "by", "as", "aimed", "after",
+                                               "following", "within", "at", "while", "who",
+                                               "under", "before", "when", "where", "to",
+                                               "covering", "worth", "including", "aimed",
+                                               "designed" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT) {
         char ch = c->text.text[t->start];
@@ -656,14 +626,14 @@ title_stop (const bilat_ctx *c, size_t i)
 static gboolean
 title_left_ok (const bilat_ctx *c, size_t i)
 {
-    static word_list stops = { .set.words = { "a", "an", "the", "this", "these", "those", "of",
-                                              "on", "in", "for", "with", "to", "by", "and",
-                                              "was", "were", "has", "have", "had", "also",
-                                              "including", "include", "includes", "among",
-                                              "between", "its", "their", "his", "her", "which",
-                                              "that", "as", "at", "is", "are", "two", "sides",
-                                              "parties", "countries", "both", "signed", "said",
-                                              "will" } };
+    static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
+                                               "on", "in", "for", "with", "to", "by", "and",
+                                               "was", "were", "has", "have", "had", "also",
+                                               "including", "include", "includes", "among",
+                                               "between", "its", "their", "his", "her", "which",
+                                               "that", "as", "at", "is", "are", "two", "sides",
+                                               "parties", "countries", "both", "signed", "said",
+                                               "will" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
@@ -687,8 +657,8 @@ is_plural_doc (const bilat_ctx *c, size_t i)
 static gboolean
 signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
-    static word_list before = { .set.words = { "the", "previously", "earlier", "already",
-                                               "all", "recently", "those", "these" } };
+    static bilat_word_set before = { .words = { "the", "previously", "earlier", "already",
+                                                "all", "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
            !bilat__tok_is (c, lb - 1, "signing") && word_in (c, lb - 2, &before);
@@ -879,9 +849,9 @@ add_unique (int *arr, int *n, int max, int st)
 
 /* A state after these words is a topic or a place, not a side: "the situation in
  * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
-static word_list topic_preps = { .set.words = { "in", "on", "about", "regarding", "against",
-                                                "over", "at", "into", "across", "concerning",
-                                                "near", "within" } };
+static bilat_word_set topic_preps = { .words = { "in", "on", "about", "regarding", "against",
+                                                 "over", "at", "into", "across", "concerning",
+                                                 "near", "within" } };
 
 /* The states an event's sentence (or title) names as taking part: people and offices
  * anywhere in the sentence are agents; states named on their own count inside the event's

@@ -215,17 +215,28 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
 {
     return c->tok_kw[i];
 }
-/* A fixed list of words ("to", "in", "at"), tested against a token by its hash: one
- * compare per word where the string compares cost one call each. Declare it static with
- * only .words set; the hashes are filled on first use, once, safely across threads. */
+/* A fixed list of words ("to", "in", "at"), tested against a token by its hash: a 256-bit
+ * filter over the words' hashes turns most tokens away at once, and the rest compare one
+ * hash per word where string compares cost a call each. Declare it static with only
+ * .words set; the rest is filled on first use, once, safely across threads. */
 typedef struct {
     const char *words[48];  /* NULL-terminated when shorter */
     uint64_t hash[48];
+    uint64_t filter[4];
     size_t n;
     gsize ready;
 } bilat_word_set;
+void bilat__word_set_fill (bilat_word_set *ws);
+gboolean bilat__word_in_list (const bilat_word_set *ws, const bilat_ctx *c, size_t i);
 /* TRUE when token i is one of the words (case-insensitive). */
-gboolean bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i);
+static inline gboolean
+bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i)
+{
+    if (G_UNLIKELY (!g_atomic_pointer_get (&ws->ready)))
+        bilat__word_set_fill (ws);
+    uint64_t h = c->toks.data[i].hash;
+    return ((ws->filter[h >> 62] >> ((h >> 56) & 63)) & 1) && bilat__word_in_list (ws, c, i);
+}
 /* Which of the words token i is, as written in the list, or NULL. */
 const char *bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i);
 const char *bilat__state_code (bilat_ctx *c, int state);
