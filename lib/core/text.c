@@ -43,19 +43,33 @@ static const unsigned char plain_ascii[256] = {
 #undef R
 };
 
+/* Append a shift: from normalized byte off on, bytes come from the caller's byte orig on. */
 static gboolean
-ensure_map (bilat_text *t, size_t out_pos)
+add_shift (bilat_text *t, size_t *cap, size_t off, size_t orig)
 {
-    if (t->map)
-        return TRUE;
-    t->map = g_try_new (uint32_t, t->orig_len + 2);
-    if (t->map == NULL)
-        return FALSE;
-    /* Up to now output and input offsets were equal. */
-    for (size_t i = 0; i < out_pos; i++)
-        t->map[i] = (uint32_t) i;
+    if (t->n_shifts == *cap) {
+        size_t want = *cap ? *cap * 2 : 64;
+        bilat_text_shift *p = g_try_renew (bilat_text_shift, t->shifts, want);
+        if (p == NULL)
+            return FALSE;
+        t->shifts = p;
+        *cap = want;
+    }
+    t->shifts[t->n_shifts++] = (bilat_text_shift) { .off = (uint32_t) off,
+                                                    .orig = (uint32_t) orig };
     return TRUE;
 }
+
+/* Normalized byte n is about to be written from the caller's byte i: a shift when i - n is
+ * not what the last shift says (lag), which is only after a change. */
+#define SHIFT_TO(n, i)                                                                   \
+    do {                                                                                 \
+        if ((i) - (n) != lag) {                                                          \
+            if (!add_shift (t, &n_alloc, (n), (i)))                                      \
+                goto nomem;                                                              \
+            lag = (i) - (n);                                                             \
+        }                                                                                \
+    } while (0)
 
 int
 bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
@@ -74,29 +88,21 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
     if (t->text == NULL)
         return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate %zu bytes", cap);
     t->owned_text = TRUE;
-    if (repair) {
-        /* Repaired text may grow, so its map is sized for the output, not the input. */
-        t->map = g_try_new (uint32_t, cap + 1);
-        if (t->map == NULL) {
-            bilat__text_clear (t);
-            return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate offset map");
-        }
-    }
 
     const unsigned char *s = (const unsigned char *) src;
     char *o = t->text;
     size_t i = 0, n = 0;
+    size_t lag = 0;      /* i - n (modulo SIZE_MAX + 1) since the last shift */
+    size_t n_alloc = 0;  /* room in t->shifts */
     while (i < len) {
-        /* A run of plain ASCII (printable, or LF) is copied in one go, and its map filled
-         * in a loop the compiler vectorizes: most of any text is such runs. */
+        /* A run of plain ASCII (printable, or LF) is copied in one go: most of any text is
+         * such runs, and its offsets need no shift but at its start. */
         size_t j = i;
         while (j < len && plain_ascii[s[j]])
             j++;
         if (j > i) {
+            SHIFT_TO (n, i);
             memcpy (o + n, s + i, j - i);
-            if (t->map)
-                for (size_t k = 0; k < j - i; k++)
-                    t->map[n + k] = (uint32_t) (i + k);
             n += j - i;
             i = j;
             if (i == len)
@@ -105,9 +111,7 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
         unsigned char b = s[i];
         if (b == '\r') {
             /* CR LF and lone CR both become one LF. */
-            if (!ensure_map (t, n))
-                goto nomem;
-            t->map[n] = (uint32_t) i;
+            SHIFT_TO (n, i);
             o[n++] = '\n';
             i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
             continue;
@@ -117,12 +121,9 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
             return bilat__error_set (error, BILAT_EPARSE, (int64_t) i,
                                      "NUL byte at offset %zu", i);
         }
-        gunichar c;
-        size_t clen;
-        if (b < 0x80) {
-            c = b;
-            clen = 1;
-        } else {
+        gunichar c = b;
+        size_t clen = 1;
+        if (b >= 0x80) {
             c = g_utf8_get_char_validated ((const char *) s + i, (gssize) (len - i));
             if (c == (gunichar) -1 || c == (gunichar) -2) {
                 if (!repair) {
@@ -130,37 +131,39 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
                     return bilat__error_set (error, BILAT_EPARSE, (int64_t) i,
                                              "invalid UTF-8 at byte offset %zu", i);
                 }
-                /* Repair: one bad byte becomes U+FFFD. */
-                static const char fffd[] = "\xEF\xBF\xBD";
-                for (int k = 0; k < 3; k++) {
-                    t->map[n] = (uint32_t) i;
-                    o[n++] = fffd[k];
+                /* Shifts hold 32-bit offsets, and each U+FFFD adds two bytes. */
+                if (n + 2 + (len - i) > (size_t) UINT32_MAX - 2) {
+                    bilat__text_clear (t);
+                    return bilat__error_set (error, BILAT_ELIMIT, (int64_t) i,
+                                             "repaired text of over 4 GiB");
                 }
+                /* Repair: one bad byte becomes U+FFFD. Its three bytes map to the bad byte,
+                 * which the shift after it, always there, tells bilat__text_orig(). */
+                SHIFT_TO (n, i);
+                memcpy (o + n, "\xEF\xBF\xBD", 3);
+                n += 3;
                 i++;
+                if (!add_shift (t, &n_alloc, n, i))
+                    goto nomem;
+                lag = i - n;
                 continue;
             }
             clen = (size_t) g_utf8_skip[b];
         }
         int f = (b == 0) ? ' ' : fold_char (c);
         if (f < 0) {
-            if (t->map)
-                for (size_t k = 0; k < clen; k++)
-                    t->map[n + k] = (uint32_t) (i + k);
+            SHIFT_TO (n, i);
             memcpy (o + n, s + i, clen);
             n += clen;
-        } else {
-            if (!ensure_map (t, n))
-                goto nomem;
-            if (f > 0) {
-                t->map[n] = (uint32_t) i;
-                o[n++] = (char) f;
-            }
+        } else if (f > 0) {
+            SHIFT_TO (n, i);
+            o[n++] = (char) f;
         }
         i += clen;
     }
     o[n] = '\0';
-    if (t->map)
-        t->map[n] = (uint32_t) len;
+    /* The end of the text maps to the end of the caller's, past any dropped characters. */
+    SHIFT_TO (n, len);
     t->len = n;
     return BILAT_OK;
 
@@ -169,12 +172,37 @@ nomem:
     return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate offset map");
 }
 
+#undef SHIFT_TO
+
+size_t
+bilat__text_orig_shifted (const bilat_text *t, size_t off)
+{
+    /* lo = the number of shifts at or before off. Shifts may share an offset (a U+FFFD then
+     * dropped characters): the last one counts. */
+    size_t lo = 0, hi = t->n_shifts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->shifts[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t orig = off;
+    if (lo > 0)
+        orig = t->shifts[lo - 1].orig + (off - t->shifts[lo - 1].off);
+    /* Past the caller's byte before the next shift only inside a U+FFFD, whose bytes all
+     * map to its bad byte, that one. */
+    if (lo < t->n_shifts && orig >= t->shifts[lo].orig)
+        orig = t->shifts[lo].orig - 1u;
+    return orig;
+}
+
 void
 bilat__text_clear (bilat_text *t)
 {
     if (t->owned_text)
         g_free (t->text);
-    g_free (t->map);
+    g_free (t->shifts);
     memset (t, 0, sizeof *t);
 }
 
@@ -204,9 +232,9 @@ bilat__date_parse (const char *s, GDate *out)
 size_t
 bilat__text_orig_end (const bilat_text *t, size_t off)
 {
-    if (t->map == NULL || off == 0)
+    if (t->n_shifts == 0 || off == 0)
         return bilat__text_orig (t, off);
-    size_t i = t->map[off - 1];
+    size_t i = bilat__text_orig_shifted (t, off - 1);
     if (i >= t->orig_len)
         return t->orig_len;
     unsigned char b = (unsigned char) t->src[i];
