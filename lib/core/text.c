@@ -4,6 +4,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 /* The ASCII stand-in for a code point that press releases write in several ways, or -1 to
  * keep it, or 0 to drop it. Typographic quotes and dashes are folded so that patterns
@@ -42,6 +45,51 @@ static const unsigned char plain_ascii[256] = {
     R (0x78), [0x7C] = 1, [0x7D] = 1, [0x7E] = 1,
 #undef R
 };
+
+/* Copy the run of plain_ascii bytes at the start of s[0..avail) to o and return its length.
+ * Most of any text is such runs, so they go a block at a time, and blocks are stored whole:
+ * o must have room for avail bytes. */
+static inline size_t
+copy_plain (char *o, const unsigned char *s, size_t avail)
+{
+    size_t k = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i below_space = _mm_set1_epi8 (0x1F), del = _mm_set1_epi8 (0x7F);
+    const __m128i tick = _mm_set1_epi8 ('`'), lf = _mm_set1_epi8 ('\n');
+    for (; k + 16 <= avail; k += 16) {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) (s + k));
+        _mm_storeu_si128 ((__m128i *) (void *) (o + k), v);
+        /* Signed compares: bytes from 0x80 up are negative, below the space. */
+        __m128i plain = _mm_and_si128 (_mm_cmpgt_epi8 (v, below_space), _mm_cmplt_epi8 (v, del));
+        plain = _mm_andnot_si128 (_mm_cmpeq_epi8 (v, tick), plain);
+        plain = _mm_or_si128 (plain, _mm_cmpeq_epi8 (v, lf));
+        unsigned other = (unsigned) _mm_movemask_epi8 (plain) ^ 0xFFFFu;
+        if (other)
+            return k + (size_t) __builtin_ctz (other);
+    }
+#else
+    /* Eight bytes at a time in a 64-bit word; a word with another byte in it is left to the
+     * loop below. Each sum stays inside its byte (the operands are below 0x80). */
+    const uint64_t ones = UINT64_C (0x0101010101010101), high = ones * 0x80;
+    for (; k + 8 <= avail; k += 8) {
+        uint64_t w;
+        memcpy (&w, s + k, sizeof w);
+        uint64_t x = w & ~high;
+        uint64_t ge_space = x + ones * (0x80 - 0x20);
+        uint64_t not_lf = (x ^ ones * '\n') + ~high;
+        uint64_t is_del = x + ones;
+        uint64_t not_tick = (x ^ ones * '`') + ~high;
+        if ((w | (~ge_space & not_lf) | is_del | ~not_tick) & high)
+            break;
+        memcpy (o + k, &w, sizeof w);
+    }
+#endif
+    while (k < avail && plain_ascii[s[k]]) {
+        o[k] = (char) s[k];
+        k++;
+    }
+    return k;
+}
 
 /* Append a shift: from normalized byte off on, bytes come from the caller's byte orig on. */
 static gboolean
@@ -95,16 +143,13 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
     size_t lag = 0;      /* i - n (modulo SIZE_MAX + 1) since the last shift */
     size_t n_alloc = 0;  /* room in t->shifts */
     while (i < len) {
-        /* A run of plain ASCII (printable, or LF) is copied in one go: most of any text is
-         * such runs, and its offsets need no shift but at its start. */
-        size_t j = i;
-        while (j < len && plain_ascii[s[j]])
-            j++;
-        if (j > i) {
+        /* Room for len - i bytes at n: n <= i, but after a repair, where text has room for
+         * three bytes per input byte. */
+        size_t run = copy_plain (o + n, s + i, len - i);
+        if (run > 0) {
             SHIFT_TO (n, i);
-            memcpy (o + n, s + i, j - i);
-            n += j - i;
-            i = j;
+            i += run;
+            n += run;
             if (i == len)
                 break;
         }

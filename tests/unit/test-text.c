@@ -527,6 +527,68 @@ Test (text, text_with_many_folds_maps_every_offset)
     bilat__text_clear (&t);
 }
 
+Test (text, a_fold_at_every_position_of_a_plain_run)
+{
+    /* Plain runs are scanned in blocks: a fold must be found wherever it falls in one. */
+    for (size_t before = 0; before < 40; before++) {
+        for (size_t after = 0; after < 20; after++) {
+            GString *s = g_string_new (NULL);
+            for (size_t k = 0; k < before; k++)
+                g_string_append_c (s, (char) ('a' + k % 26));
+            g_string_append (s, "\xE2\x80\x93");
+            for (size_t k = 0; k < after; k++)
+                g_string_append_c (s, (char) ('A' + k % 26));
+            bilat_text t;
+            cr_assert (eq (int, text_from (&t, s->str, s->len, FALSE, NULL), BILAT_OK));
+            cr_assert (eq (sz, t.len, before + 1 + after));
+            cr_assert (eq (chr, t.text[before], '-'), "%zu, %zu", before, after);
+            cr_assert (eq (mem, MEM (t.text, before), MEM (s->str, before)));
+            cr_assert (eq (mem, MEM (t.text + before + 1, after),
+                           MEM (s->str + before + 3, after)));
+            cr_assert (eq (sz, bilat__text_orig (&t, before), before));
+            cr_assert (eq (sz, bilat__text_orig_end (&t, before + 1), before + 3));
+            if (after > 0)
+                cr_assert (eq (sz, bilat__text_orig (&t, before + 1), before + 3));
+            cr_assert (eq (sz, bilat__text_orig (&t, t.len), s->len));
+            bilat__text_clear (&t);
+            g_string_free (s, TRUE);
+        }
+    }
+}
+
+Test (text, every_ascii_byte_is_looked_at_wherever_it_falls_in_a_run)
+{
+    /* Each byte value at each place in a long ASCII run: kept, folded or rejected as the
+     * character rules say, never copied past unseen. */
+    for (size_t at = 0; at < 48; at++) {
+        for (unsigned v = 0; v < 0x80; v++) {
+            char s[48];
+            memset (s, 'x', sizeof s);
+            s[at] = (char) v;
+            bilat_text t;
+            bilat_error *err = NULL;
+            int rc = text_from (&t, s, sizeof s, FALSE, &err);
+            if (v == 0) {
+                cr_assert (eq (int, rc, BILAT_EPARSE));
+                cr_assert (eq (i64, bilat_error_offset (err), (int64_t) at));
+                bilat_error_free (err);
+                continue;
+            }
+            cr_assert (eq (int, rc, BILAT_OK), "byte 0x%02X at %zu", v, at);
+            char want = (char) v;
+            if (v == '\t' || v == '\v' || v == '\f')
+                want = ' ';
+            else if (v == '`')
+                want = '\'';
+            else if (v == '\r')
+                want = '\n';
+            cr_assert (eq (chr, t.text[at], want), "byte 0x%02X at %zu", v, at);
+            cr_assert (eq (sz, t.len, sizeof s));
+            bilat__text_clear (&t);
+        }
+    }
+}
+
 /* A random text built from pieces whose normalized form and offsets are known: a check of
  * the whole map against an independent account of it. */
 typedef struct {
