@@ -14,6 +14,10 @@
 static int
 fold_char (gunichar c)
 {
+    /* Nothing from U+00C0 to U+1FFF or from U+3001 to U+FE57 folds (the letters of most
+     * scripts, CJK): decided before the switch. */
+    if ((c >= 0xC0 && c < 0x2000) || (c > 0x3000 && c < 0xFE58))
+        return -1;
     switch (c) {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x0060:
         return '\'';
@@ -91,6 +95,35 @@ copy_plain (char *o, const unsigned char *s, size_t avail)
     return k;
 }
 
+/* The code point of the UTF-8 sequence at p (*p >= 0x80, avail bytes left) and its length,
+ * or (gunichar) -1 when it is not well-formed. g_utf8_get_char_validated(), with the two-
+ * and three-byte forms (accented letters, Cyrillic, typographic quotes and dashes) done in
+ * line. */
+static inline gunichar
+decode_utf8 (const unsigned char *p, size_t avail, size_t *clen)
+{
+    unsigned char b = p[0];
+    if (b >= 0xC2 && b <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80) {
+        *clen = 2;
+        return (gunichar) (b & 0x1F) << 6 | (gunichar) (p[1] & 0x3F);
+    }
+    if (b >= 0xE0 && b <= 0xEF && avail >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        gunichar c = (gunichar) (b & 0x0F) << 12 | (gunichar) (p[1] & 0x3F) << 6 |
+                     (gunichar) (p[2] & 0x3F);
+        /* Overlong forms and UTF-16 surrogates are not UTF-8. */
+        if (c < 0x800 || (c & 0xF800) == 0xD800)
+            return (gunichar) -1;
+        *clen = 3;
+        return c;
+    }
+    gunichar c = g_utf8_get_char_validated ((const char *) p, (gssize) avail);
+    if (c == (gunichar) -1 || c == (gunichar) -2)
+        return (gunichar) -1;
+    *clen = (size_t) g_utf8_skip[b];
+    return c;
+}
+
 /* Append a shift: from normalized byte off on, bytes come from the caller's byte orig on. */
 static gboolean
 add_shift (bilat_text *t, size_t *cap, size_t off, size_t orig)
@@ -145,8 +178,8 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
     while (i < len) {
         /* Room for len - i bytes at n: n <= i, but after a repair, where text has room for
          * three bytes per input byte. */
-        size_t run = copy_plain (o + n, s + i, len - i);
-        if (run > 0) {
+        if (plain_ascii[s[i]]) {
+            size_t run = copy_plain (o + n, s + i, len - i);
             SHIFT_TO (n, i);
             i += run;
             n += run;
@@ -169,8 +202,8 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
         gunichar c = b;
         size_t clen = 1;
         if (b >= 0x80) {
-            c = g_utf8_get_char_validated ((const char *) s + i, (gssize) (len - i));
-            if (c == (gunichar) -1 || c == (gunichar) -2) {
+            c = decode_utf8 (s + i, len - i, &clen);
+            if (c == (gunichar) -1) {
                 if (!repair) {
                     bilat__text_clear (t);
                     return bilat__error_set (error, BILAT_EPARSE, (int64_t) i,
@@ -193,7 +226,6 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
                 lag = i - n;
                 continue;
             }
-            clen = (size_t) g_utf8_skip[b];
         }
         int f = (b == 0) ? ' ' : fold_char (c);
         if (f < 0) {

@@ -606,6 +606,10 @@ static const piece pieces[] = {
     { "\xE2\x80\x9C", "\"", FALSE }, { "\xE2\x80\x99", "'", FALSE }, { "\xC2\xAB", "\"", FALSE },
     { "\xE2\x80\x94", "-", FALSE }, { "\xEF\xBC\x8D", "-", FALSE }, { "\xC2\xA0", " ", FALSE },
     { "\xE3\x80\x80", " ", FALSE }, { "\xE2\x80\xA6", ".", FALSE }, { "\xC2\xAD", "", FALSE },
+    /* Next to the folded ranges: U+00C0, U+1FFF, U+2000, U+3001, U+4E2D, U+FE57, U+FE58. */
+    { "\xC3\x80", NULL, FALSE }, { "\xE1\xBF\xBF", NULL, FALSE }, { "\xE2\x80\x80", " ", FALSE },
+    { "\xE3\x80\x81", NULL, FALSE }, { "\xE4\xB8\xAD", NULL, FALSE },
+    { "\xEF\xB9\x97", NULL, FALSE }, { "\xEF\xB9\x98", "-", FALSE },
     { "\xE2\x80\x8B", "", FALSE }, { "\xEF\xBB\xBF", "", FALSE },
     { "\xFF", NULL, TRUE }, { "\x80", NULL, TRUE }, { "\xC0", NULL, TRUE },
     { "\xED\xA0\x80", NULL, TRUE }, { "\xF4\x90\x80\x80", NULL, TRUE },
@@ -674,6 +678,42 @@ Test (text, random_texts_map_every_offset_like_their_pieces_say)
         g_string_free (out, TRUE);
     }
     g_rand_free (rnd);
+}
+
+Test (text, utf8_validation_agrees_with_glib_for_two_and_three_byte_forms)
+{
+    /* Every lead byte, every second byte, and third bytes at the edges of the ranges. */
+    static const unsigned char third[] = { 0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                           0xBF, 0xC0, 0xFF };
+    for (unsigned b0 = 0x80; b0 <= 0xFF; b0++) {
+        for (unsigned b1 = 0; b1 <= 0xFF; b1++) {
+            for (size_t k = 0; k < G_N_ELEMENTS (third); k++) {
+                const char s[3] = { (char) b0, (char) b1, (char) third[k] };
+                /* The first error glib finds, walking as the normalizer does. */
+                int64_t want = -1;
+                for (size_t i = 0; i < 3 && want < 0;) {
+                    unsigned char b = (unsigned char) s[i];
+                    gunichar c = b < 0x80 ? b : g_utf8_get_char_validated (s + i, (gssize) (3 - i));
+                    if (b == 0 || c == (gunichar) -1 || c == (gunichar) -2)
+                        want = (int64_t) i;
+                    else
+                        i += b < 0x80 ? 1 : (size_t) g_utf8_skip[b];
+                }
+                bilat_text t;
+                bilat_error *err = NULL;
+                int rc = text_from (&t, s, 3, FALSE, &err);
+                if (want < 0) {
+                    cr_assert (eq (int, rc, BILAT_OK), "%02X %02X %02X", b0, b1, third[k]);
+                    bilat__text_clear (&t);
+                } else {
+                    cr_assert (eq (int, rc, BILAT_EPARSE), "%02X %02X %02X", b0, b1, third[k]);
+                    cr_assert (eq (i64, bilat_error_offset (err), want), "%02X %02X %02X", b0,
+                               b1, third[k]);
+                    bilat_error_free (err);
+                }
+            }
+        }
+    }
 }
 
 /* ---- dates ---------------------------------------------------------------------------------- */
