@@ -16,13 +16,23 @@ struct bilat_error {
 int bilat__error_set (bilat_error **error, int code, int64_t offset, const char *fmt, ...)
     G_GNUC_PRINTF (4, 5);
 
+/* Where the offset map changes: normalized byte off comes from the caller's byte orig, and
+ * the bytes after it from the bytes after orig, up to the next shift. The one exception is
+ * a U+FFFD that stands for an invalid byte: its three bytes all map to that byte, which the
+ * next shift, always at the end of the U+FFFD and at the byte after, tells. */
+typedef struct {
+    uint32_t off;
+    uint32_t orig;
+} bilat_text_shift;
+
 /* Text after normalization: typographic quotes, dashes and odd spaces folded to ASCII, CR to
- * LF, invalid UTF-8 (when repaired) to U+FFFD. map[i] is the caller's byte offset of byte i;
- * map is NULL when nothing changed and offsets are the identity. */
+ * LF, invalid UTF-8 (when repaired) to U+FFFD. The offset map is sparse: most texts change a
+ * few characters, and between changes normalized and caller offsets differ by a constant. */
 typedef struct {
     char *text;     /* NUL-terminated, owned (or borrowed when owned_text is false) */
     size_t len;
-    uint32_t *map;  /* len + 1 entries, or NULL */
+    bilat_text_shift *shifts;  /* n_shifts entries sorted by off, or NULL: identity */
+    size_t n_shifts;
     size_t orig_len;
     const char *src;  /* the caller's text, borrowed while the call runs */
     gboolean owned_text;
@@ -31,14 +41,18 @@ typedef struct {
 int bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
                       bilat_error **error);
 void bilat__text_clear (bilat_text *t);
+size_t bilat__text_orig_shifted (const bilat_text *t, size_t off);
+
+/* The caller's byte offset of normalized byte off, for off in [0, len]; len maps to orig_len. */
 static inline size_t
 bilat__text_orig (const bilat_text *t, size_t off)
 {
-    return t->map ? t->map[off] : off;
+    return t->n_shifts ? bilat__text_orig_shifted (t, off) : off;
 }
 
-/* The caller's offset just past normalized byte off - 1: the end of a span. Not map[off],
- * which would swallow characters dropped after the span (a zero-width space). */
+/* The caller's offset just past normalized byte off - 1: the end of a span. Not orig (off),
+ * which would swallow characters dropped after the span (a zero-width space). off is a
+ * character boundary of the normalized text. */
 size_t bilat__text_orig_end (const bilat_text *t, size_t off);
 
 /* Parse "YYYY-MM-DD" into a GDate; FALSE when malformed. */
