@@ -40,6 +40,12 @@ typedef struct {
 
 int bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
                       bilat_error **error);
+/* As bilat__text_init, written into buf (borrowed, not freed by bilat__text_clear) when
+ * buf_cap is at least bilat__text_capacity (len, repair); else into a buffer of its own. */
+int bilat__text_init_in (bilat_text *t, const char *src, size_t len, gboolean repair, char *buf,
+                         size_t buf_cap, bilat_error **error);
+/* The bytes normalizing len bytes may take, the NUL included. */
+size_t bilat__text_capacity (size_t len, gboolean repair);
 void bilat__text_clear (bilat_text *t);
 size_t bilat__text_orig_shifted (const bilat_text *t, size_t off);
 

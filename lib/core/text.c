@@ -152,9 +152,24 @@ add_shift (bilat_text *t, size_t *cap, size_t off, size_t orig)
         }                                                                                \
     } while (0)
 
+size_t
+bilat__text_capacity (size_t len, gboolean repair)
+{
+    /* Every fold is no longer than what it replaces, except U+FFFD for one bad byte (3 for
+     * 1), so repaired text may grow. */
+    return repair ? len * 3 + 1 : len + 1;
+}
+
 int
 bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
                   bilat_error **error)
+{
+    return bilat__text_init_in (t, src, len, repair, NULL, 0, error);
+}
+
+int
+bilat__text_init_in (bilat_text *t, const char *src, size_t len, gboolean repair, char *buf,
+                     size_t buf_cap, bilat_error **error)
 {
     memset (t, 0, sizeof *t);
     if (len > (size_t) UINT32_MAX - 2)
@@ -162,13 +177,15 @@ bilat__text_init (bilat_text *t, const char *src, size_t len, gboolean repair,
                                  len);
     t->orig_len = len;
     t->src = src;
-    /* Every fold is no longer than what it replaces, except U+FFFD for one bad byte (3 for
-     * 1), so repaired text may grow. */
-    size_t cap = repair ? len * 3 + 1 : len + 1;
-    t->text = g_try_malloc (cap);
-    if (t->text == NULL)
-        return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate %zu bytes", cap);
-    t->owned_text = TRUE;
+    size_t cap = bilat__text_capacity (len, repair);
+    if (buf != NULL && buf_cap >= cap) {
+        t->text = buf;
+    } else {
+        t->text = g_try_malloc (cap);
+        if (t->text == NULL)
+            return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate %zu bytes", cap);
+        t->owned_text = TRUE;
+    }
 
     const unsigned char *s = (const unsigned char *) src;
     char *o = t->text;

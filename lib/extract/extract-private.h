@@ -157,6 +157,8 @@ void bilat__scratch_pool_clear (bilat_scratch_pool *pool);
 void bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c);
 /* Size and reset the per-token indexes for n entries; FALSE when memory ran out. */
 gboolean bilat__scratch_token_arrays (bilat_ctx *c, size_t n);
+/* A buffer of at least cap bytes for the normalized text, or NULL when memory ran out. */
+char *bilat__scratch_text (bilat_ctx *c, size_t cap);
 /* The state-code table of bilat__state_code: n entries, all NULL. */
 const char **bilat__scratch_state_codes (bilat_ctx *c, size_t n);
 /* Return what c borrowed (persons' office arrays are freed). */

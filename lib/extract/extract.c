@@ -451,10 +451,15 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
     struct timespec t0 = { 0 };
     if (bilat__stage_clock_on)
         clock_gettime (CLOCK_MONOTONIC, &t0);
-    int rc = bilat__text_init (&c.text, text ? text : "", len, ex->repair, error);
-    if (rc != BILAT_OK)
-        return rc;
     bilat__scratch_take (ex->scratch, &c);
+    /* Into the scratch's buffer; when that cannot grow, text_init tries one of its own. */
+    size_t cap = bilat__text_capacity (len, ex->repair);
+    int rc = bilat__text_init_in (&c.text, text ? text : "", len, ex->repair,
+                                  bilat__scratch_text (&c, cap), cap, error);
+    if (rc != BILAT_OK) {
+        ctx_free (&c);
+        return rc;
+    }
     stage_clock (BILAT_STAGE_TEXT, &t0);
     /* The arrays that grow with the document (its tokens, and a slot per token for each
      * index below) may fail to allocate: a huge document is BILAT_ENOMEM, not an abort. */

@@ -8,6 +8,7 @@
 /* A scratch this big after a document is freed, not kept: one huge text must not pin
  * its memory in the extractor. 65,536 tokens are about 300 KB of text. */
 #define SCRATCH_KEEP_TOKENS 65536
+#define SCRATCH_KEEP_TEXT (1024 * 1024)
 /* At most this many are kept: one per thread extracting at once, up to this. */
 #define SCRATCH_KEEP_MAX 16
 
@@ -19,6 +20,8 @@ struct bilat_scratch {
     GArray *sents, *mentions, *dates, *persons, *person_refs, *office_refs;
     const char **state_codes;
     size_t n_state_codes;
+    char *text;  /* the normalized text */
+    size_t text_cap;
 };
 
 static void
@@ -31,6 +34,7 @@ scratch_free (bilat_scratch *s)
     g_free (s->tok_kw);
     g_free (s->tok_kw_len);
     g_free (s->state_codes);
+    g_free (s->text);
     g_array_free (s->sents, TRUE);
     g_array_free (s->mentions, TRUE);
     g_array_free (s->dates, TRUE);
@@ -123,6 +127,22 @@ bilat__scratch_token_arrays (bilat_ctx *c, size_t n)
     return TRUE;
 }
 
+/* A buffer for the normalized text, at least cap bytes; NULL when memory ran out. */
+char *
+bilat__scratch_text (bilat_ctx *c, size_t cap)
+{
+    bilat_scratch *s = c->scratch;
+    if (s->text_cap < cap) {
+        g_free (s->text);
+        s->text_cap = 0;
+        s->text = g_try_malloc (cap);
+        if (s->text == NULL)
+            return NULL;
+        s->text_cap = cap;
+    }
+    return s->text;
+}
+
 /* A table of n state codes, all NULL. */
 const char **
 bilat__scratch_state_codes (bilat_ctx *c, size_t n)
@@ -157,7 +177,8 @@ bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c)
     g_array_set_size (s->person_refs, 0);
     g_array_set_size (s->office_refs, 0);
     /* Every array grows with the tokens at most, so their count bounds them all. */
-    gboolean keep = s->toks.cap <= SCRATCH_KEEP_TOKENS && s->tok_cap <= SCRATCH_KEEP_TOKENS;
+    gboolean keep = s->toks.cap <= SCRATCH_KEEP_TOKENS && s->tok_cap <= SCRATCH_KEEP_TOKENS &&
+                    s->text_cap <= SCRATCH_KEEP_TEXT;
     if (keep) {
         g_mutex_lock (&pool->lock);
         keep = pool->free->len < SCRATCH_KEEP_MAX;

@@ -222,9 +222,11 @@ TestSuite (faults, .timeout = 300);
 /* One extraction with allocation k failing (0: none), on ex, or (ex NULL) on an extractor
  * of its own, made before and freed after, so that its first extraction allocates every
  * working array (an extractor keeps them for the next call). Counts the fallible
- * allocations in `seen`; with track set, leaves in live_n the blocks still held after. */
-static char *
-extract_failing (const bilat_extractor *ex, long k, gboolean track, int *rc)
+ * allocations in `seen`; returns what was wrong (NULL: nothing) against want (NULL: not
+ * compared). With track set, leaves in live_n the blocks still held after the call, its
+ * result and the extractor of its own freed. */
+static const char *
+extract_failing (const bilat_extractor *ex, long k, gboolean track, const char *want)
 {
     bilat_extractor *own = NULL;
     if (ex == NULL) {
@@ -232,18 +234,25 @@ extract_failing (const bilat_extractor *ex, long k, gboolean track, int *rc)
         ex = own;
     }
     bilat_error *err = NULL;
+    int rc;
     track_reset ();
     tracking = track;
     seen = 0;
     fail_at = k;
     armed = 1;
-    char *got = extract_json (ex, rc, &err);
+    char *got = extract_json (ex, &rc, &err);
     armed = 0;
+    const char *what = NULL;
+    if (want && rc == BILAT_OK && strcmp (got, want) != 0)
+        what = "BILAT_OK with a different result";
+    else if (rc != BILAT_OK && rc != BILAT_ENOMEM)
+        what = "an unexpected code";
+    bilat_free (got);
     bilat_error_free (err);
     /* Freed while tracking: what the extractor kept of this call is no leak. */
     bilat_extractor_free (own);
     tracking = 0;
-    return got;
+    return what;
 }
 
 /* Fails each fallible allocation of an extraction in turn, twice (the first run may make
@@ -252,21 +261,14 @@ extract_failing (const bilat_extractor *ex, long k, gboolean track, int *rc)
 static void
 fail_each_allocation (const bilat_extractor *ex, const char *want, const char *what_ex)
 {
-    int rc;
-    bilat_free (extract_failing (ex, 0, FALSE, &rc));
+    extract_failing (ex, 0, FALSE, NULL);
     long n = seen;
     cr_assert (gt (i64, n, 0), "no fallible allocation seen: is the hook in place?");
     cr_log_info ("%ld fallible allocations in one extraction on %s", n, what_ex);
     GString *wrong = g_string_new (NULL);
     for (long k = 1; k <= n; k++) {
         for (int run = 0; run < 2; run++) {
-            char *got = extract_failing (ex, k, run == 1, &rc);
-            const char *what = NULL;
-            if (rc == BILAT_OK && strcmp (got, want) != 0)
-                what = "BILAT_OK with a different result";
-            else if (rc != BILAT_OK && rc != BILAT_ENOMEM)
-                what = "an unexpected code";
-            bilat_free (got);
+            const char *what = extract_failing (ex, k, run == 1, want);
             if (run == 1 && what)
                 g_string_append_printf (wrong, "%s: allocation %ld of %ld failed: %s\n",
                                         what_ex, k, n, what);
