@@ -267,14 +267,22 @@ gather_mentions (bilat_ctx *c)
 {
     for (guint i = 0; i < c->mentions->len; i++) {
         const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, i);
+        /* Most mentions are keywords, which make no fact: the span is read only below. */
+        if (m->kind != GZ_STATE && m->kind != GZ_ORG && m->kind != GZ_AREA &&
+            m->kind != GZ_STATUS)
+            continue;
         uint32_t s = ctx_tok (c, m->tb)->start, e = ctx_tok (c, m->te - 1)->end;
         switch (m->kind) {
-        case GZ_STATE:
+        case GZ_STATE: {
             /* "the situation in Libya": a state named as a topic or a place does not act;
-             * it still counts when an event, a person or another mention makes it act. */
-            if (!m->dateline && !is_topic (c, m))
+             * it still counts when an event, a person or another mention makes it act.
+             * A state already in the document is not looked at again. */
+            const char *code = bilat__state_code (c, m->id);
+            if (!m->dateline && code && !doc_has (c->doc, BILAT_FACT_STATE, code) &&
+                !is_topic (c, m))
                 add_state (c, m->id, s, e, m->sent, m->entry->rule);
             break;
+        }
         case GZ_ORG: {
             /* Organizations are reported as written; one fact per organization. */
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_ORG, m->id);
