@@ -47,7 +47,7 @@ scratch_free (bilat_scratch *s)
 void
 bilat__scratch_pool_init (bilat_scratch_pool *pool)
 {
-    g_mutex_init (&pool->lock);
+    pthread_mutex_init (&pool->lock, NULL);
     pool->free = g_ptr_array_new ();
 }
 
@@ -60,7 +60,7 @@ bilat__scratch_pool_clear (bilat_scratch_pool *pool)
         scratch_free (g_ptr_array_index (pool->free, i));
     g_ptr_array_free (pool->free, TRUE);
     pool->free = NULL;
-    g_mutex_clear (&pool->lock);
+    pthread_mutex_destroy (&pool->lock);
 }
 
 /* Lend c the arrays of a kept scratch, or of a new one. */
@@ -68,10 +68,10 @@ void
 bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c)
 {
     bilat_scratch *s = NULL;
-    g_mutex_lock (&pool->lock);
+    pthread_mutex_lock (&pool->lock);
     if (pool->free->len)
         s = g_ptr_array_steal_index_fast (pool->free, pool->free->len - 1);
-    g_mutex_unlock (&pool->lock);
+    pthread_mutex_unlock (&pool->lock);
     if (s == NULL) {
         s = g_new0 (bilat_scratch, 1);
         s->sents = g_array_new (FALSE, FALSE, sizeof (bilat_sentence));
@@ -180,11 +180,11 @@ bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c)
     gboolean keep = s->toks.cap <= SCRATCH_KEEP_TOKENS && s->tok_cap <= SCRATCH_KEEP_TOKENS &&
                     s->text_cap <= SCRATCH_KEEP_TEXT;
     if (keep) {
-        g_mutex_lock (&pool->lock);
+        pthread_mutex_lock (&pool->lock);
         keep = pool->free->len < SCRATCH_KEEP_MAX;
         if (keep)
             g_ptr_array_add (pool->free, s);
-        g_mutex_unlock (&pool->lock);
+        pthread_mutex_unlock (&pool->lock);
     }
     if (!keep)
         scratch_free (s);
