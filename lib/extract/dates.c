@@ -75,11 +75,13 @@ weekday_of (const char *s)
 /* The pattern's named groups, numbered once: every compile of the one pattern numbers them
  * alike, and a lookup by name per match was a tenth of the stage. */
 enum {
-    G_D1, G_D2, G_DD, G_DM, G_DY, G_ID, G_IM, G_IY, G_M1, G_M2, G_M3, G_REL, G_RW, G_WD, G_WREL, G_Y1, G_Y2, G_Y3, G_Y4, G_Y4B,
+    G_D1, G_D2, G_DD, G_DM, G_DY, G_ID, G_IM, G_IY, G_M1, G_M2, G_M3, G_REL, G_RW, G_WD,
+    G_WREL, G_Y1, G_Y2, G_Y3, G_Y4, G_Y4B,
     N_GROUPS
 };
 static const char *const group_names[N_GROUPS] = {
-    "d1", "d2", "dd", "dm", "dy", "id", "im", "iy", "m1", "m2", "m3", "rel", "rw", "wd", "wrel", "y1", "y2", "y3", "y4", "y4b"
+    "d1", "d2", "dd", "dm", "dy", "id", "im", "iy", "m1", "m2", "m3", "rel", "rw", "wd",
+    "wrel", "y1", "y2", "y3", "y4", "y4b"
 };
 static int group_numbers[N_GROUPS];
 
@@ -394,7 +396,8 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
         int rc = pcre2_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK, c->md,
                               c->mctx);
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
-            return bilat__error_set (error, BILAT_ELIMIT, (int64_t) bilat__text_orig (&c->text, t->start),
+            return bilat__error_set (error, BILAT_ELIMIT,
+                                     (int64_t) bilat__text_orig (&c->text, t->start),
                                      "date pattern exceeded its %s limit at byte %zu",
                                      rc == PCRE2_ERROR_MATCHLIMIT ? "match" : "depth",
                                      bilat__text_orig (&c->text, t->start));

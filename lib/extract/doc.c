@@ -97,9 +97,17 @@ const char *bilat_fact_rule (const bilat_fact *f) { return f ? f->rule : NULL; }
 const char *bilat_fact_text (const bilat_fact *f) { return f ? f->text : NULL; }
 const char *bilat_fact_state (const bilat_fact *f) { return f ? f->state : NULL; }
 size_t bilat_fact_n_parties (const bilat_fact *f) { return f && f->parties ? f->parties->len : 0; }
-const char *bilat_fact_party (const bilat_fact *f, size_t i) { return f ? at (f->parties, i) : NULL; }
+const char *
+bilat_fact_party (const bilat_fact *f, size_t i)
+{
+    return f ? at (f->parties, i) : NULL;
+}
 size_t bilat_fact_n_offices (const bilat_fact *f) { return f && f->offices ? f->offices->len : 0; }
-const char *bilat_fact_office (const bilat_fact *f, size_t i) { return f ? at (f->offices, i) : NULL; }
+const char *
+bilat_fact_office (const bilat_fact *f, size_t i)
+{
+    return f ? at (f->offices, i) : NULL;
+}
 int bilat_fact_event_type (const bilat_fact *f) { return f ? f->event_type : 0; }
 const char *bilat_fact_actor (const bilat_fact *f) { return f ? f->actor : NULL; }
 const char *bilat_fact_target (const bilat_fact *f) { return f ? f->target : NULL; }
@@ -109,6 +117,10 @@ const char *bilat_fact_place (const bilat_fact *f) { return f ? f->place : NULL;
 const char *bilat_fact_date (const bilat_fact *f) { return f ? f->date : NULL; }
 const char *bilat_fact_title (const bilat_fact *f) { return f ? f->title : NULL; }
 size_t bilat_fact_n_persons (const bilat_fact *f) { return f && f->persons ? f->persons->len : 0; }
-const char *bilat_fact_person (const bilat_fact *f, size_t i) { return f ? at (f->persons, i) : NULL; }
+const char *
+bilat_fact_person (const bilat_fact *f, size_t i)
+{
+    return f ? at (f->persons, i) : NULL;
+}
 const char *bilat_fact_cameo (const bilat_fact *f) { return f ? f->cameo : NULL; }
 const char *bilat_fact_plover (const bilat_fact *f) { return f ? f->plover : NULL; }

@@ -403,9 +403,9 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                                                             BILAT_TOK_DIGIT ||
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
-    while (q > s->tb && (bilat__tok_is (c, q - 1, "recent") || bilat__tok_is (c, q - 1, "latest") ||
-                         bilat__tok_is (c, q - 1, "last") || bilat__tok_is (c, q - 1, "ongoing") ||
-                         bilat__tok_is (c, q - 1, "current") || bilat__tok_is (c, q - 1, "upcoming")))
+    static bilat_word_set timely = { .words = { "recent", "latest", "last", "ongoing",
+                                                "current", "upcoming" } };
+    while (q > s->tb && word_in (c, q - 1, &timely))
         q--;
     gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
                                      bilat__tok_is (c, q - 1, "her") ||
@@ -649,8 +649,8 @@ is_plural_doc (const bilat_ctx *c, size_t i)
     const bilat_token *t = ctx_tok (c, i);
     const char *w = c->text.text + t->start;
     size_t n = t->end - t->start;
-    return bilat__tok_keyword (c, i) == KW_DOCS || (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) ||
-           bilat__tok_is (c, i, "memoranda");
+    return bilat__tok_keyword (c, i) == KW_DOCS ||
+           (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) || bilat__tok_is (c, i, "memoranda");
 }
 
 /* "the signed agreements", "previously signed protocols": documents signed before. */
@@ -756,16 +756,11 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         gboolean plural = is_plural_doc (c, de - 1);
         if (plural) {
             uint32_t k = lb;
-            while (k > s->tb && (ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT || 
-                                 bilat__tok_is (c, k - 1, "number") ||
-                                 bilat__tok_is (c, k - 1, "several") ||
-                                 bilat__tok_is (c, k - 1, "a") || bilat__tok_is (c, k - 1, "of") ||
-                                 bilat__tok_is (c, k - 1, "two") || bilat__tok_is (c, k - 1, "three") ||
-                                 bilat__tok_is (c, k - 1, "four") || bilat__tok_is (c, k - 1, "five") ||
-                                 bilat__tok_is (c, k - 1, "six") || bilat__tok_is (c, k - 1, "seven") ||
-                                 bilat__tok_is (c, k - 1, "eight") || bilat__tok_is (c, k - 1, "nine") ||
-                                 bilat__tok_is (c, k - 1, "ten") || bilat__tok_is (c, k - 1, "new") ||
-                                 bilat__tok_is (c, k - 1, "important")))
+            static bilat_word_set counting = { .words = {
+                "number", "several", "a", "of", "two", "three", "four", "five", "six", "seven",
+                "eight", "nine", "ten", "new", "important" } };
+            while (k > s->tb && ((ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT) ||
+                                 word_in (c, k - 1, &counting)))
                 k--;
             while (k < lb && (bilat__tok_is (c, k, "a") || bilat__tok_is (c, k, "of")))
                 k++;
@@ -781,8 +776,9 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                 while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
                     k++;
-                if (k < s->te && (bilat__tok_is (c, re + 1, "the") ||
-                                  bilat__tok_is (c, re + 1, "a") || bilat__tok_is (c, re + 1, "an")))
+                if (k < s->te &&
+                    (bilat__tok_is (c, re + 1, "the") || bilat__tok_is (c, re + 1, "a") ||
+                     bilat__tok_is (c, re + 1, "an")))
                     k = re + 2;
                 while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
@@ -1180,7 +1176,8 @@ static gboolean
 same_visit (const bilat_fact *e, const char *actor, const char *target, const char *date,
             const char *level)
 {
-    if (e->event_type != BILAT_EVENT_VISIT || strcmp (e->actor, actor) || strcmp (e->target, target))
+    if (e->event_type != BILAT_EVENT_VISIT || strcmp (e->actor, actor) ||
+        strcmp (e->target, target))
         return FALSE;
     if (e->level && level && strcmp (e->level, level))
         return FALSE;

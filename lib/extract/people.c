@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* People and their offices, in the shapes releases use:
- *   OFFICE [of STATE] [, OFFICE [of STATE]]* NAME    "Minister of Foreign Affairs of Turkmenistan Rashid Meredov"
+ *   OFFICE [of STATE] [, OFFICE [of STATE]]* NAME
+ *                               "Minister of Foreign Affairs of Turkmenistan Rashid Meredov"
  *   STATE-ADJ OFFICE NAME / STATE's OFFICE NAME     "Kazakh Foreign Minister Murat Nurtleu"
  *   NAME, [the] OFFICE [of STATE]                    "Rashid Meredov, Minister of ..."
  *   his STATE-ADJ counterpart NAME                   "his Turkmen counterpart Rashid Meredov"
@@ -880,7 +881,8 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
             /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
             if (ns + 1 < s->te && (bilat__tok_is (c, ns, "to") || bilat__tok_is (c, ns, "from") ||
                                    bilat__tok_is (c, ns, "in"))) {
-                const bilat_mention *sm = mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
+                const bilat_mention *sm =
+                    mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
                 if (sm) {
                     if (state < 0 && bilat__tok_is (c, ns, "from"))
                         state = sm->id;
@@ -932,7 +934,8 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
             }
             /* "President Serdar Berdimuhamedov of Turkmenistan". */
             if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
-                const bilat_mention *sm = mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
+                const bilat_mention *sm =
+                    mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
                 if (sm && sm->form == GZ_FORM_NAME)
                     ch.state = sm->id;
             }

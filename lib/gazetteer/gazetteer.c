@@ -158,7 +158,8 @@ static void
 add_plural (bilat_gazetteer *gz, int id, const char *office, const char *rule)
 {
     size_t n = strlen (office);
-    if (n < 3 || strchr (office, ' ') == NULL || strstr (office, " of ") || strstr (office, " for "))
+    if (n < 3 || strchr (office, ' ') == NULL || strstr (office, " of ") ||
+        strstr (office, " for "))
         return;
     char *pl;
     if (office[n - 1] == 'y' && !strchr ("aeiou", office[n - 2]))
@@ -652,7 +653,8 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
                 continue;
             /* The first token from the hot record; the others, rarer, from the entry. */
             const bilat_token *t0 = &toks[i];
-            if (e->hash0 != t0->hash || (e->mode0 == CASE_INITIAL && !(t0->flags & BILAT_TOK_UPPER)))
+            if (e->hash0 != t0->hash ||
+                (e->mode0 == CASE_INITIAL && !(t0->flags & BILAT_TOK_UPPER)))
                 continue;
             const gz_entry *full = &es[j];
             if (e->mode0 == CASE_EXACT && !token_fits (&dts[full->tok], t0, text))

@@ -351,7 +351,8 @@ Test (gazetteer, user_line_for_a_known_code_adds_variants_to_that_state)
 Test (gazetteer, user_line_with_a_new_code_adds_a_state)
 {
     size_t before = bilat__gazetteer_n_entities (gz, GZ_STATE);
-    reload_with (BILAT_DICT_STATES, "XSL\tSomaliland|Republic of Somaliland\tSomalilander\tHargeisa\n");
+    reload_with (BILAT_DICT_STATES,
+                 "XSL\tSomaliland|Republic of Somaliland\tSomalilander\tHargeisa\n");
     cr_assert (eq (sz, bilat__gazetteer_n_entities (gz, GZ_STATE), before + 1));
     assert_state ("Republic of Somaliland", "XSL", GZ_FORM_NAME);
     assert_state ("Hargeisa", "XSL", GZ_FORM_CAPITAL);

@@ -256,7 +256,8 @@ Test (text, guillemets_and_single_low_quote_fold_to_ascii)
 Test (text, dashes_fold_to_hyphen)
 {
     /* En dash, em dash, non-breaking hyphen, minus sign. */
-    static const char s[] = "2024\xE2\x80\x93" "2026 \xE2\x80\x94 Kazakh\xE2\x80\x91Turkmen \xE2\x88\x92" "1";
+    static const char s[] = "2024\xE2\x80\x93" "2026 \xE2\x80\x94 Kazakh\xE2\x80\x91Turkmen "
+                            "\xE2\x88\x92" "1";
     bilat_text t;
     cr_assert (eq (int, text_from (&t, s, strlen (s), FALSE, NULL), BILAT_OK));
     cr_assert (eq (str, t.text, "2024-2026 - Kazakh-Turkmen -1"));
