@@ -162,6 +162,53 @@ ascii_run (const unsigned char *q, uint64_t *h)
     return q;
 }
 
+/* The rest of the word that starts at p, from q where its first ASCII run stopped at a
+ * byte that may continue it: letters beyond ASCII, an inner apostrophe or dot. Hashes into
+ * *h, clears *ascii at a byte beyond ASCII; where the word ends. Out of line, so that the
+ * tokenizer's loop keeps its registers for the common case. */
+static G_GNUC_NO_INLINE const unsigned char *
+word_rest (const unsigned char *p, const unsigned char *q, const unsigned char *end,
+           uint64_t *h, gboolean *ascii)
+{
+    uint64_t x = *h;
+    gboolean dotted = FALSE;
+    for (;;) {
+        if (q >= end || !(ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
+            break;
+        unsigned char b = *q;
+        size_t wl = b >= 0x80 ? word_char_len (q, end) : 0;
+        if (wl) {
+            *ascii = FALSE;
+            for (size_t m = 0; m < wl; m++)
+                x = (x ^ q[m]) * FNV_PRIME;
+            q += wl;
+            q = ascii_run (q, &x);
+            continue;
+        }
+        /* Internal apostrophe or dot followed by a letter stays in the word, except "'s" at
+         * a word's end, which is the possessive. */
+        if ((b == '\'' || b == '.') && q + 1 < end && wchar_len (q + 1, end)) {
+            if (b == '\'' && (q[1] == 's' || q[1] == 'S') &&
+                (q + 2 == end || wchar_len (q + 2, end) == 0))
+                break;
+            if (b == '.')
+                dotted = TRUE;
+            x = (x ^ b) * FNV_PRIME;
+            q += 1;
+            q = ascii_run (q, &x);
+            continue;
+        }
+        break;
+    }
+    /* "U.S." and "U.N.": single letters joined by dots keep their final dot. */
+    if (dotted && q < end && *q == '.' && q - p >= 3 && q[-2] == '.') {
+        x = (x ^ '.') * FNV_PRIME;
+        q++;
+    }
+    *h = x;
+    return q;
+}
+
 /* Is there an ASCII letter and no lower-case one in p[0, n)? */
 static gboolean
 ascii_all_caps (const unsigned char *p, size_t n)
@@ -203,44 +250,13 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
             p = s + other_token (t, s, p, end);
             continue;
         }
-        /* One pass over a word: its extent, its hash and its case. */
-        const unsigned char *q = p;
+        /* One pass over a word: its extent, its hash and its case. Most words are one run
+         * of ASCII letters and digits ending at a space or a comma. */
         uint64_t h = FNV_OFFSET;
-        gboolean ascii = TRUE, dotted = FALSE;
-        for (;;) {
-            /* The common case: a run of ASCII letters and digits. */
-            q = ascii_run (q, &h);
-            /* Most words end at a space or a comma; only these bytes need a closer look. */
-            if (q >= end || !(ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
-                break;
-            unsigned char b = *q;
-            size_t wl = b >= 0x80 ? word_char_len (q, end) : 0;
-            if (wl) {
-                ascii = FALSE;
-                for (size_t m = 0; m < wl; m++)
-                    h = (h ^ q[m]) * FNV_PRIME;
-                q += wl;
-                continue;
-            }
-            /* Internal apostrophe or dot followed by a letter stays in the word, except
-             * "'s" at a word's end, which is the possessive. */
-            if ((b == '\'' || b == '.') && q + 1 < end && wchar_len (q + 1, end)) {
-                if (b == '\'' && (q[1] == 's' || q[1] == 'S') &&
-                    (q + 2 == end || wchar_len (q + 2, end) == 0))
-                    break;
-                if (b == '.')
-                    dotted = TRUE;
-                h = (h ^ b) * FNV_PRIME;
-                q += 1;
-                continue;
-            }
-            break;
-        }
-        /* "U.S." and "U.N.": single letters joined by dots keep their final dot. */
-        if (dotted && q < end && *q == '.' && q - p >= 3 && q[-2] == '.') {
-            h = (h ^ '.') * FNV_PRIME;
-            q++;
-        }
+        gboolean ascii = TRUE;
+        const unsigned char *q = ascii_run (p, &h);
+        if (q < end && (ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
+            q = word_rest (p, q, end, &h, &ascii);
         uint32_t flags = pending;
         pending = 0;
         if (ascii) {
