@@ -243,8 +243,8 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         }
         if (n == room)
             break;
-        bilat_token *t = &buf[n++];
         if (!(cls & CLS_ALNUM) && ((cls & CLS_HIGH) == 0 || word_char_len (p, end) == 0)) {
+            bilat_token *t = &buf[n++];
             *t = (bilat_token) { .start = (uint32_t) (p - s), .flags = pending };
             pending = 0;
             p = s + other_token (t, s, p, end);
@@ -268,8 +268,8 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         } else {
             flags |= BILAT_TOK_WORD | BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
         }
-        *t = (bilat_token) { .start = (uint32_t) (p - s), .end = (uint32_t) (q - s),
-                             .flags = flags, .hash = h };
+        buf[n++] = (bilat_token) { .start = (uint32_t) (p - s), .end = (uint32_t) (q - s),
+                                   .flags = flags, .hash = h };
         p = q;
     }
     st->p = p;
