@@ -1335,39 +1335,14 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
         add_persons (c, e, &f->actor_person, 1);
 }
 
-/* The doc's copy of the text of tokens [tb, te), each run of spaces and line breaks one
- * space, as bilat__doc_strndup makes it. Tokens hold no white space, so they are copied
- * whole and only the gaps between them read byte by byte; nothing compares titles by
- * pointer, so the copy is not interned. */
+/* The doc's copy of the text of tokens [tb, te), white space folded. Nothing compares
+ * titles by pointer, so the copy is not interned. */
 static const char *
 copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
 {
-    const char *text = c->text.text;
     char stack[256];
-    size_t cap = ctx_tok (c, te - 1)->end - ctx_tok (c, tb)->start + 1;
-    char *buf = cap <= sizeof stack ? stack : g_malloc (cap);
-    size_t n = 0;
-    for (uint32_t i = tb; i < te; i++) {
-        const bilat_token *t = ctx_tok (c, i);
-        if (i > tb) {
-            gboolean space = FALSE;
-            for (uint32_t k = ctx_tok (c, i - 1)->end; k < t->start; k++) {
-                if (text[k] == ' ' || text[k] == '\n') {
-                    space = TRUE;
-                    continue;
-                }
-                if (space)
-                    buf[n++] = ' ';
-                space = FALSE;
-                buf[n++] = text[k];
-            }
-            if (space)
-                buf[n++] = ' ';
-        }
-        memcpy (buf + n, text + t->start, t->end - t->start);
-        n += t->end - t->start;
-    }
-    buf[n] = '\0';
+    char *buf = bilat__fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, stack,
+                                  sizeof stack);
     const char *r = bilat__ctx_copy (c, buf);
     if (buf != stack)
         g_free (buf);

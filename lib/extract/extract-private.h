@@ -251,6 +251,10 @@ const char *bilat__ctx_copy (bilat_ctx *c, const char *s);
 /* The doc's copy of a name, interned by content: a person named twice, or from the text
  * and from the dictionary, is one pointer (events compare people by pointer). */
 const char *bilat__ctx_intern_name (bilat_ctx *c, const char *s);
+/* text[start, end) with each run of white space made one space: in buf when it fits (cap
+ * bytes, the NUL included), else in a block the caller frees. */
+char *bilat__fold_span (const bilat_ctx *c, uint32_t start, uint32_t end, char *buf,
+                        size_t cap);
 /* The doc's copy of text[start, end), whitespace folded, interned by content. */
 const char *bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end);
 

@@ -144,13 +144,11 @@ bilat__ctx_intern_name (bilat_ctx *c, const char *s)
     return g_string_chunk_insert_const (c->doc->strings, s);
 }
 
-const char *
-bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
+char *
+bilat__fold_span (const bilat_ctx *c, uint32_t start, uint32_t end, char *buf, size_t cap)
 {
-    /* Runs of white space become one space; short strings need no heap buffer. */
-    char stack[256];
-    size_t cap = end - start + 1;
-    char *buf = cap <= sizeof stack ? stack : g_malloc (cap);
+    if ((size_t) (end - start) + 1 > cap)
+        buf = g_malloc ((size_t) (end - start) + 1);
     size_t n = 0;
     gboolean space = FALSE;
     for (uint32_t i = start; i < end; i++) {
@@ -165,6 +163,15 @@ bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
         buf[n++] = ch;
     }
     buf[n] = '\0';
+    return buf;
+}
+
+const char *
+bilat__doc_strndup (bilat_ctx *c, uint32_t start, uint32_t end)
+{
+    /* Short strings need no heap buffer. */
+    char stack[256];
+    char *buf = bilat__fold_span (c, start, end, stack, sizeof stack);
     const char *r = bilat__ctx_intern_name (c, buf);
     if (buf != stack)
         g_free (buf);

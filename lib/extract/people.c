@@ -177,31 +177,6 @@ read_name_back (const bilat_ctx *c, size_t end, size_t floor)
     return start;
 }
 
-/* text[start, end) with each run of white space made one space, as bilat__doc_strndup
- * interns it: in buf when it fits (cap bytes, the NUL included), else in a block the caller
- * frees. Names and titles are compared in such a buffer and interned only when kept. */
-static char *
-fold_span (const bilat_ctx *c, uint32_t start, uint32_t end, char *buf, size_t cap)
-{
-    if ((size_t) (end - start) + 1 > cap)
-        buf = g_malloc ((size_t) (end - start) + 1);
-    size_t n = 0;
-    gboolean space = FALSE;
-    for (uint32_t i = start; i < end; i++) {
-        char ch = c->text.text[i];
-        if (ch == ' ' || ch == '\n') {
-            space = TRUE;
-            continue;
-        }
-        if (space && n)
-            buf[n++] = ' ';
-        space = FALSE;
-        buf[n++] = ch;
-    }
-    buf[n] = '\0';
-    return buf;
-}
-
 /* The next word of s (separated by spaces, hyphens or commas), skipping "of", "the" and
  * "for"; returns its length and sets *w, or 0 at the end. */
 static size_t
@@ -495,8 +470,8 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
 {
     /* The name is compared in a buffer and interned when a person keeps it. */
     char buf[128];
-    char *name = fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
-                            sizeof buf);
+    char *name = bilat__fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
+                                   sizeof buf);
     size_t name_len = strlen (name);
     uint64_t sur = surname_of (c, tb, te);
     uint64_t bloom;
@@ -751,12 +726,12 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
     ch->te = j;
 }
 
-/* The text of office k of a chain, in buf or in a block the caller frees (fold_span). */
+/* The text of office k of a chain, in buf or in a block the caller frees (bilat__fold_span). */
 static char *
 office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap)
 {
-    return fold_span (c, ctx_tok (c, ch->office_tb[k])->start,
-                      ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
+    return bilat__fold_span (c, ctx_tok (c, ch->office_tb[k])->start,
+                             ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
 }
 
 /* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. */
@@ -1164,8 +1139,8 @@ resolve_bare_offices (bilat_ctx *c)
         if (!is_bare_office (c, o))
             continue;
         char buf[128];
-        char *title = fold_span (c, ctx_tok (c, o->tb)->start, ctx_tok (c, o->te - 1)->end, buf,
-                                 sizeof buf);
+        char *title = bilat__fold_span (c, ctx_tok (c, o->tb)->start,
+                                        ctx_tok (c, o->te - 1)->end, buf, sizeof buf);
         int v = title_holder (&tt, title);
         if (title != buf)
             g_free (title);
