@@ -70,7 +70,8 @@ case_flags (const unsigned char *p, size_t n)
     return f;
 }
 
-/* Byte classes for the tokenizer's loops, and ASCII lower case for its hash. */
+/* Byte classes for the tokenizer's loops, and the lower-cased ASCII letters and digits its
+ * word loop hashes. */
 enum {
     CLS_ALNUM = 1,    /* ASCII letter or digit */
     CLS_LETTER = 2,
@@ -80,7 +81,6 @@ enum {
     CLS_JOIN = 32     /* apostrophe or dot: may join two parts of one word */
 };
 static unsigned char ascii_class[256];
-static unsigned char ascii_lower[256];
 static unsigned char alnum_lower[256];  /* an ASCII letter (lower-cased) or digit; else 0 */
 static uint16_t word_flags[256];  /* BILAT_TOK_* an ASCII word has from its first byte */
 
@@ -91,8 +91,7 @@ init_tables_once (void)
     if (!g_once_init_enter (&done))
         return;
     for (int b = 0; b < 256; b++) {
-        ascii_lower[b] = (unsigned char) ((b >= 'A' && b <= 'Z') ? b + 32 : b);
-        alnum_lower[b] = g_ascii_isalnum (b) ? ascii_lower[b] : 0;
+        alnum_lower[b] = (unsigned char) (g_ascii_isalnum (b) ? g_ascii_tolower (b) : 0);
         word_flags[b] = BILAT_TOK_WORD | (g_ascii_isupper (b) ? BILAT_TOK_UPPER : 0) |
                         (g_ascii_isdigit (b) ? BILAT_TOK_DIGIT : 0);
         if (b >= '0' && b <= '9')

@@ -293,13 +293,6 @@ resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *s
     }
 }
 
-static gboolean
-is_punct_char (const bilat_ctx *c, size_t i, char ch)
-{
-    const bilat_token *t = ctx_tok (c, i);
-    return (t->flags & BILAT_TOK_PUNCT) && t->end == t->start + 1 && c->text.text[t->start] == ch;
-}
-
 /* Can the number at token i start a date? The pattern's numeric starts are a year
  * ("2024", "2024-05-01"), a dotted date (one token with two dots: "12.03.2024"), or a day
  * ("5", "5th") with a capitalized month name at most four tokens on ("5-7 of March"). Most
@@ -360,7 +353,7 @@ may_start_date (const bilat_ctx *c, size_t i)
     /* "last", "this", "mid" ...: only before a month or weekday name ("mid-March") or
      * "week", "month", "year"; "this agreement" is no date. */
     size_t j = i + 1;
-    if (j < c->toks.len && is_punct_char (c, j, '-'))
+    if (j < c->toks.len && bilat__tok_punct (c, j, '-'))
         j++;
     if (j >= c->toks.len)
         return FALSE;

@@ -91,13 +91,6 @@ info_of (const bilat_ctx *c, int sent)
     return &c->events->sents[sent];
 }
 
-static gboolean
-is_punct (const bilat_ctx *c, size_t i, char ch)
-{
-    const bilat_token *t = ctx_tok (c, i);
-    return (t->flags & BILAT_TOK_PUNCT) && c->text.text[t->start] == ch;
-}
-
 static int
 person_state (const bilat_ctx *c, int person)
 {
@@ -244,18 +237,6 @@ cand_state (const bilat_ctx *c, const actor_cand *a)
     return a->person >= 0 ? person_state (c, a->person) : a->state;
 }
 
-static gboolean
-word_in (const bilat_ctx *c, size_t i, bilat_word_set *words)
-{
-    return bilat__word_in (words, c, i);
-}
-
-static const char *
-word_which (const bilat_ctx *c, size_t i, bilat_word_set *words)
-{
-    return bilat__word_which (words, c, i);
-}
-
 /* The date of an event: the nearest dated expression in its window, else in its sentence,
  * leaving out periods ("for 2024-2026") and starting points ("since 1992"). */
 static const char *
@@ -292,7 +273,7 @@ joined_by_list (const bilat_ctx *c, const actor_cand *p, const actor_cand *q)
     if (q->tb < p->te || gap == 0 || gap > 3)
         return FALSE;
     uint32_t k = p->te;
-    if (is_punct (c, k, ','))
+    if (bilat__tok_punct (c, k, ','))
         k++;
     if (k < q->tb && bilat__tok_is (c, k, "and"))
         k++;
@@ -348,9 +329,9 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
     static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
                                                  "exchange", "exchanges", "high-level" } };
-    if (p > s->tb && word_in (c, p - 1, &generic))
+    if (p > s->tb && bilat__word_in (&generic, c, p - 1))
         return;
-    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in (c, p - 2, &generic))
+    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && bilat__word_in (&generic, c, p - 2))
         return;
     /* An invitation to visit is not a visit, unless it was accepted. */
     gboolean invited = FALSE, accepted = FALSE;
@@ -365,7 +346,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                 .rule = "visit:trigger" };
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
-        const char *level = word_which (c, k, &level_words);
+        const char *level = bilat__word_which (&level_words, c, k);
         if (level) {
             f.level = level;
             break;
@@ -399,13 +380,13 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
     uint32_t q = p;
-    while (q > s->tb && (word_in (c, q - 1, &level_words) || ctx_tok (c, q - 1)->flags &
-                                                            BILAT_TOK_DIGIT ||
+    while (q > s->tb && (bilat__word_in (&level_words, c, q - 1) ||
+                         (ctx_tok (c, q - 1)->flags & BILAT_TOK_DIGIT) ||
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
     static bilat_word_set timely = { .words = { "recent", "latest", "last", "ongoing",
                                                 "current", "upcoming" } };
-    while (q > s->tb && word_in (c, q - 1, &timely))
+    while (q > s->tb && bilat__word_in (&timely, c, q - 1))
         q--;
     gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
                                      bilat__tok_is (c, q - 1, "her") ||
@@ -432,7 +413,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
             uint32_t b = a->tb;
             if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
                 b--;
-            if (b > s->tb && (word_in (c, b - 1, &dest_preps) ||
+            if (b > s->tb && (bilat__word_in (&dest_preps, c, b - 1) ||
                               bilat__tok_keyword (c, b - 1) == KW_VISIT ||
                               bilat__tok_keyword (c, b - 1) == KW_TRIP))
                 continue;
@@ -450,7 +431,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         uint32_t b = a->tb;
         if (b > te && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b == te || (b > te && word_in (c, b - 1, &place_preps)) ||
+        if (b == te || (b > te && bilat__word_in (&place_preps, c, b - 1)) ||
             (b == te + 1 && bilat__tok_is (c, te, "of") && bilat__tok_keyword (c, p) == KW_TRIP)) {
             tgt = (int) k;
             break;
@@ -484,7 +465,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     } else {
         /* A city the gazetteer does not know: "arrived in Samarkand". */
         for (uint32_t k = te; k + 1 < we; k++) {
-            if (!word_in (c, k, &place_preps))
+            if (!bilat__word_in (&place_preps, c, k))
                 continue;
             const bilat_token *t = ctx_tok (c, k + 1);
             if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
@@ -553,7 +534,7 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
         si->multi = 0;
         for (uint32_t k = s->tb; k < s->te && !si->multi; k++) {
             const bilat_mention *m = ctx_mention_at (c, k);
-            si->multi = word_in (c, k, &multi) || (m && m->kind == GZ_ORG);
+            si->multi = bilat__word_in (&multi, c, k) || (m && m->kind == GZ_ORG);
         }
     }
     return si->multi;
@@ -572,7 +553,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
      * Summit"; the SCO summit is where meetings happen, not one. */
     if (bilat__tok_is (c, p, "summit")) {
         const bilat_mention *b = p > s->tb ? ctx_mention_at (c, p - 1) : NULL;
-        const bilat_mention *a = b && b->tb > s->tb + 1 && is_punct (c, b->tb - 1, '-')
+        const bilat_mention *a = b && b->tb > s->tb + 1 && bilat__tok_punct (c, b->tb - 1, '-')
                                      ? ctx_mention_at (c, b->tb - 2)
                                      : NULL;
         if (!a || !b || a->kind != GZ_STATE || b->kind != GZ_STATE)
@@ -618,7 +599,7 @@ title_stop (const bilat_ctx *c, size_t i)
         char ch = c->text.text[t->start];
         return ch != '-' && ch != '\'' && ch != '+' && ch != '/' && ch != '&';
     }
-    return word_in (c, i, &stops) || bilat__tok_keyword (c, i) == KW_SIGN;
+    return bilat__word_in (&stops, c, i) || bilat__tok_keyword (c, i) == KW_SIGN;
 }
 
 /* Words a title may start with on the left of its noun ("Joint", "cooperation",
@@ -637,7 +618,7 @@ title_left_ok (const bilat_ctx *c, size_t i)
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
-    if (word_in (c, i, &stops))
+    if (bilat__word_in (&stops, c, i))
         return FALSE;
     int kw = bilat__tok_keyword (c, i);
     return kw != KW_SIGN && kw != KW_MEET && kw != KW_VISIT;
@@ -661,7 +642,7 @@ signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
                                                 "all", "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
-           !bilat__tok_is (c, lb - 1, "signing") && word_in (c, lb - 2, &before);
+           !bilat__tok_is (c, lb - 1, "signing") && bilat__word_in (&before, c, lb - 2);
 }
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
@@ -724,7 +705,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
         if (de < s->te && bilat__tok_keyword (c, de) == KW_REACHED)
             continue;
         /* "Memorandum of Understandings (MoUs)": the abbreviation of what came before. */
-        if (i > s->tb && is_punct (c, i - 1, '('))
+        if (i > s->tb && bilat__tok_punct (c, i - 1, '('))
             continue;
         /* "plan to", "deal with": verbs, not documents. */
         if (de < s->te && (bilat__tok_is (c, de, "to") || bilat__tok_is (c, de, "with")))
@@ -760,7 +741,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                 "number", "several", "a", "of", "two", "three", "four", "five", "six", "seven",
                 "eight", "nine", "ten", "new", "important" } };
             while (k > s->tb && ((ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT) ||
-                                 word_in (c, k - 1, &counting)))
+                                 bilat__word_in (&counting, c, k - 1)))
                 k--;
             while (k < lb && (bilat__tok_is (c, k, "a") || bilat__tok_is (c, k, "of")))
                 k++;
@@ -771,7 +752,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
             if (title_stop (c, re))
                 break;
             /* "the Agreement on X and the Memorandum on Y" are two documents... */
-            if (bilat__tok_is (c, re, "and") || is_punct (c, re, ',')) {
+            if (bilat__tok_is (c, re, "and") || bilat__tok_punct (c, re, ',')) {
                 uint32_t k = re + 1;
                 while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
@@ -792,7 +773,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                     }
                     break;
                 }
-                if (is_punct (c, re, ','))
+                if (bilat__tok_punct (c, re, ','))
                     break;
             }
             re++;
@@ -885,7 +866,7 @@ collect_parties (bilat_ctx *c, frame *f)
         uint32_t b = a->tb;
         if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b > s->tb && word_in (c, b - 1, &topic_preps)) {
+        if (b > s->tb && bilat__word_in (&topic_preps, c, b - 1)) {
             if (a->capital)
                 add_unique (places, &n_places, 8, st);
             continue;
@@ -1519,7 +1500,7 @@ is_list_item (const bilat_ctx *c, const bilat_sentence *s)
     if ((unsigned char) ch == 0xE2 || (unsigned char) ch == 0xC2) /* bullets */
         return TRUE;
     return s->tb + 1 < s->te && (t->flags & BILAT_TOK_DIGIT) && t->end - t->start <= 2 &&
-           (is_punct (c, s->tb + 1, '.') || is_punct (c, s->tb + 1, ')'));
+           (bilat__tok_punct (c, s->tb + 1, '.') || bilat__tok_punct (c, s->tb + 1, ')'));
 }
 
 /* A sentence in title case with no final stop is a headline. */

@@ -214,6 +214,13 @@ bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
     size_t n = strlen (w);
     return t->end - t->start == n && g_ascii_strncasecmp (c->text.text + t->start, w, n) == 0;
 }
+/* True when token i is the punctuation mark ch. */
+static inline gboolean
+bilat__tok_punct (const bilat_ctx *c, size_t i, char ch)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    return (t->flags & BILAT_TOK_PUNCT) && c->text.text[t->start] == ch;
+}
 /* Keyword id of token i (0 if none): the token must be the start of a keyword mention. */
 static inline int
 bilat__tok_keyword (const bilat_ctx *c, size_t i)

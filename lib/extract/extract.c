@@ -287,7 +287,7 @@ gather_mentions (bilat_ctx *c)
             const char *code = bilat__state_code (c, m->id);
             if (!m->dateline && code && !doc_has (c->doc, BILAT_FACT_STATE, code) &&
                 !is_topic (c, m))
-                add_state (c, m->id, s, e, m->sent, m->entry->rule);
+                fact_at (c, BILAT_FACT_STATE, s, e, m->sent, m->entry->rule)->text = code;
             break;
         }
         case GZ_ORG: {

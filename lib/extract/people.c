@@ -17,13 +17,6 @@ mention_starting (const bilat_ctx *c, size_t i, int kind)
     return (m && m->tb == i && (kind == 0 || m->kind == kind)) ? m : NULL;
 }
 
-static gboolean
-is_punct (const bilat_ctx *c, size_t i, char ch)
-{
-    const bilat_token *t = ctx_tok (c, i);
-    return (t->flags & BILAT_TOK_PUNCT) && c->text.text[t->start] == ch;
-}
-
 /* Lower-case words inside names: "Mohamed bin Zayed", "Pedro Passos Coelho", "Albert del
  * Rosario". */
 static gboolean
@@ -71,7 +64,7 @@ is_initial (const bilat_ctx *c, size_t i, size_t limit)
 {
     const bilat_token *t = ctx_tok (c, i);
     return i + 1 < limit && t->end - t->start == 1 && (t->flags & BILAT_TOK_UPPER) &&
-           is_punct (c, i + 1, '.');
+           bilat__tok_punct (c, i + 1, '.');
 }
 
 static gboolean
@@ -109,7 +102,7 @@ read_name (const bilat_ctx *c, size_t i, size_t limit)
             last = j;
             words++;
             /* "Kassym-Jomart", "Sahle-Work": a hyphen with no space on either side. */
-            if (j + 1 < limit && is_punct (c, j, '-') &&
+            if (j + 1 < limit && bilat__tok_punct (c, j, '-') &&
                 !(ctx_tok (c, j)->flags & BILAT_TOK_SPACE) &&
                 !(ctx_tok (c, j + 1)->flags & BILAT_TOK_SPACE)) {
                 /* "Cho Tae-yul": the second half of a hyphenated given name may be lower
@@ -156,13 +149,13 @@ read_name_back (const bilat_ctx *c, size_t end, size_t floor)
             j = k;
             if (is_name_word (c, k))
                 start = j, words++;
-            if (j > floor + 1 && is_punct (c, j - 1, '-') &&
+            if (j > floor + 1 && bilat__tok_punct (c, j - 1, '-') &&
                 !(ctx_tok (c, j - 1)->flags & BILAT_TOK_SPACE) &&
                 !(ctx_tok (c, j)->flags & BILAT_TOK_SPACE) && is_name_word (c, j - 2))
                 j--;
             continue;
         }
-        if (k > floor && is_punct (c, k, '.') && is_initial (c, k - 1, end)) {
+        if (k > floor && bilat__tok_punct (c, k, '.') && is_initial (c, k - 1, end)) {
             j = k - 1;
             start = j;
             words++;
@@ -554,7 +547,7 @@ skip_honorifics (const bilat_ctx *c, size_t i, size_t limit)
         if (m == NULL || m->id != KW_HONORIFIC)
             return i;
         i = m->te;
-        if (i < limit && is_punct (c, i, '.'))
+        if (i < limit && bilat__tok_punct (c, i, '.'))
             i++;
     }
 }
@@ -618,7 +611,7 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
     while (k < limit && (is_portfolio_word (c, k) || leads_portfolio (c, k, limit))) {
         k++;
         end = k;
-        if (k + 1 < limit && (bilat__tok_is (c, k, "and") || is_punct (c, k, ',')) &&
+        if (k + 1 < limit && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
             (is_portfolio_word (c, k + 1) || leads_portfolio (c, k + 1, limit)))
             k++;
     }
@@ -713,8 +706,8 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
             j = sm->te;
         }
         /* Offices joined by "-", ",", "and": "Deputy Prime Minister - Minister of ...". */
-        if (j + 1 < limit && (is_punct (c, j, '-') || is_punct (c, j, ',') ||
-                              bilat__tok_is (c, j, "and") || is_punct (c, j, '&'))) {
+        if (j + 1 < limit && (bilat__tok_punct (c, j, '-') || bilat__tok_punct (c, j, ',') ||
+                              bilat__tok_is (c, j, "and") || bilat__tok_punct (c, j, '&'))) {
             size_t k = skip_the (c, j + 1, limit);
             if (k < limit && mention_starting (c, k, GZ_OFFICE)) {
                 j = k;
@@ -865,7 +858,7 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
                 }
             }
             ns = skip_honorifics (c, ns, s->te);
-            if (ns < s->te && is_punct (c, ns, ','))
+            if (ns < s->te && bilat__tok_punct (c, ns, ','))
                 ns++;
             size_t ne = is_headline (c, s, &headline) ? ns : read_name (c, ns, s->te);
             if (ne > ns) {
@@ -892,7 +885,7 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
         office_chain ch;
         read_chain (c, i, s->tb, s->te, &ch);
         size_t j = ch.te;
-        if (j < s->te && is_punct (c, j, ','))
+        if (j < s->te && bilat__tok_punct (c, j, ','))
             j++;
         j = skip_honorifics (c, j, s->te);
         size_t ne = read_name (c, j, s->te);
@@ -928,7 +921,7 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
             give_offices (c, pi, &ch);
             /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
             size_t k = ne;
-            while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || is_punct (c, k, ',')) &&
+            while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
                    is_plural_office (c, &ch)) {
                 size_t n2 = read_name (c, k + 1, s->te);
                 if (n2 <= k + 1)
@@ -947,7 +940,8 @@ find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *
                 k--;
             if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
                 k--;
-            if (k > s->tb + 1 && is_punct (c, k - 1, ',') && !is_headline (c, s, &headline)) {
+            if (k > s->tb + 1 && bilat__tok_punct (c, k - 1, ',') &&
+                !is_headline (c, s, &headline)) {
                 size_t nb = read_name_back (c, k - 1, s->tb);
                 if (nb < k - 1) {
                     pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");

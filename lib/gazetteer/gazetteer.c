@@ -432,9 +432,6 @@ slot_of (const bilat_gazetteer *gz, uint64_t key)
     return i;
 }
 
-#define pair_key bilat__gz_pair_key
-#define filter_has bilat__gz_filter_has
-
 static inline void
 filter_set (uint64_t *bits, uint64_t h)
 {
@@ -563,10 +560,10 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
             /* An exact token starting with a capital matches only a text token that does. */
             int cap = t[0].mode == CASE_INITIAL ||
                       (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
-            h = pair_key (t[0].hash, t[1].hash);
+            h = bilat__gz_pair_key (t[0].hash, t[1].hash);
             filter_set (gz->pair_bits[cap], h);
             if (es[j].ntok > 2) {
-                h = pair_key (h, t[2].hash);
+                h = bilat__gz_pair_key (h, t[2].hash);
                 filter_set (gz->triple_bits, h);
             }
         }
@@ -628,12 +625,13 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
     gboolean upper = (toks[i].flags & BILAT_TOK_UPPER) != 0;
     heads[2] = gz->slots[slot_of (gz, toks[i].hash)].head;
     if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
-        uint64_t pk = pair_key (toks[i].hash, toks[i + 1].hash);
-        if (filter_has (gz->pair_bits[0], pk) || (upper && filter_has (gz->pair_bits[1], pk))) {
+        uint64_t pk = bilat__gz_pair_key (toks[i].hash, toks[i + 1].hash);
+        if (bilat__gz_filter_has (gz->pair_bits[0], pk) ||
+            (upper && bilat__gz_filter_has (gz->pair_bits[1], pk))) {
             heads[1] = gz->slots[slot_of (gz, pk)].head;
             if (i + 2 < limit && !(toks[i + 2].flags & BILAT_TOK_NEWLINE)) {
-                uint64_t tk = pair_key (pk, toks[i + 2].hash);
-                if (filter_has (gz->triple_bits, tk))
+                uint64_t tk = bilat__gz_pair_key (pk, toks[i + 2].hash);
+                if (bilat__gz_filter_has (gz->triple_bits, tk))
                     heads[0] = gz->slots[slot_of (gz, tk)].head;
             }
         }
