@@ -131,7 +131,7 @@ BILAT_API int bilat_options_add_dictionary_file (bilat_options *opts, int kind,
  * Compile dictionaries and patterns once. They are immutable afterwards, and the extractor
  * may be shared by any number of threads. It keeps the working memory of each finished
  * extraction for the next one (a set per thread extracting at once, at most 16 sets, each
- * kept only after documents of up to about 65,000 tokens, some 300 KB of text) until
+ * kept only after documents of up to about 65,000 tokens, some 380 KB of text) until
  * bilat_extractor_free().
  * @param out    caller owns; free with bilat_extractor_free()
  * @param opts   borrowed, may be NULL for the defaults; not referenced after the call
