@@ -39,6 +39,51 @@ typedef struct {
 } frame;
 
 #define KW_BIT(k) (1u << (k))
+
+/* A growable array that starts in a buffer of the caller's: what a typical release needs
+ * fits there, and allocating a few kilobytes per document (glibc's slow path, consolidating
+ * on free) cost more than the work done in them. */
+typedef struct {
+    char *data;
+    guint len, cap;
+    size_t size;
+    gboolean heap;  /* data is ours to free */
+} vec;
+
+static void
+vec_init (vec *a, void *buf, guint cap, size_t size)
+{
+    *a = (vec) { .data = buf, .cap = cap, .size = size };
+}
+
+/* A new element at the end, uninitialized; pointers into the array are void after it. */
+static inline void *
+vec_push (vec *a)
+{
+    if (G_UNLIKELY (a->len == a->cap)) {
+        guint cap = a->cap * 2;
+        if (a->heap)
+            a->data = g_realloc_n (a->data, cap, a->size);
+        else {
+            a->data = memcpy (g_malloc_n (cap, a->size), a->data, a->len * a->size);
+            a->heap = TRUE;
+        }
+        a->cap = cap;
+    }
+    return a->data + (size_t) a->len++ * a->size;
+}
+
+static void
+vec_clear (vec *a)
+{
+    if (a->heap)
+        g_free (a->data);
+    a->data = NULL;
+    a->len = a->cap = 0;
+    a->heap = FALSE;
+}
+
+#define VEC_AT(a, type, i) (((type *) (a)->data)[i])
 G_STATIC_ASSERT (KW_COOP < 32);
 
 /* Events are filed by type and sides, so that merging a new report into an earlier one
@@ -73,16 +118,23 @@ typedef struct {
 
 struct bilat_events {
     sent_info *sents;
-    GArray *cands;       /* actor_cand, sentence after sentence */
+    vec cands;           /* actor_cand, sentence after sentence */
     int32_t *map;        /* compute_candidates' per-token tables */
     size_t map_cap;
-    GArray *buckets;     /* ev_bucket, or NULL before the first fact */
-    GArray *items;       /* ev_item */
+    vec buckets;         /* ev_bucket */
+    vec items;           /* ev_item */
     int32_t *slots;      /* open addressing over buckets: an index, or -1 when free */
     guint n_slots;       /* a power of two, at least twice the buckets */
     const char *memo_code[8];  /* the last codes looked up as states, and their states */
     int memo_state[8];
     guint n_memo;
+    /* Where the arrays above start: room for a typical release. */
+    sent_info sent_buf[64];
+    actor_cand cand_buf[64];
+    int32_t map_buf[256];
+    ev_bucket bucket_buf[8];
+    ev_item item_buf[16];
+    int32_t slot_buf[16];
 };
 
 static sent_info *
@@ -100,10 +152,9 @@ person_state (const bilat_ctx *c, int person)
 /* References, dates and office chains are kept in text order, so those of one sentence
  * are a range found by binary search: no stage scans the whole document per sentence. */
 static guint
-first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
+first_of_sentence (const GArray *a, size_t size, size_t sent_offset, int32_t sent)
 {
     guint lo = 0, hi = a->len;
-    size_t size = g_array_get_element_size ((GArray *) a);
     while (lo < hi) {
         guint mid = (lo + hi) / 2;
         int32_t s;
@@ -117,11 +168,14 @@ first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
 }
 
 #define pref_first(c_, s_)                                                                  \
-    first_of_sentence ((c_)->person_refs, offsetof (bilat_person_ref, sent), (s_))
+    first_of_sentence ((c_)->person_refs, sizeof (bilat_person_ref),                        \
+                       offsetof (bilat_person_ref, sent), (s_))
 #define oref_first(c_, s_)                                                                  \
-    first_of_sentence ((c_)->office_refs, offsetof (bilat_office_ref, sent), (s_))
+    first_of_sentence ((c_)->office_refs, sizeof (bilat_office_ref),                        \
+                       offsetof (bilat_office_ref, sent), (s_))
 #define date_first(c_, s_)                                                                  \
-    first_of_sentence ((c_)->dates, offsetof (bilat_date_expr, sent), (s_))
+    first_of_sentence ((c_)->dates, sizeof (bilat_date_expr), offsetof (bilat_date_expr, sent), \
+                       (s_))
 
 #define FOR_PREFS(c_, sent_, var)                                                            \
     for (guint var = pref_first ((c_), (sent_));                                             \
@@ -136,7 +190,7 @@ first_of_sentence (const GArray *a, size_t sent_offset, int32_t sent)
 
 /* Every actor candidate of sentence s, in text order, appended to out. */
 static void
-compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
+compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
 {
     /* Only this sentence's references are looked at: one pass over each list. */
     int32_t sent = c->tok_sent[s->tb];
@@ -154,8 +208,10 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
         struct bilat_events *ev = c->events;
         size_t n = s->te - s->tb;
         if (ev->map_cap < 2 * n) {
-            ev->map_cap = MAX (2 * n, 256);
-            ev->map = g_renew (int32_t, ev->map, ev->map_cap);
+            if (ev->map != ev->map_buf)
+                g_free (ev->map);
+            ev->map_cap = MAX (2 * n, 2 * ev->map_cap);
+            ev->map = g_new (int32_t, ev->map_cap);
         }
         int32_t *fp = ev->map, *fo = ev->map + n;
         memset (ev->map, 0xff, 2 * n * sizeof *ev->map);
@@ -178,7 +234,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
         if (r >= 0) {
             const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
             actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person, .state = -1 };
-            g_array_append_val (out, a);
+            *(actor_cand *) vec_push (out) = a;
             i = ref->te;
             continue;
         }
@@ -190,7 +246,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
             if (o->person < 0) {
                 actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
                                  .office = TRUE };
-                g_array_append_val (out, a);
+                *(actor_cand *) vec_push (out) = a;
             }
             i = o->te;
             continue;
@@ -200,7 +256,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, GArray *out)
             actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
                              .capital = m->form == GZ_FORM_CAPITAL,
                              .demonym = m->form == GZ_FORM_DEMONYM };
-            g_array_append_val (out, a);
+            *(actor_cand *) vec_push (out) = a;
             i = m->te;
             continue;
         }
@@ -223,11 +279,11 @@ candidates (bilat_ctx *c, const bilat_sentence *s)
     struct bilat_events *ev = c->events;
     sent_info *si = &ev->sents[s - (const bilat_sentence *) c->sents->data];
     if (si->cand_n < 0) {
-        si->cand_off = ev->cands->len;
-        compute_candidates (c, s, ev->cands);
-        si->cand_n = (int32_t) (ev->cands->len - si->cand_off);
+        si->cand_off = ev->cands.len;
+        compute_candidates (c, s, &ev->cands);
+        si->cand_n = (int32_t) (ev->cands.len - si->cand_off);
     }
-    return (cand_list) { (const actor_cand *) ev->cands->data + si->cand_off,
+    return (cand_list) { (const actor_cand *) ev->cands.data + si->cand_off,
                          (guint) si->cand_n };
 }
 
@@ -324,7 +380,7 @@ static bilat_word_set dest_preps = { .words = { "to", "in", "at", "for", "into",
 
 static void
 visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
-             uint32_t te, uint32_t we, GArray *frames)
+             uint32_t te, uint32_t we, vec *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
     static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
@@ -475,7 +531,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         }
     }
     f.date = event_date (c, f.sent, p, we, p);
-    g_array_append_val (frames, f);
+    *(frame *) vec_push (frames) = f;
 }
 
 /* "President Yeltsin hosted Japanese Prime Minister Hashimoto": a leader received by
@@ -483,7 +539,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
  * ambassador received has not: embassies are where diplomats live. */
 static void
 hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
-              uint32_t te, GArray *frames)
+              uint32_t te, vec *frames)
 {
     const actor_cand *host = NULL, *guest = NULL;
     for (guint k = 0; k < cands->len; k++) {
@@ -518,7 +574,7 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uin
     f.host_person = host->person;
     f.host_state = host->person >= 0 ? -1 : host->state;
     f.date = event_date (c, f.sent, s->tb, s->te, p);
-    g_array_append_val (frames, f);
+    *(frame *) vec_push (frames) = f;
 }
 
 /* Does sentence s name a multilateral format or an organization? The same for every meeting
@@ -542,7 +598,7 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 
 static void
 meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
-               uint32_t te, int kw, uint32_t wb, uint32_t we, GArray *frames)
+               uint32_t te, int kw, uint32_t wb, uint32_t we, vec *frames)
 {
     frame f = { .type = BILAT_EVENT_MEETING, .sent = c->tok_sent[p], .tb = p, .te = te,
                 .wb = wb, .we = we, .actor_person = -1, .target_state = -1,
@@ -580,7 +636,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
     }
     f.multilateral = is_multilateral (c, s);
     f.date = event_date (c, f.sent, s->tb, s->te, p);
-    g_array_append_val (frames, f);
+    *(frame *) vec_push (frames) = f;
 }
 
 /* Words that end an agreement title on its right. */
@@ -674,7 +730,7 @@ sign_distance (const sign_list *signs, uint32_t i)
 /* Agreements of one sentence. In a list that follows "signed ... These include:", every
  * item is a signed document (in_list). */
 static void
-agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArray *frames)
+agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *frames)
 {
     uint32_t covered = s->tb;
     gboolean chained = FALSE;
@@ -727,7 +783,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                         .target_state = -1, .title_tb = i, .title_te = de,
                         .rule = "agreement:anaphora" };
             f.date = event_date (c, f.sent, s->tb, s->te, i);
-            g_array_append_val (frames, f);
+            *(frame *) vec_push (frames) = f;
             made++;
             covered = de;
             continue;
@@ -785,7 +841,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, GArra
                     .wb = s->tb, .we = s->te, .actor_person = -1, .target_state = -1,
                     .title_tb = lb, .title_te = re, .rule = "agreement:signed" };
         f.date = event_date (c, f.sent, s->tb, s->te, i);
-        g_array_append_val (frames, f);
+        *(frame *) vec_push (frames) = f;
         made++;
         covered = re;
     }
@@ -921,14 +977,14 @@ most_often (const int *keys, guint n)
 }
 
 static void
-find_main_pair (bilat_ctx *c, GArray *frames)
+find_main_pair (bilat_ctx *c, vec *frames)
 {
     size_t ns = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
     int stack[64];
     int *keys = frames->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, frames->len);
     guint n_keys = 0;
     for (guint k = 0; k < frames->len; k++) {
-        frame *f = &g_array_index (frames, frame, k);
+        frame *f = &VEC_AT (frames, frame, k);
         int a = -1, b = -1;
         if (f->type == BILAT_EVENT_VISIT) {
             a = f->actor_person >= 0 ? person_state (c, f->actor_person)
@@ -986,13 +1042,13 @@ find_main_pair (bilat_ctx *c, GArray *frames)
 }
 
 static void
-find_traveller (bilat_ctx *c, GArray *frames)
+find_traveller (bilat_ctx *c, vec *frames)
 {
     int stack[64];
     int *keys = frames->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, frames->len);
     guint n_keys = 0;
     for (guint k = 0; k < frames->len; k++) {
-        const frame *f = &g_array_index (frames, frame, k);
+        const frame *f = &VEC_AT (frames, frame, k);
         if (f->type != BILAT_EVENT_VISIT)
             continue;
         int a = f->actor_person >= 0 ? person_state (c, f->actor_person)
@@ -1214,25 +1270,24 @@ bucket (bilat_ctx *c, const event_key *key, gboolean create)
     guint h = key_hash (key);
     for (guint i = h & (ev->n_slots - 1); ev->n_slots && ev->slots[i] >= 0;
          i = (i + 1) & (ev->n_slots - 1)) {
-        const ev_bucket *b = &g_array_index (ev->buckets, ev_bucket, ev->slots[i]);
+        const ev_bucket *b = &VEC_AT (&ev->buckets, ev_bucket, ev->slots[i]);
         if (b->hash == h && key_equal (&b->key, key))
             return ev->slots[i];
     }
     if (!create)
         return -1;
-    if (ev->buckets == NULL) {
-        ev->buckets = g_array_sized_new (FALSE, FALSE, sizeof (ev_bucket), 8);
-        ev->items = g_array_sized_new (FALSE, FALSE, sizeof (ev_item), 16);
-    }
-    ev_bucket nb = { .key = *key, .hash = h, .first = -1, .last = -1 };
-    g_array_append_val (ev->buckets, nb);
-    if (2 * ev->buckets->len > ev->n_slots) {
+    *(ev_bucket *) vec_push (&ev->buckets) =
+        (ev_bucket) { .key = *key, .hash = h, .first = -1, .last = -1 };
+    if (2 * ev->buckets.len > ev->n_slots) {
         /* Half full at most, so that a probe ends soon. */
-        ev->n_slots = MAX (16, 2 * ev->n_slots);
-        ev->slots = g_renew (int32_t, ev->slots, ev->n_slots);
+        ev->n_slots = MAX (G_N_ELEMENTS (ev->slot_buf), 2 * ev->n_slots);
+        if (ev->slots != ev->slot_buf)
+            g_free (ev->slots);
+        ev->slots = ev->n_slots == G_N_ELEMENTS (ev->slot_buf) ? ev->slot_buf
+                                                               : g_new (int32_t, ev->n_slots);
         memset (ev->slots, 0xff, ev->n_slots * sizeof *ev->slots);
-        for (guint k = 0; k + 1 < ev->buckets->len; k++) {
-            guint i = g_array_index (ev->buckets, ev_bucket, k).hash & (ev->n_slots - 1);
+        for (guint k = 0; k + 1 < ev->buckets.len; k++) {
+            guint i = VEC_AT (&ev->buckets, ev_bucket, k).hash & (ev->n_slots - 1);
             while (ev->slots[i] >= 0)
                 i = (i + 1) & (ev->n_slots - 1);
             ev->slots[i] = (int32_t) k;
@@ -1241,29 +1296,28 @@ bucket (bilat_ctx *c, const event_key *key, gboolean create)
     guint i = h & (ev->n_slots - 1);
     while (ev->slots[i] >= 0)
         i = (i + 1) & (ev->n_slots - 1);
-    ev->slots[i] = (int32_t) (ev->buckets->len - 1);
-    return (int) ev->buckets->len - 1;
+    ev->slots[i] = (int32_t) (ev->buckets.len - 1);
+    return (int) ev->buckets.len - 1;
 }
 
 static ev_item *
 item (const bilat_ctx *c, int k)
 {
-    return &g_array_index (c->events->items, ev_item, k);
+    return &VEC_AT (&c->events->items, ev_item, k);
 }
 
 static ev_bucket *
 bucket_at (const bilat_ctx *c, int b)
 {
-    return &g_array_index (c->events->buckets, ev_bucket, b);
+    return &VEC_AT (&c->events->buckets, ev_bucket, b);
 }
 
 /* File fact e, just made, under bucket b. */
 static void
 file_event (bilat_ctx *c, int b, bilat_fact *e)
 {
-    ev_item it = { .e = e, .next = -1 };
-    g_array_append_val (c->events->items, it);
-    int k = (int) c->events->items->len - 1;
+    *(ev_item *) vec_push (&c->events->items) = (ev_item) { .e = e, .next = -1 };
+    int k = (int) c->events->items.len - 1;
     ev_bucket *bk = bucket_at (c, b);
     if (bk->last >= 0)
         item (c, bk->last)->next = k;
@@ -1556,7 +1610,7 @@ prune_agreements (bilat_ctx *c)
     /* What each set of sides has besides counts and headlines: the facts are filed by
      * sides already. */
     struct bilat_events *ev = c->events;
-    for (guint b = 0; b < ev->buckets->len; b++) {
+    for (guint b = 0; b < ev->buckets.len; b++) {
         const ev_bucket *bk = bucket_at (c, (int) b);
         if (bk->key.type != BILAT_EVENT_AGREEMENT)
             continue;
@@ -1579,7 +1633,7 @@ prune_agreements (bilat_ctx *c)
     for (guint k = 0; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
         gboolean drop = FALSE;
-        if (j < ev->items->len && item (c, (int) j)->e == e)
+        if (j < ev->items.len && item (c, (int) j)->e == e)
             drop = item (c, (int) j++)->drop;
         if (drop) {
             g_ptr_array_free (e->parties, TRUE);
@@ -1594,13 +1648,23 @@ prune_agreements (bilat_ctx *c)
 void
 bilat__find_events (bilat_ctx *c)
 {
-    struct bilat_events ev = {
-        .sents = g_new (sent_info, c->sents->len),
-        .cands = g_array_sized_new (FALSE, FALSE, sizeof (actor_cand), 32),
-    };
+    /* The buffers are not cleared: every array says how much of it is filled. */
+    struct bilat_events ev;
+    ev.sents = c->sents->len <= G_N_ELEMENTS (ev.sent_buf) ? ev.sent_buf
+                                                           : g_new (sent_info, c->sents->len);
+    vec_init (&ev.cands, ev.cand_buf, G_N_ELEMENTS (ev.cand_buf), sizeof (actor_cand));
+    ev.map = ev.map_buf;
+    ev.map_cap = G_N_ELEMENTS (ev.map_buf);
+    vec_init (&ev.buckets, ev.bucket_buf, G_N_ELEMENTS (ev.bucket_buf), sizeof (ev_bucket));
+    vec_init (&ev.items, ev.item_buf, G_N_ELEMENTS (ev.item_buf), sizeof (ev_item));
+    ev.slots = NULL;
+    ev.n_slots = 0;
+    ev.n_memo = 0;
     c->events = &ev;
-    /* Room for the frames of a typical release: growing one by one cost more than filling. */
-    GArray *frames = g_array_sized_new (FALSE, FALSE, sizeof (frame), 8);
+    frame frame_buf[8];
+    vec frame_vec;
+    vec *frames = &frame_vec;
+    vec_init (frames, frame_buf, G_N_ELEMENTS (frame_buf), sizeof (frame));
     gboolean list_ctx = FALSE;
     const uint32_t visit_kws = KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) |
                                KW_BIT (KW_PRESENCE);
@@ -1662,16 +1726,17 @@ bilat__find_events (bilat_ctx *c)
     }
     find_traveller (c, frames);
     for (guint k = 0; k < frames->len; k++)
-        emit_frame (c, &g_array_index (frames, frame, k));
-    g_array_free (frames, TRUE);
+        emit_frame (c, &VEC_AT (frames, frame, k));
+    vec_clear (frames);
     prune_agreements (c);
-    if (ev.buckets) {
-        g_array_free (ev.buckets, TRUE);
-        g_array_free (ev.items, TRUE);
-    }
-    g_free (ev.slots);
-    g_free (ev.sents);
-    g_array_free (ev.cands, TRUE);
-    g_free (ev.map);
+    vec_clear (&ev.buckets);
+    vec_clear (&ev.items);
+    if (ev.slots != ev.slot_buf)
+        g_free (ev.slots);
+    if (ev.sents != ev.sent_buf)
+        g_free (ev.sents);
+    vec_clear (&ev.cands);
+    if (ev.map != ev.map_buf)
+        g_free (ev.map);
     c->events = NULL;
 }
