@@ -128,9 +128,10 @@ struct bilat_events {
     const char *memo_code[8];  /* the last codes looked up as states, and their states */
     int memo_state[8];
     guint n_memo;
+    size_t n_states;     /* entries of c->state_codes once it is made */
     /* Where the arrays above start: room for a typical release. */
     sent_info sent_buf[64];
-    actor_cand cand_buf[64];
+    actor_cand cand_buf[128];
     int32_t map_buf[256];
     ev_bucket bucket_buf[8];
     ev_item item_buf[16];
@@ -1065,7 +1066,9 @@ find_traveller (bilat_ctx *c, vec *frames)
 static void
 find_protagonist (bilat_ctx *c)
 {
-    int *refs = g_new0 (int, c->persons->len + 1);
+    int stack[256];
+    int *refs = c->persons->len < G_N_ELEMENTS (stack) ? stack : g_new (int, c->persons->len + 1);
+    memset (refs, 0, (c->persons->len + 1) * sizeof *refs);
     int best = -1;
     for (guint r = 0; r < c->person_refs->len; r++) {
         int p = g_array_index (c->person_refs, bilat_person_ref, r).person;
@@ -1076,7 +1079,8 @@ find_protagonist (bilat_ctx *c)
             best = p;
     }
     c->protagonist = best >= 0 ? person_state (c, best) : -1;
-    g_free (refs);
+    if (refs != stack)
+        g_free (refs);
 }
 
 static int
@@ -1154,7 +1158,8 @@ infer_person_states (bilat_ctx *c)
     }
     /* Still unknown: the one state the person's sentence names, if only one (states inside
      * other people's titles do not count). Computed once per sentence. */
-    int *only = g_new (int, c->sents->len);
+    int stack[256];
+    int *only = c->sents->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, c->sents->len);
     for (guint k = 0; k < c->sents->len; k++)
         only[k] = -2;
     for (guint r = 0; r < c->person_refs->len; r++) {
@@ -1167,17 +1172,22 @@ infer_person_states (bilat_ctx *c)
         if (only[ref->sent] >= 0)
             p->state = only[ref->sent];
     }
-    g_free (only);
+    if (only != stack)
+        g_free (only);
 }
 
-static const char *
+/* The doc's code of state st: the table bilat__state_code fills, read here first since
+ * every event asks for the same few states many times. */
+static inline const char *
 code (bilat_ctx *c, int st)
 {
+    if (st >= 0 && (size_t) st < c->events->n_states && c->state_codes && c->state_codes[st])
+        return c->state_codes[st];
     return bilat__state_code (c, st);
 }
 
 static bilat_fact *
-new_event (bilat_ctx *c, const frame *f, int type)
+new_event (bilat_ctx *c, const frame *f, int type, const char *const *codes, int n_codes)
 {
     bilat_fact *e = bilat__doc_add (c->doc, BILAT_FACT_EVENT);
     e->event_type = type;
@@ -1189,8 +1199,11 @@ new_event (bilat_ctx *c, const frame *f, int type)
     e->end = bilat__text_orig_end (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
     e->date = f->date ? bilat__ctx_copy (c, f->date) : NULL;
     e->place = f->place;
-    e->parties = g_ptr_array_new ();
-    e->persons = g_ptr_array_new ();
+    /* The parties, as many as there are codes; persons come when there are some (NULL is
+     * no persons to every reader of a fact). */
+    e->parties = g_ptr_array_sized_new ((guint) n_codes);
+    g_ptr_array_set_size (e->parties, (gint) n_codes);
+    memcpy (e->parties->pdata, codes, (size_t) n_codes * sizeof *codes);
     return e;
 }
 
@@ -1200,6 +1213,8 @@ add_persons (bilat_ctx *c, bilat_fact *e, const int *persons, int n)
     for (int k = 0; k < n; k++) {
         const char *name = g_array_index (c->persons, bilat_person, persons[k]).name;
         gboolean dup = FALSE;
+        if (e->persons == NULL)
+            e->persons = g_ptr_array_sized_new ((guint) n);
         for (guint j = 0; j < e->persons->len; j++)
             dup |= g_ptr_array_index (e->persons, j) == name;
         if (!dup)
@@ -1281,7 +1296,7 @@ bucket (bilat_ctx *c, const event_key *key, gboolean create)
     if (2 * ev->buckets.len > ev->n_slots) {
         /* Half full at most, so that a probe ends soon. */
         ev->n_slots = MAX (G_N_ELEMENTS (ev->slot_buf), 2 * ev->n_slots);
-        if (ev->slots != ev->slot_buf)
+        if (ev->slots != NULL && ev->slots != ev->slot_buf)
             g_free (ev->slots);
         ev->slots = ev->n_slots == G_N_ELEMENTS (ev->slot_buf) ? ev->slot_buf
                                                                : g_new (int32_t, ev->n_slots);
@@ -1326,10 +1341,10 @@ file_event (bilat_ctx *c, int b, bilat_fact *e)
     bk->last = k;
 }
 
+/* The key of a frame's parties; codes gets their codes, in the frame's order. */
 static void
-frame_key (bilat_ctx *c, const frame *f, event_key *key)
+frame_key (bilat_ctx *c, const frame *f, event_key *key, const char **codes)
 {
-    const char *codes[16];
     for (int k = 0; k < f->n_parties && k < 16; k++)
         codes[k] = code (c, f->parties[k]);
     key_init (key, f->type, codes, f->n_parties, TRUE);
@@ -1357,28 +1372,51 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
             return;
         }
     }
-    bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT);
+    bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT, pair, 2);
     file_event (c, b, e);
     e->actor = ac;
     e->target = tc;
     e->level = f->level;
     e->cameo = "042";
     e->plover = "CONSULT";
-    g_ptr_array_add (e->parties, (gpointer) ac);
-    g_ptr_array_add (e->parties, (gpointer) tc);
     if (f->actor_person >= 0)
         add_persons (c, e, &f->actor_person, 1);
 }
 
-/* The doc's copy of the text of tokens [tb, te), white space folded. Nothing compares
- * titles by pointer, so the copy is not interned. */
+/* The doc's copy of the text of tokens [tb, te), white space folded as bilat__fold_span
+ * does. Token by token: tokens hold no white space, so only the gaps between them are read
+ * byte by byte (a tab there is kept, as fold_span keeps it). Nothing compares titles by
+ * pointer, so the copy is not interned. */
 static const char *
 copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
 {
+    uint32_t start = ctx_tok (c, tb)->start, end = ctx_tok (c, te - 1)->end;
     char stack[256];
-    char *buf = bilat__fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, stack,
-                                  sizeof stack);
-    const char *r = bilat__ctx_copy (c, buf);
+    char *buf = (size_t) (end - start) + 1 > sizeof stack ? g_malloc ((size_t) (end - start) + 1)
+                                                          : stack;
+    const char *text = c->text.text;
+    size_t n = 0;
+    for (uint32_t k = tb; k < te; k++) {
+        const bilat_token *t = ctx_tok (c, k);
+        if (k > tb) {
+            gboolean space = FALSE;
+            for (uint32_t i = ctx_tok (c, k - 1)->end; i < t->start; i++) {
+                if (text[i] == ' ' || text[i] == '\n') {
+                    space = TRUE;
+                    continue;
+                }
+                if (space)
+                    buf[n++] = ' ';
+                space = FALSE;
+                buf[n++] = text[i];
+            }
+            if (space)
+                buf[n++] = ' ';
+        }
+        memcpy (buf + n, text + t->start, t->end - t->start);
+        n += t->end - t->start;
+    }
+    const char *r = g_string_chunk_insert_len (c->doc->strings, buf, (gssize) n);
     if (buf != stack)
         g_free (buf);
     return r;
@@ -1391,7 +1429,8 @@ emit_event (bilat_ctx *c, const frame *f)
     if (f->n_parties < 2)
         return;
     event_key key;
-    frame_key (c, f, &key);
+    const char *codes[16];
+    frame_key (c, f, &key, codes);
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
@@ -1416,9 +1455,7 @@ emit_event (bilat_ctx *c, const frame *f)
             return;
         }
     }
-    bilat_fact *e = new_event (c, f, f->type);
-    for (int k = 0; k < f->n_parties; k++)
-        g_ptr_array_add (e->parties, (gpointer) code (c, f->parties[k]));
+    bilat_fact *e = new_event (c, f, f->type, codes, MIN (f->n_parties, 16));
     /* By name; an insertion sort, as stable as g_ptr_array_sort, for a handful of codes. */
     const char **pc = (const char **) e->parties->pdata;
     for (guint i = 1; i < e->parties->len; i++)
@@ -1637,7 +1674,8 @@ prune_agreements (bilat_ctx *c)
             drop = item (c, (int) j++)->drop;
         if (drop) {
             g_ptr_array_free (e->parties, TRUE);
-            g_ptr_array_free (e->persons, TRUE);
+            if (e->persons)
+                g_ptr_array_free (e->persons, TRUE);
             g_free (e);
         } else
             evs->pdata[kept++] = e;
@@ -1660,8 +1698,9 @@ bilat__find_events (bilat_ctx *c)
     ev.slots = NULL;
     ev.n_slots = 0;
     ev.n_memo = 0;
+    ev.n_states = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
     c->events = &ev;
-    frame frame_buf[8];
+    frame frame_buf[16];
     vec frame_vec;
     vec *frames = &frame_vec;
     vec_init (frames, frame_buf, G_N_ELEMENTS (frame_buf), sizeof (frame));
@@ -1731,7 +1770,7 @@ bilat__find_events (bilat_ctx *c)
     prune_agreements (c);
     vec_clear (&ev.buckets);
     vec_clear (&ev.items);
-    if (ev.slots != ev.slot_buf)
+    if (ev.slots != NULL && ev.slots != ev.slot_buf)
         g_free (ev.slots);
     if (ev.sents != ev.sent_buf)
         g_free (ev.sents);
