@@ -86,6 +86,47 @@ vec_clear (vec *a)
 #define VEC_AT(a, type, i) (((type *) (a)->data)[i])
 G_STATIC_ASSERT (KW_COOP < 32);
 
+/* The keywords some rule starts from: visit, meeting and signing words, documents, and
+ * presence ("is in"). A sentence without one of them makes no event. */
+#define EVENT_KWS                                                                           \
+    (KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) | KW_BIT (KW_MEET) |          \
+     KW_BIT (KW_RECEIVE) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) | KW_BIT (KW_SIGN) |        \
+     KW_BIT (KW_DOC) | KW_BIT (KW_DOCS) | KW_BIT (KW_PRESENCE))
+/* has_event_word tests them as the ids 1 to KW_DOCS, and KW_PRESENCE. */
+G_STATIC_ASSERT (KW_VISIT == 1 && KW_DOCS == 10 && KW_PRESENCE > KW_DOCS);
+G_STATIC_ASSERT (EVENT_KWS == (0x7FEu | KW_BIT (KW_PRESENCE)));
+
+/* Does any of the n keyword ids at kw name an event? Eight at a time: ids are below 32, so
+ * adding 128 - k to every byte of a word carries into no other byte, and leaves a byte's
+ * high bit set exactly when its id is k or more. Most sentences name no event, and this is
+ * all they cost. */
+static inline gboolean
+event_word_in_8 (const uint8_t *kw)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t w;
+    memcpy (&w, kw, sizeof w);
+    uint64_t hit = ((w + ones * 127) & ~(w + ones * 117)) |  /* 1 to 10 */
+                   ((w + ones * (128 - KW_PRESENCE)) & ~(w + ones * (127 - KW_PRESENCE)));
+    return (hit & (ones * 0x80)) != 0;
+}
+
+static gboolean
+has_event_word (const uint8_t *kw, size_t n)
+{
+    if (n < 8) {
+        for (size_t i = 0; i < n; i++)
+            if ((EVENT_KWS >> kw[i]) & 1)
+                return TRUE;
+        return FALSE;
+    }
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (event_word_in_8 (kw + i))
+            return TRUE;
+    /* The last eight, overlapping words already read. */
+    return event_word_in_8 (kw + n - 8);
+}
+
 /* Events are filed by type and sides, so that merging a new report into an earlier one
  * looks at its few namesakes, not every event. The sides are the doc's interned codes, one
  * pointer per state, so a key compares and hashes without touching a string. */
@@ -110,7 +151,8 @@ typedef struct {
 
 /* What the stage works out once per sentence. */
 typedef struct {
-    uint32_t kws;   /* KW_BIT of every keyword starting in the sentence */
+    uint32_t kws;   /* KW_BIT of every keyword starting in the sentence; 0 when none of
+                     * EVENT_KWS is among them (no rule asks then) */
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
     int32_t cand_n;  /* how many, or -1 before they are worked out */
@@ -1711,6 +1753,14 @@ bilat__find_events (bilat_ctx *c)
                               KW_BIT (KW_RECEIVE);
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
+        if (!has_event_word (c->tok_kw + s->tb, s->te - s->tb)) {
+            /* No rule reads its notes; a list marker matters only to an open list. */
+            ev.sents[si] = (sent_info) { .kws = 0, .multi = -1, .cand_n = -1 };
+            if (list_ctx && !is_list_item (c, s) &&
+                c->text.text[ctx_tok (c, s->te - 1)->start] != ':')
+                list_ctx = FALSE;
+            continue;
+        }
         /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
          * keyword for the tests that only ask whether the sentence has one. */
         uint32_t visits[32], meets[32];
@@ -1744,14 +1794,13 @@ bilat__find_events (bilat_ctx *c)
                            bilat__tok_keyword (c, meets[k]), wb, we, frames);
         }
         /* "... signed eight documents. These include:" opens a list of signed titles. */
-        gboolean item = is_list_item (c, s);
+        gboolean item = (has_doc || list_ctx) && is_list_item (c, s);
         if (has_doc && ((has_sign && !item) || (list_ctx && item)))
             agreement_frames (c, s, list_ctx && item, frames);
         if (has_sign && has_doc)
             list_ctx = TRUE;
         else if (!item && !(list_ctx && c->text.text[ctx_tok (c, s->te - 1)->start] == ':'))
             list_ctx = FALSE;
-
     }
     find_main_pair (c, frames);
     infer_person_states (c);
