@@ -156,7 +156,14 @@ typedef struct {
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
     int32_t cand_n;  /* how many, or -1 before they are worked out */
+    guint first[3];  /* its first person reference, office chain and date, or G_MAXUINT
+                      * before they are looked up (sent_first) */
 } sent_info;
+
+enum { FIRST_PREF, FIRST_OREF, FIRST_DATE };
+#define SENT_INFO(kws_) \
+    ((sent_info) { .kws = (kws_), .multi = -1, .cand_n = -1, \
+                   .first = { G_MAXUINT, G_MAXUINT, G_MAXUINT } })
 
 struct bilat_events {
     sent_info *sents;
@@ -210,15 +217,34 @@ first_of_sentence (const GArray *a, size_t size, size_t sent_offset, int32_t sen
     return lo;
 }
 
-#define pref_first(c_, s_)                                                                  \
-    first_of_sentence ((c_)->person_refs, sizeof (bilat_person_ref),                        \
-                       offsetof (bilat_person_ref, sent), (s_))
-#define oref_first(c_, s_)                                                                  \
-    first_of_sentence ((c_)->office_refs, sizeof (bilat_office_ref),                        \
-                       offsetof (bilat_office_ref, sent), (s_))
-#define date_first(c_, s_)                                                                  \
-    first_of_sentence ((c_)->dates, sizeof (bilat_date_expr), offsetof (bilat_date_expr, sent), \
-                       (s_))
+/* The first entry of sentence sent in one of the lists, searched once per sentence: the
+ * rules ask again for every event word. */
+static guint
+sent_first (const bilat_ctx *c, int32_t sent, int which)
+{
+    guint *first = &c->events->sents[sent].first[which];
+    if (*first == G_MAXUINT) {
+        switch (which) {
+        case FIRST_PREF:
+            *first = first_of_sentence (c->person_refs, sizeof (bilat_person_ref),
+                                        offsetof (bilat_person_ref, sent), sent);
+            break;
+        case FIRST_OREF:
+            *first = first_of_sentence (c->office_refs, sizeof (bilat_office_ref),
+                                        offsetof (bilat_office_ref, sent), sent);
+            break;
+        default:
+            *first = first_of_sentence (c->dates, sizeof (bilat_date_expr),
+                                        offsetof (bilat_date_expr, sent), sent);
+            break;
+        }
+    }
+    return *first;
+}
+
+#define pref_first(c_, s_) sent_first ((c_), (s_), FIRST_PREF)
+#define oref_first(c_, s_) sent_first ((c_), (s_), FIRST_OREF)
+#define date_first(c_, s_) sent_first ((c_), (s_), FIRST_DATE)
 
 #define FOR_PREFS(c_, sent_, var)                                                            \
     for (guint var = pref_first ((c_), (sent_));                                             \
@@ -244,66 +270,97 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
     while (o1 < c->office_refs->len &&
            g_array_index (c->office_refs, bilat_office_ref, o1).sent == sent)
         o1++;
-    /* The first reference that starts at each token, in a table over the sentence: a look-up
-     * per token, not a walk of the references. Most sentences have none. */
+    /* A bit for every token where a reference or a state's name starts: the walk below
+     * visits those, not every token. The first reference that starts at each token is in a
+     * table over the sentence; most sentences have none. */
+    struct bilat_events *ev = c->events;
+    size_t n = s->te - s->tb, n_words = (n + 31) / 32;
+    gboolean refs = p1 > p0 || o1 > o0;
+    size_t need = (refs ? 2 * n : 0) + n_words;
+    if (ev->map_cap < need) {
+        if (ev->map != ev->map_buf)
+            g_free (ev->map);
+        ev->map_cap = MAX (need, 2 * ev->map_cap);
+        ev->map = g_new (int32_t, ev->map_cap);
+    }
+    uint32_t *starts = (uint32_t *) ev->map;
+    memset (starts, 0, n_words * sizeof *starts);
+#define MARK(tok_) (starts[((tok_) - s->tb) / 32] |= 1u << (((tok_) - s->tb) % 32))
     const int32_t *first_p = NULL, *first_o = NULL;
-    if (p1 > p0 || o1 > o0) {
-        struct bilat_events *ev = c->events;
-        size_t n = s->te - s->tb;
-        if (ev->map_cap < 2 * n) {
-            if (ev->map != ev->map_buf)
-                g_free (ev->map);
-            ev->map_cap = MAX (2 * n, 2 * ev->map_cap);
-            ev->map = g_new (int32_t, ev->map_cap);
-        }
-        int32_t *fp = ev->map, *fo = ev->map + n;
-        memset (ev->map, 0xff, 2 * n * sizeof *ev->map);
+    if (refs) {
+        int32_t *fp = ev->map + n_words, *fo = fp + n;
+        memset (fp, 0xff, 2 * n * sizeof *fp);
         for (guint r = p1; r-- > p0;) {
             const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
-            if (ref->tb >= s->tb && ref->tb < s->te)
+            if (ref->tb >= s->tb && ref->tb < s->te) {
                 fp[ref->tb - s->tb] = (int32_t) r;
+                MARK (ref->tb);
+            }
         }
         for (guint r = o1; r-- > o0;) {
             const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
             if (o->tb >= s->tb && o->tb < s->te &&
-                ((o->person >= 0 && o->te > o->tb) || (o->person < 0 && o->state >= 0)))
+                ((o->person >= 0 && o->te > o->tb) || (o->person < 0 && o->state >= 0))) {
                 fo[o->tb - s->tb] = (int32_t) r;
+                MARK (o->tb);
+            }
         }
         first_p = fp;
         first_o = fo;
     }
-    for (uint32_t i = s->tb; i < s->te;) {
-        int32_t r = first_p ? first_p[i - s->tb] : -1;
-        if (r >= 0) {
-            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
-            actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person, .state = -1 };
-            *(actor_cand *) vec_push (out) = a;
-            i = ref->te;
-            continue;
-        }
-        r = first_o ? first_o[i - s->tb] : -1;
-        if (r >= 0) {
-            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
-            /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is the
-             * person's, not a party of its own. */
-            if (o->person < 0) {
-                actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
-                                 .office = TRUE };
+    /* Mentions are made in text order, none across sentences: the sentence's are those from
+     * the one at its first token that has one to the one at its last. */
+    uint32_t t0 = s->tb, t1 = s->te;
+    while (t0 < t1 && c->tok_mention[t0] < 0)
+        t0++;
+    while (t1 > t0 && c->tok_mention[t1 - 1] < 0)
+        t1--;
+    if (t0 < t1) {
+        const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+        for (int32_t k = c->tok_mention[t0], last = c->tok_mention[t1 - 1]; k <= last; k++)
+            if (ms[k].kind == GZ_STATE && !ms[k].dateline)
+                MARK (ms[k].tb);
+    }
+#undef MARK
+    /* At each marked token, in order, as a walk of every token would see it. */
+    uint32_t i = s->tb;
+    for (size_t w = 0; w < n_words; w++) {
+        for (uint32_t bits = starts[w]; bits; bits &= bits - 1) {
+            uint32_t at = s->tb + (uint32_t) (w * 32) + (uint32_t) __builtin_ctz (bits);
+            if (at < i)
+                continue;
+            int32_t r = first_p ? first_p[at - s->tb] : -1;
+            if (r >= 0) {
+                const bilat_person_ref *ref =
+                    &g_array_index (c->person_refs, bilat_person_ref, r);
+                actor_cand a = { .tb = ref->tb, .te = ref->te, .person = ref->person,
+                                 .state = -1 };
                 *(actor_cand *) vec_push (out) = a;
+                i = ref->te;
+                continue;
             }
-            i = o->te;
-            continue;
+            r = first_o ? first_o[at - s->tb] : -1;
+            if (r >= 0) {
+                const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+                /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
+                 * the person's, not a party of its own. */
+                if (o->person < 0) {
+                    actor_cand a = { .tb = o->tb, .te = o->te, .person = -1, .state = o->state,
+                                     .office = TRUE };
+                    *(actor_cand *) vec_push (out) = a;
+                }
+                i = o->te;
+                continue;
+            }
+            const bilat_mention *m = ctx_mention_at (c, at);
+            if (m && m->tb == at && m->kind == GZ_STATE && !m->dateline) {
+                actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
+                                 .capital = m->form == GZ_FORM_CAPITAL,
+                                 .demonym = m->form == GZ_FORM_DEMONYM };
+                *(actor_cand *) vec_push (out) = a;
+                i = m->te;
+            }
         }
-        const bilat_mention *m = ctx_mention_at (c, i);
-        if (m && m->tb == i && m->kind == GZ_STATE && !m->dateline) {
-            actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
-                             .capital = m->form == GZ_FORM_CAPITAL,
-                             .demonym = m->form == GZ_FORM_DEMONYM };
-            *(actor_cand *) vec_push (out) = a;
-            i = m->te;
-            continue;
-        }
-        i++;
     }
 }
 
@@ -1755,7 +1812,7 @@ bilat__find_events (bilat_ctx *c)
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         if (!has_event_word (c->tok_kw + s->tb, s->te - s->tb)) {
             /* No rule reads its notes; a list marker matters only to an open list. */
-            ev.sents[si] = (sent_info) { .kws = 0, .multi = -1, .cand_n = -1 };
+            ev.sents[si] = SENT_INFO (0);
             if (list_ctx && !is_list_item (c, s) &&
                 c->text.text[ctx_tok (c, s->te - 1)->start] != ':')
                 list_ctx = FALSE;
@@ -1776,7 +1833,7 @@ bilat__find_events (bilat_ctx *c)
                     meets[nm++] = i;
             }
         }
-        ev.sents[si] = (sent_info) { .kws = kws, .multi = -1, .cand_n = -1 };
+        ev.sents[si] = SENT_INFO (kws);
         gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
         gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
         cand_list cands = nv + nm > 0 ? candidates (c, s) : (cand_list) { NULL, 0 };
