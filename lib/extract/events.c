@@ -36,6 +36,8 @@ typedef struct {
     gboolean sides;             /* "the two countries", "the sides" stand for the main pair */
     int objects[16], n_objects; /* meetings: states named on their own ("with Sweden") */
     gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
+    gboolean parties_final;     /* collect_parties read no person without a state: none of
+                                 * its inputs can change any more */
 } frame;
 
 #define KW_BIT(k) (1u << (k))
@@ -257,6 +259,27 @@ sent_first (const bilat_ctx *c, int32_t sent, int which)
          g_array_index ((c_)->office_refs, bilat_office_ref, var).sent == (sent_);           \
          var++)
 
+/* Mentions are made in text order, none across sentences: the sentence's are those from
+ * the one at its first token that has one to the one at its last. first_mention is
+ * past last_mention when it has none. */
+static int32_t
+first_mention (const bilat_ctx *c, const bilat_sentence *s)
+{
+    for (uint32_t t = s->tb; t < s->te; t++)
+        if (c->tok_mention[t] >= 0)
+            return c->tok_mention[t];
+    return 0;
+}
+
+static int32_t
+last_mention (const bilat_ctx *c, const bilat_sentence *s)
+{
+    for (uint32_t t = s->te; t > s->tb; t--)
+        if (c->tok_mention[t - 1] >= 0)
+            return c->tok_mention[t - 1];
+    return -1;
+}
+
 /* Every actor candidate of sentence s, in text order, appended to out. */
 static void
 compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
@@ -308,19 +331,10 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
         first_p = fp;
         first_o = fo;
     }
-    /* Mentions are made in text order, none across sentences: the sentence's are those from
-     * the one at its first token that has one to the one at its last. */
-    uint32_t t0 = s->tb, t1 = s->te;
-    while (t0 < t1 && c->tok_mention[t0] < 0)
-        t0++;
-    while (t1 > t0 && c->tok_mention[t1 - 1] < 0)
-        t1--;
-    if (t0 < t1) {
-        const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-        for (int32_t k = c->tok_mention[t0], last = c->tok_mention[t1 - 1]; k <= last; k++)
-            if (ms[k].kind == GZ_STATE && !ms[k].dateline)
-                MARK (ms[k].tb);
-    }
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    for (int32_t k = first_mention (c, s), last = last_mention (c, s); k <= last; k++)
+        if (ms[k].kind == GZ_STATE && !ms[k].dateline)
+            MARK (ms[k].tb);
 #undef MARK
     /* At each marked token, in order, as a walk of every token would see it. */
     uint32_t i = s->tb;
@@ -688,10 +702,17 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
     sent_info *si = info_of (c, c->tok_sent[s->tb]);
     if (si->multi < 0) {
         si->multi = 0;
-        for (uint32_t k = s->tb; k < s->te && !si->multi; k++) {
-            const bilat_mention *m = ctx_mention_at (c, k);
-            si->multi = bilat__word_in (&multi, c, k) || (m && m->kind == GZ_ORG);
-        }
+        const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+        for (int32_t k = first_mention (c, s), last = last_mention (c, s); k <= last; k++)
+            if (ms[k].kind == GZ_ORG) {
+                si->multi = 1;
+                return TRUE;
+            }
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (bilat__word_in (&multi, c, k)) {
+                si->multi = 1;
+                break;
+            }
     }
     return si->multi;
 }
@@ -997,6 +1018,12 @@ collect_parties (bilat_ctx *c, frame *f)
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, f->sent);
     cand_list all = candidates (c, s);
     const cand_list *cands = &all;
+    /* People's states are inferred after a first reading, and only those without one get
+     * one: without such a person here, a second reading would find the same. */
+    f->parties_final = TRUE;
+    for (guint k = 0; k < cands->len; k++)
+        if (cands->v[k].person >= 0 && person_state (c, cands->v[k].person) < 0)
+            f->parties_final = FALSE;
     if (f->type == BILAT_EVENT_AGREEMENT) {
         /* A title naming its parties ("between Kazakhstan and Turkmenistan") settles them. */
         for (guint k = 0; k < cands->len; k++) {
@@ -1631,7 +1658,8 @@ emit_frame (bilat_ctx *c, frame *f)
                     emit_visit (c, f, actors[a], targets[t]);
         return;
     }
-    collect_parties (c, f);
+    if (!f->parties_final)
+        collect_parties (c, f);
     /* One side meeting several others named in a list ("separate meetings with the
      * ambassadors of Sweden and the Czech Republic") is a meeting with each. */
     /* "The Foreign Ministers of Armenia and Azerbaijan met ... under the auspices of the US
