@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 /* Someone or something that can act: a person, an office with its state, or a state. */
 typedef struct {
@@ -94,39 +97,73 @@ G_STATIC_ASSERT (KW_COOP < 32);
     (KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) | KW_BIT (KW_MEET) |          \
      KW_BIT (KW_RECEIVE) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) | KW_BIT (KW_SIGN) |        \
      KW_BIT (KW_DOC) | KW_BIT (KW_DOCS) | KW_BIT (KW_PRESENCE))
-/* has_event_word tests them as the ids 1 to KW_DOCS, and KW_PRESENCE. */
-G_STATIC_ASSERT (KW_VISIT == 1 && KW_DOCS == 10 && KW_PRESENCE > KW_DOCS);
-G_STATIC_ASSERT (EVENT_KWS == (0x7FEu | KW_BIT (KW_PRESENCE)));
+/* And those the rules ask a sentence for: "accepted" an invitation, "the sides". */
+#define RULE_KWS (EVENT_KWS | KW_BIT (KW_ACCEPT) | KW_BIT (KW_SIDES))
+/* scan_sentence tests the ids 1 (KW_VISIT) to KW_DOCS as one range. */
+G_STATIC_ASSERT (KW_VISIT == 1 &&
+                 EVENT_KWS == (((KW_BIT (KW_DOCS + 1) - 1) & ~1u) | KW_BIT (KW_PRESENCE)));
 
-/* Does any of the n keyword ids at kw name an event? Eight at a time: ids are below 32, so
- * adding 128 - k to every byte of a word carries into no other byte, and leaves a byte's
- * high bit set exactly when its id is k or more. Most sentences name no event, and this is
- * all they cost. */
-static inline gboolean
-event_word_in_8 (const uint8_t *kw)
+/* What a sentence holds for the rules: the KW_BIT of each of its RULE_KWS, and where its
+ * visit and meeting words are (the first 32 of each). */
+typedef struct {
+    uint32_t kws;
+    uint32_t visits[32], meets[32];
+    int nv, nm;
+} sent_words;
+
+static inline void
+note_word (sent_words *sw, uint32_t i, unsigned id)
 {
-    const uint64_t ones = 0x0101010101010101ULL;
-    uint64_t w;
-    memcpy (&w, kw, sizeof w);
-    uint64_t hit = ((w + ones * 127) & ~(w + ones * 117)) |  /* 1 to 10 */
-                   ((w + ones * (128 - KW_PRESENCE)) & ~(w + ones * (127 - KW_PRESENCE)));
-    return (hit & (ones * 0x80)) != 0;
+    const uint32_t visit_kws = KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) |
+                               KW_BIT (KW_PRESENCE);
+    const uint32_t meet_kws = KW_BIT (KW_MEET) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) |
+                              KW_BIT (KW_RECEIVE);
+    uint32_t bit = KW_BIT (id) & RULE_KWS;
+    sw->kws |= bit;
+    if ((bit & visit_kws) && sw->nv < 32)
+        sw->visits[sw->nv++] = i;
+    if ((bit & meet_kws) && sw->nm < 32)
+        sw->meets[sw->nm++] = i;
 }
 
-static gboolean
-has_event_word (const uint8_t *kw, size_t n)
+/* Most tokens are none of RULE_KWS (half are keywords, but "the" and "of" are stop words)
+ * and most sentences have none of EVENT_KWS, so the sentence is read sixteen ids at a time
+ * where the processor allows: this is all a sentence without an event costs. */
+static void
+scan_sentence (const bilat_ctx *c, const bilat_sentence *s, sent_words *sw)
 {
-    if (n < 8) {
-        for (size_t i = 0; i < n; i++)
-            if ((EVENT_KWS >> kw[i]) & 1)
-                return TRUE;
-        return FALSE;
+    sw->kws = 0;
+    sw->nv = sw->nm = 0;
+    const uint8_t *kw = c->tok_kw;
+    uint32_t i = s->tb;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* A sentence shorter than sixteen reads the ids before it too (masked off): only the
+     * text's first tokens have none before them. */
+    if (s->te >= 16) {
+        const __m128i zero = _mm_setzero_si128 (), past = _mm_set1_epi8 (KW_DOCS + 1);
+        const __m128i accept = _mm_set1_epi8 (KW_ACCEPT), sides = _mm_set1_epi8 (KW_SIDES);
+        const __m128i presence = _mm_set1_epi8 (KW_PRESENCE);
+        for (; i < s->te; i += 16) {
+            uint32_t at0 = MIN (i, s->te - 16);
+            __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) (kw + at0));
+            /* Ids are below 32: signed compares are fine. */
+            __m128i hit = _mm_and_si128 (_mm_cmpgt_epi8 (v, zero), _mm_cmplt_epi8 (v, past));
+            hit = _mm_or_si128 (hit, _mm_cmpeq_epi8 (v, accept));
+            hit = _mm_or_si128 (hit, _mm_or_si128 (_mm_cmpeq_epi8 (v, sides),
+                                                   _mm_cmpeq_epi8 (v, presence)));
+            /* Bytes before i were read already, or are not the sentence's. */
+            unsigned bits = (unsigned) _mm_movemask_epi8 (hit) & (0xFFFFu << (i - at0));
+            for (; bits; bits &= bits - 1) {
+                uint32_t at = at0 + (uint32_t) __builtin_ctz (bits);
+                note_word (sw, at, kw[at]);
+            }
+        }
+        return;
     }
-    for (size_t i = 0; i + 8 < n; i += 8)
-        if (event_word_in_8 (kw + i))
-            return TRUE;
-    /* The last eight, overlapping words already read. */
-    return event_word_in_8 (kw + n - 8);
+#endif
+    for (; i < s->te; i++)
+        if ((RULE_KWS >> kw[i]) & 1)
+            note_word (sw, i, kw[i]);
 }
 
 /* Events are filed by type and sides, so that merging a new report into an earlier one
@@ -153,7 +190,7 @@ typedef struct {
 
 /* What the stage works out once per sentence. */
 typedef struct {
-    uint32_t kws;   /* KW_BIT of every keyword starting in the sentence; 0 when none of
+    uint32_t kws;   /* KW_BIT of the RULE_KWS starting in the sentence; 0 when none of
                      * EVENT_KWS is among them (no rule asks then) */
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
@@ -1832,13 +1869,13 @@ bilat__find_events (bilat_ctx *c)
     vec *frames = &frame_vec;
     vec_init (frames, frame_buf, G_N_ELEMENTS (frame_buf), sizeof (frame));
     gboolean list_ctx = FALSE;
-    const uint32_t visit_kws = KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) |
-                               KW_BIT (KW_PRESENCE);
-    const uint32_t meet_kws = KW_BIT (KW_MEET) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) |
-                              KW_BIT (KW_RECEIVE);
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
-        if (!has_event_word (c->tok_kw + s->tb, s->te - s->tb)) {
+        /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
+         * keyword for the tests that only ask whether the sentence has one. */
+        sent_words sw;
+        scan_sentence (c, s, &sw);
+        if (!(sw.kws & EVENT_KWS)) {
             /* No rule reads its notes; a list marker matters only to an open list. */
             ev.sents[si] = SENT_INFO (0);
             if (list_ctx && !is_list_item (c, s) &&
@@ -1846,21 +1883,8 @@ bilat__find_events (bilat_ctx *c)
                 list_ctx = FALSE;
             continue;
         }
-        /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
-         * keyword for the tests that only ask whether the sentence has one. */
-        uint32_t visits[32], meets[32];
-        int nv = 0, nm = 0;
-        uint32_t kws = 0;
-        for (uint32_t i = s->tb, te = s->te; i < te; i++) {
-            uint32_t bit = KW_BIT (c->tok_kw[i]);
-            kws |= bit;
-            if (G_UNLIKELY (bit & (visit_kws | meet_kws))) {
-                if ((bit & visit_kws) && nv < 32)
-                    visits[nv++] = i;
-                if ((bit & meet_kws) && nm < 32)
-                    meets[nm++] = i;
-            }
-        }
+        const uint32_t *visits = sw.visits, *meets = sw.meets, kws = sw.kws;
+        int nv = sw.nv, nm = sw.nm;
         ev.sents[si] = SENT_INFO (kws);
         gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
         gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
