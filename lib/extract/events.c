@@ -45,6 +45,11 @@ typedef struct {
 
 #define KW_BIT(k) (1u << (k))
 
+/* Rules and modes that emission tests for: compared by address, since frames hold these. */
+static const char rule_talks[] = "meeting:talks";
+static const char rule_anaphora[] = "agreement:anaphora";
+static const char mode_in_person[] = "in_person";
+
 /* A growable array that starts in a buffer of the caller's: what a typical release needs
  * fits there, and allocating a few kilobytes per document (glibc's slow path, consolidating
  * on free) cost more than the work done in them. */
@@ -524,6 +529,30 @@ single:;
     return n;
 }
 
+/* A new frame at the end of frames, its arrays empty: filled in place, not zeroed whole and
+ * copied (a frame is some 400 bytes, and most of it is arrays). */
+static frame *
+frame_push (vec *frames, int type, int sent, uint32_t tb, uint32_t te, uint32_t wb, uint32_t we,
+            const char *rule)
+{
+    frame *f = vec_push (frames);
+    f->type = type;
+    f->sent = sent;
+    f->tb = tb;
+    f->te = te;
+    f->wb = wb;
+    f->we = we;
+    f->actor_person = f->target_state = -1;
+    f->n_actor_states = f->n_target_states = 0;
+    f->level = f->mode = f->place = f->date = NULL;
+    f->rule = rule;
+    f->title_tb = f->title_te = 0;
+    f->n_parties = f->n_persons = f->n_agents = f->n_objects = 0;
+    f->objects_before = f->hosted = f->sides = f->multilateral = f->parties_final = FALSE;
+    f->host_person = f->host_state = 0;
+    return f;
+}
+
 static bilat_word_set level_words = { .words = { "state", "official", "working", "private" } };
 static bilat_word_set place_preps = { .words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
@@ -548,14 +577,13 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     if (invited && !accepted)
         return;
 
-    frame f = { .type = BILAT_EVENT_VISIT, .sent = c->tok_sent[p], .tb = p, .te = te,
-                .wb = s->tb, .we = we, .actor_person = -1, .target_state = -1,
-                .rule = "visit:trigger" };
+    frame *f = frame_push (frames, BILAT_EVENT_VISIT, c->tok_sent[p], p, te, s->tb, we,
+                           "visit:trigger");
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
         const char *level = bilat__word_which (&level_words, c, k);
         if (level) {
-            f.level = level;
+            f->level = level;
             break;
         }
     }
@@ -648,26 +676,28 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     if (tgt < 0 && c->dateline_state >= 0) {
         for (uint32_t k = te; k < we && k < te + 3; k++)
             if (bilat__tok_is (c, k, "here")) {
-                f.target_states[0] = c->dateline_state;
-                f.n_target_states = 1;
+                f->target_states[0] = c->dateline_state;
+                f->n_target_states = 1;
                 break;
             }
     }
     /* "Foreign ministers ... are in New Delhi": presence counts only with a place after. */
-    if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0 && f.n_target_states == 0)
+    if (bilat__tok_keyword (c, p) == KW_PRESENCE && tgt < 0 && f->n_target_states == 0) {
+        frames->len--;
         return;
+    }
     if (actor >= 0) {
         const actor_cand *a = &cands->v[actor];
-        f.actor_person = a->person;
+        f->actor_person = a->person;
         if (a->person < 0)
-            f.n_actor_states = list_states (c, cands, (guint) actor, f.actor_states, 8);
-        f.tb = MIN (f.tb, a->tb);
+            f->n_actor_states = list_states (c, cands, (guint) actor, f->actor_states, 8);
+        f->tb = MIN (f->tb, a->tb);
     }
     if (tgt >= 0) {
         const actor_cand *a = &cands->v[tgt];
-        f.n_target_states = list_states (c, cands, (guint) tgt, f.target_states, 8);
+        f->n_target_states = list_states (c, cands, (guint) tgt, f->target_states, 8);
         if (a->capital)
-            f.place = bilat__doc_strndup (c, ctx_tok (c, a->tb)->start,
+            f->place = bilat__doc_strndup (c, ctx_tok (c, a->tb)->start,
                                           ctx_tok (c, a->te - 1)->end);
     } else {
         /* A city the gazetteer does not know: "arrived in Samarkand". */
@@ -677,12 +707,11 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
             const bilat_token *t = ctx_tok (c, k + 1);
             if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
                 ctx_mention_at (c, k + 1) == NULL)
-                f.place = bilat__doc_strndup (c, t->start, t->end);
+                f->place = bilat__doc_strndup (c, t->start, t->end);
             break;
         }
     }
-    f.date = event_date (c, f.sent, p, we, p);
-    *(frame *) vec_push (frames) = f;
+    f->date = event_date (c, f->sent, p, we, p);
 }
 
 /* "President Yeltsin hosted Japanese Prime Minister Hashimoto": a leader received by
@@ -712,20 +741,19 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uin
         if (of_guest && o->klass == GZ_OFFICE_DIPLOMAT)
             return;
     }
-    frame f = { .type = BILAT_EVENT_VISIT, .sent = c->tok_sent[p], .tb = p, .te = te,
-                .wb = s->tb, .we = s->te, .actor_person = guest->person, .target_state = -1,
-                .rule = "visit:hosted" };
+    frame *f = frame_push (frames, BILAT_EVENT_VISIT, c->tok_sent[p], p, te, s->tb, s->te,
+                           "visit:hosted");
+    f->actor_person = guest->person;
     if (guest->person < 0) {
-        f.actor_states[0] = guest->state;
-        f.n_actor_states = 1;
+        f->actor_states[0] = guest->state;
+        f->n_actor_states = 1;
     }
     /* The host's state is read when the frame is emitted (people's states may be inferred
      * later), through its person. */
-    f.hosted = TRUE;
-    f.host_person = host->person;
-    f.host_state = host->person >= 0 ? -1 : host->state;
-    f.date = event_date (c, f.sent, s->tb, s->te, p);
-    *(frame *) vec_push (frames) = f;
+    f->hosted = TRUE;
+    f->host_person = host->person;
+    f->host_state = host->person >= 0 ? -1 : host->state;
+    f->date = event_date (c, f->sent, s->tb, s->te, p);
 }
 
 /* Does sentence s name a multilateral format or an organization? The same for every meeting
@@ -758,11 +786,8 @@ static void
 meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
                uint32_t te, int kw, uint32_t wb, uint32_t we, vec *frames)
 {
-    frame f = { .type = BILAT_EVENT_MEETING, .sent = c->tok_sent[p], .tb = p, .te = te,
-                .wb = wb, .we = we, .actor_person = -1, .target_state = -1,
-                .rule = kw == KW_PHONE ? "meeting:phone" : kw == KW_VIDEO ? "meeting:video"
-                                                                          : "meeting:talks" };
-    f.mode = kw == KW_PHONE ? "phone" : kw == KW_VIDEO ? "video" : "in_person";
+    const char *rule = kw == KW_PHONE ? "meeting:phone" : kw == KW_VIDEO ? "meeting:video"
+                                                                         : rule_talks;
     /* A summit is a meeting of two only when it names them: "the Spanish-Portuguese
      * Summit"; the SCO summit is where meetings happen, not one. */
     if (bilat__tok_is (c, p, "summit")) {
@@ -772,8 +797,8 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
                                      : NULL;
         if (!a || !b || a->kind != GZ_STATE || b->kind != GZ_STATE)
             return;
-        f.wb = a->tb;
-        f.we = b->te;
+        wb = a->tb;
+        we = b->te;
     }
     if (kw == KW_RECEIVE) {
         /* "received the Ambassador of ...": only with someone received. */
@@ -789,12 +814,14 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
         }
         if (!someone)
             return;
-        f.rule = "meeting:received";
+        rule = "meeting:received";
         hosted_visit (c, s, cands, p, te, frames);
     }
-    f.multilateral = is_multilateral (c, s);
-    f.date = event_date (c, f.sent, s->tb, s->te, p);
-    *(frame *) vec_push (frames) = f;
+    /* After the host's visit: frames are emitted in the order they are made. */
+    frame *f = frame_push (frames, BILAT_EVENT_MEETING, c->tok_sent[p], p, te, wb, we, rule);
+    f->mode = kw == KW_PHONE ? "phone" : kw == KW_VIDEO ? "video" : mode_in_person;
+    f->multilateral = is_multilateral (c, s);
+    f->date = event_date (c, f->sent, s->tb, s->te, p);
 }
 
 /* Words that end an agreement title on its right. */
@@ -936,12 +963,11 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *
         if (lb == i && de == i + 1 && i > s->tb &&
             (bilat__tok_is (c, i - 1, "this") || bilat__tok_is (c, i - 1, "that") ||
              bilat__tok_is (c, i - 1, "said"))) {
-            frame f = { .type = BILAT_EVENT_AGREEMENT, .sent = c->tok_sent[i], .tb = i,
-                        .te = de, .wb = s->tb, .we = s->te, .actor_person = -1,
-                        .target_state = -1, .title_tb = i, .title_te = de,
-                        .rule = "agreement:anaphora" };
-            f.date = event_date (c, f.sent, s->tb, s->te, i);
-            *(frame *) vec_push (frames) = f;
+            frame *f = frame_push (frames, BILAT_EVENT_AGREEMENT, c->tok_sent[i], i, de, s->tb,
+                                   s->te, rule_anaphora);
+            f->title_tb = i;
+            f->title_te = de;
+            f->date = event_date (c, f->sent, s->tb, s->te, i);
             made++;
             covered = de;
             continue;
@@ -995,11 +1021,11 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *
         while (re > de && (bilat__tok_is (c, re - 1, "and") || bilat__tok_is (c, re - 1, "the") ||
                            bilat__tok_is (c, re - 1, "of") || bilat__tok_is (c, re - 1, "on")))
             re--;
-        frame f = { .type = BILAT_EVENT_AGREEMENT, .sent = c->tok_sent[i], .tb = lb, .te = re,
-                    .wb = s->tb, .we = s->te, .actor_person = -1, .target_state = -1,
-                    .title_tb = lb, .title_te = re, .rule = "agreement:signed" };
-        f.date = event_date (c, f.sent, s->tb, s->te, i);
-        *(frame *) vec_push (frames) = f;
+        frame *f = frame_push (frames, BILAT_EVENT_AGREEMENT, c->tok_sent[i], lb, re, s->tb,
+                               s->te, "agreement:signed");
+        f->title_tb = lb;
+        f->title_te = re;
+        f->date = event_date (c, f->sent, s->tb, s->te, i);
         made++;
         covered = re;
     }
@@ -1600,7 +1626,8 @@ emit_event (bilat_ctx *c, const frame *f)
         int b = bucket (c, &key, FALSE);
         for (int k = b >= 0 ? bucket_at (c, b)->first : -1; k >= 0; k = item (c, k)->next) {
             bilat_fact *e = item (c, k)->e;
-            if (strcmp (e->mode, f->mode) || (e->date && f->date && strcmp (e->date, f->date)))
+            if ((e->mode != f->mode && strcmp (e->mode, f->mode)) ||
+                (e->date && f->date && strcmp (e->date, f->date)))
                 continue;
             if (!e->date && f->date)
                 e->date = bilat__ctx_copy (c, f->date);
@@ -1608,7 +1635,7 @@ emit_event (bilat_ctx *c, const frame *f)
             return;
         }
     }
-    if (f->type == BILAT_EVENT_AGREEMENT && strcmp (f->rule, "agreement:anaphora") == 0) {
+    if (f->type == BILAT_EVENT_AGREEMENT && f->rule == rule_anaphora) {
         /* "This program was signed on 11 October": dates the last such agreement. */
         int b = bucket (c, &key, FALSE);
         if (b >= 0) {
@@ -1631,9 +1658,9 @@ emit_event (bilat_ctx *c, const frame *f)
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
-        e->cameo = f->mode && strcmp (f->mode, "in_person") ? "040" : "043";
+        e->cameo = f->mode && f->mode != mode_in_person ? "040" : "043";
         e->plover = "CONSULT";
-        if (strcmp (f->rule, "meeting:talks") == 0)
+        if (f->rule == rule_talks)
             e->cameo = "046";
     } else {
         e->title = copy_tokens (c, f->title_tb, f->title_te);
