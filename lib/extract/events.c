@@ -109,12 +109,23 @@ G_STATIC_ASSERT (KW_VISIT == 1 &&
                  EVENT_KWS == (((KW_BIT (KW_DOCS + 1) - 1) & ~1u) | KW_BIT (KW_PRESENCE)));
 
 /* What a sentence holds for the rules: the KW_BIT of each of its RULE_KWS, and where its
- * visit and meeting words are (the first 32 of each). */
+ * visit and meeting words are (the first 32 of each), and its documents and signing words
+ * (all of them, or n_docs or n_signs is -1). */
 typedef struct {
     uint32_t kws;
     uint32_t visits[32], meets[32];
     int nv, nm;
+    uint32_t docs[64], signs[32];
+    int n_docs, n_signs;
 } sent_words;
+
+/* Append token i to a list of at most cap; a list that overflows says so with -1. */
+static inline void
+push_at (uint32_t *v, int cap, int *n, uint32_t i)
+{
+    if (*n >= 0)
+        *n = *n < cap ? (v[*n] = i, *n + 1) : -1;
+}
 
 static inline void
 note_word (sent_words *sw, uint32_t i, unsigned id)
@@ -129,6 +140,10 @@ note_word (sent_words *sw, uint32_t i, unsigned id)
         sw->visits[sw->nv++] = i;
     if ((bit & meet_kws) && sw->nm < 32)
         sw->meets[sw->nm++] = i;
+    if (bit & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS)))
+        push_at (sw->docs, G_N_ELEMENTS (sw->docs), &sw->n_docs, i);
+    if (bit & KW_BIT (KW_SIGN))
+        push_at (sw->signs, G_N_ELEMENTS (sw->signs), &sw->n_signs, i);
 }
 
 /* Most tokens are none of RULE_KWS (half are keywords, but "the" and "of" are stop words)
@@ -138,7 +153,7 @@ static void
 scan_sentence (const bilat_ctx *c, const bilat_sentence *s, sent_words *sw)
 {
     sw->kws = 0;
-    sw->nv = sw->nm = 0;
+    sw->nv = sw->nm = sw->n_docs = sw->n_signs = 0;
     const uint8_t *kw = c->tok_kw;
     uint32_t i = s->tb;
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -826,7 +841,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
 
 /* Words that end an agreement title on its right. */
 static gboolean
-title_stop (const bilat_ctx *c, size_t i)
+title_stop_word (const bilat_ctx *c, size_t i)
 {
     static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
                                                "will", "would", "which", "that", "signed",
@@ -846,7 +861,7 @@ title_stop (const bilat_ctx *c, size_t i)
 /* Words a title may start with on the left of its noun ("Joint", "cooperation",
  * "Mexico-Guatemala"); determiners, verbs and prepositions end it. */
 static gboolean
-title_left_ok (const bilat_ctx *c, size_t i)
+title_left_ok_word (const bilat_ctx *c, size_t i)
 {
     static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
                                                "on", "in", "for", "with", "to", "by", "and",
@@ -863,6 +878,33 @@ title_left_ok (const bilat_ctx *c, size_t i)
         return FALSE;
     int kw = bilat__tok_keyword (c, i);
     return kw != KW_SIGN && kw != KW_MEET && kw != KW_VISIT;
+}
+
+/* The two tests above, made once per token of a sentence: a title's words are read again
+ * for every document noun and every "and" in a list. */
+typedef struct {
+    const bilat_sentence *s;
+    uint8_t *v;  /* per token: TITLE_* bits */
+} title_memo;
+
+enum { TITLE_LEFT_KNOWN = 1, TITLE_LEFT_OK = 2, TITLE_STOP_KNOWN = 4, TITLE_STOP = 8 };
+
+static gboolean
+title_left_ok (const bilat_ctx *c, title_memo *tm, size_t i)
+{
+    uint8_t *m = &tm->v[i - tm->s->tb];
+    if (!(*m & TITLE_LEFT_KNOWN))
+        *m |= TITLE_LEFT_KNOWN | (title_left_ok_word (c, i) ? TITLE_LEFT_OK : 0);
+    return (*m & TITLE_LEFT_OK) != 0;
+}
+
+static gboolean
+title_stop (const bilat_ctx *c, title_memo *tm, size_t i)
+{
+    uint8_t *m = &tm->v[i - tm->s->tb];
+    if (!(*m & TITLE_STOP_KNOWN))
+        *m |= TITLE_STOP_KNOWN | (title_stop_word (c, i) ? TITLE_STOP : 0);
+    return (*m & TITLE_STOP) != 0;
 }
 
 static gboolean
@@ -915,7 +957,8 @@ sign_distance (const sign_list *signs, uint32_t i)
 /* Agreements of one sentence. In a list that follows "signed ... These include:", every
  * item is a signed document (in_list). */
 static void
-agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *frames)
+agreement_frames (bilat_ctx *c, const bilat_sentence *s, const sent_words *sw, gboolean in_list,
+                  vec *frames)
 {
     uint32_t covered = s->tb;
     gboolean chained = FALSE;
@@ -923,21 +966,38 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *
     uint32_t stack[32];
     sign_list signs = { .v = stack, .len = 0 };
     guint cap = G_N_ELEMENTS (stack);
-    for (uint32_t k = s->tb; k < s->te; k++) {
-        if (bilat__tok_keyword (c, k) != KW_SIGN || signed_before (c, s, k + 1))
-            continue;
-        if (signs.len == cap) {
-            cap *= 2;
-            if (signs.v == stack)
-                signs.v = g_memdup2 (stack, sizeof stack);
-            signs.v = g_renew (uint32_t, signs.v, cap);
+    if (sw->n_signs >= 0) {
+        for (int k = 0; k < sw->n_signs; k++)
+            if (!signed_before (c, s, sw->signs[k] + 1))
+                signs.v[signs.len++] = sw->signs[k];
+    } else {
+        for (uint32_t k = s->tb; k < s->te; k++) {
+            if (bilat__tok_keyword (c, k) != KW_SIGN || signed_before (c, s, k + 1))
+                continue;
+            if (signs.len == cap) {
+                cap *= 2;
+                if (signs.v == stack)
+                    signs.v = g_memdup2 (stack, sizeof stack);
+                signs.v = g_renew (uint32_t, signs.v, cap);
+            }
+            signs.v[signs.len++] = k;
         }
-        signs.v[signs.len++] = k;
     }
+    uint8_t memo_stack[256];
+    size_t n = s->te - s->tb;
+    title_memo tm = { .s = s, .v = n <= sizeof memo_stack ? memo_stack : g_malloc (n) };
+    memset (tm.v, 0, n);
     /* A sentence lists a bounded number of documents; a run-on list of thousands is not a
-     * press release and is cut short. */
+     * press release and is cut short. The document nouns are the scan's, unless there were
+     * too many to keep. */
     int made = 0;
-    for (uint32_t i = s->tb; i < s->te && made < 64; i++) {
+    for (uint32_t d = 0, i = s->tb; made < 64; d++, i++) {
+        if (sw->n_docs >= 0) {
+            if (d >= (uint32_t) sw->n_docs)
+                break;
+            i = sw->docs[d];
+        } else if (i >= s->te)
+            break;
         int kw = bilat__tok_keyword (c, i);
         if ((kw != KW_DOC && kw != KW_DOCS) || i < covered)
             continue;
@@ -955,7 +1015,7 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *
         if (!in_list && !chained && sign_distance (&signs, i) > 20)
             continue;
         uint32_t lb = i;
-        while (lb > s->tb && i - lb < 5 && title_left_ok (c, lb - 1))
+        while (lb > s->tb && i - lb < 5 && title_left_ok (c, &tm, lb - 1))
             lb--;
         if (signed_before (c, s, lb))
             continue;
@@ -989,19 +1049,19 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *
         }
         uint32_t re = de;
         while (re < s->te && re - i < 30) {
-            if (title_stop (c, re))
+            if (title_stop (c, &tm, re))
                 break;
             /* "the Agreement on X and the Memorandum on Y" are two documents... */
             if (bilat__tok_is (c, re, "and") || bilat__tok_punct (c, re, ',')) {
                 uint32_t k = re + 1;
-                while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
+                while (k < s->te && k < re + 6 && title_left_ok (c, &tm, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
                     k++;
                 if (k < s->te &&
                     (bilat__tok_is (c, re + 1, "the") || bilat__tok_is (c, re + 1, "a") ||
                      bilat__tok_is (c, re + 1, "an")))
                     k = re + 2;
-                while (k < s->te && k < re + 6 && title_left_ok (c, k) &&
+                while (k < s->te && k < re + 6 && title_left_ok (c, &tm, k) &&
                        bilat__tok_keyword (c, k) != KW_DOC && bilat__tok_keyword (c, k) != KW_DOCS)
                     k++;
                 if (k < s->te && (bilat__tok_keyword (c, k) == KW_DOC ||
@@ -1031,6 +1091,8 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, gboolean in_list, vec *
     }
     if (signs.v != stack)
         g_free (signs.v);
+    if (tm.v != memo_stack)
+        g_free (tm.v);
 }
 
 static gboolean
@@ -1932,7 +1994,7 @@ bilat__find_events (bilat_ctx *c)
         /* "... signed eight documents. These include:" opens a list of signed titles. */
         gboolean item = (has_doc || list_ctx) && is_list_item (c, s);
         if (has_doc && ((has_sign && !item) || (list_ctx && item)))
-            agreement_frames (c, s, list_ctx && item, frames);
+            agreement_frames (c, s, &sw, list_ctx && item, frames);
         if (has_sign && has_doc)
             list_ctx = TRUE;
         else if (!item && !(list_ctx && c->text.text[ctx_tok (c, s->te - 1)->start] == ':'))
