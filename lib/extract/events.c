@@ -1205,6 +1205,29 @@ cmp_u64 (const void *a, const void *b)
 static int
 most_often (const int *keys, guint n)
 {
+    /* A handful of keys: counted pair by pair, the same answer without sorting. */
+    if (n <= 16) {
+        int best = -1;
+        guint best_n = 0, best_at = 0;
+        for (guint i = 0; i < n; i++) {
+            guint count = 0, at = i;
+            gboolean seen = FALSE;
+            for (guint j = 0; j < n && !seen; j++)
+                if (keys[j] == keys[i]) {
+                    seen = j < i;
+                    count++;
+                    at = j;
+                }
+            if (seen)
+                continue;
+            if (count > best_n || (count == best_n && at < best_at)) {
+                best = keys[i];
+                best_n = count;
+                best_at = at;
+            }
+        }
+        return best;
+    }
     uint64_t stack[64];
     uint64_t *v = n <= G_N_ELEMENTS (stack) ? stack : g_new (uint64_t, n);
     for (guint i = 0; i < n; i++)
@@ -1497,7 +1520,7 @@ same_visit (const bilat_fact *e, const char *actor, const char *target, const ch
 static void
 key_init (event_key *k, int type, const char *const *codes, int n, gboolean sort)
 {
-    memset (k, 0, sizeof *k);
+    /* Codes past n are never read: the key is not cleared. */
     k->type = type;
     k->n = MIN (n, 16);
     for (int i = 0; i < k->n; i++)
@@ -1642,10 +1665,18 @@ static const char *
 copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
 {
     uint32_t start = ctx_tok (c, tb)->start, end = ctx_tok (c, te - 1)->end;
+    const char *text = c->text.text;
+    /* Most titles are words one space apart: their text is the copy. */
+    uint32_t plain = tb + 1;
+    while (plain < te && (ctx_tok (c, plain)->start == ctx_tok (c, plain - 1)->end ||
+                          (ctx_tok (c, plain)->start == ctx_tok (c, plain - 1)->end + 1 &&
+                           text[ctx_tok (c, plain - 1)->end] == ' ')))
+        plain++;
+    if (plain >= te)
+        return g_string_chunk_insert_len (c->doc->strings, text + start, (gssize) (end - start));
     char stack[256];
     char *buf = (size_t) (end - start) + 1 > sizeof stack ? g_malloc ((size_t) (end - start) + 1)
                                                           : stack;
-    const char *text = c->text.text;
     size_t n = 0;
     for (uint32_t k = tb; k < te; k++) {
         const bilat_token *t = ctx_tok (c, k);
