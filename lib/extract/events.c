@@ -38,7 +38,6 @@ typedef struct {
     int host_person, host_state;
     gboolean sides;             /* "the two countries", "the sides" stand for the main pair */
     int objects[16], n_objects; /* meetings: states named on their own ("with Sweden") */
-    gboolean multilateral;      /* "trilateral", "summit": no splitting into pairs */
     gboolean parties_final;     /* collect_parties read no person without a state: none of
                                  * its inputs can change any more */
 } frame;
@@ -563,7 +562,7 @@ frame_push (vec *frames, int type, int sent, uint32_t tb, uint32_t te, uint32_t 
     f->rule = rule;
     f->title_tb = f->title_te = 0;
     f->n_parties = f->n_persons = f->n_agents = f->n_objects = 0;
-    f->objects_before = f->hosted = f->sides = f->multilateral = f->parties_final = FALSE;
+    f->objects_before = f->hosted = f->sides = f->parties_final = FALSE;
     f->host_person = f->host_state = 0;
     return f;
 }
@@ -596,7 +595,8 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                            "visit:trigger");
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
-        const char *level = bilat__word_which (&level_words, c, k);
+        const char *level =
+            bilat__word_in (&level_words, c, k) ? bilat__word_which (&level_words, c, k) : NULL;
         if (level) {
             f->level = level;
             break;
@@ -772,7 +772,7 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uin
 }
 
 /* Does sentence s name a multilateral format or an organization? The same for every meeting
- * word of the sentence, so worked out once. */
+ * word of the sentence, so worked out once, and only for a meeting that could be split. */
 static gboolean
 is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 {
@@ -835,7 +835,6 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
     /* After the host's visit: frames are emitted in the order they are made. */
     frame *f = frame_push (frames, BILAT_EVENT_MEETING, c->tok_sent[p], p, te, wb, we, rule);
     f->mode = kw == KW_PHONE ? "phone" : kw == KW_VIDEO ? "video" : mode_in_person;
-    f->multilateral = is_multilateral (c, s);
     f->date = event_date (c, f->sent, s->tb, s->te, p);
 }
 
@@ -1551,12 +1550,11 @@ key_equal (gconstpointer a, gconstpointer b)
            memcmp (x->codes, y->codes, sizeof x->codes[0] * (size_t) x->n) == 0;
 }
 
-/* The bucket of key, made when create is set; -1 when there is none. */
+/* The bucket of key (h is its key_hash), made when create is set; -1 when there is none. */
 static int
-bucket (bilat_ctx *c, const event_key *key, gboolean create)
+bucket (bilat_ctx *c, const event_key *key, guint h, gboolean create)
 {
     struct bilat_events *ev = c->events;
-    guint h = key_hash (key);
     for (guint i = h & (ev->n_slots - 1); ev->n_slots && ev->slots[i] >= 0;
          i = (i + 1) & (ev->n_slots - 1)) {
         const ev_bucket *b = &VEC_AT (&ev->buckets, ev_bucket, ev->slots[i]);
@@ -1631,7 +1629,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
     const char *pair[2] = { ac, tc };
     event_key key;
     key_init (&key, BILAT_EVENT_VISIT, pair, 2, FALSE);
-    int b = bucket (c, &key, TRUE);
+    int b = bucket (c, &key, key_hash (&key), TRUE);
     for (int k = bucket_at (c, b)->first; k >= 0; k = item (c, k)->next) {
         bilat_fact *e = item (c, k)->e;
         if (same_visit (e, ac, tc, f->date, f->level)) {
@@ -1713,10 +1711,11 @@ emit_event (bilat_ctx *c, const frame *f)
     event_key key;
     const char *codes[16];
     frame_key (c, f, &key, codes);
+    guint h = key_hash (&key);
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
-        int b = bucket (c, &key, FALSE);
+        int b = bucket (c, &key, h, FALSE);
         for (int k = b >= 0 ? bucket_at (c, b)->first : -1; k >= 0; k = item (c, k)->next) {
             bilat_fact *e = item (c, k)->e;
             if ((e->mode != f->mode && strcmp (e->mode, f->mode)) ||
@@ -1730,7 +1729,7 @@ emit_event (bilat_ctx *c, const frame *f)
     }
     if (f->type == BILAT_EVENT_AGREEMENT && f->rule == rule_anaphora) {
         /* "This program was signed on 11 October": dates the last such agreement. */
-        int b = bucket (c, &key, FALSE);
+        int b = bucket (c, &key, h, FALSE);
         if (b >= 0) {
             bilat_fact *e = item (c, bucket_at (c, b)->last)->e;
             if (!e->date && f->date)
@@ -1747,7 +1746,7 @@ emit_event (bilat_ctx *c, const frame *f)
             pc[j] = pc[j - 1];
             pc[j - 1] = t;
         }
-    file_event (c, bucket (c, &key, TRUE), e);
+    file_event (c, bucket (c, &key, h, TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1821,8 +1820,10 @@ emit_frame (bilat_ctx *c, frame *f)
      * ambassadors of Sweden and the Czech Republic") is a meeting with each. */
     /* "The Foreign Ministers of Armenia and Azerbaijan met ... under the auspices of the US
      * Secretary of State": states before the meeting word are its subjects, all of them. */
-    if (f->type == BILAT_EVENT_MEETING && !f->multilateral && f->n_agents <= 1 &&
-        f->n_objects >= 2 && !f->objects_before) {
+    /* "trilateral", "summit": no splitting into pairs (asked last: it reads the sentence). */
+    if (f->type == BILAT_EVENT_MEETING && f->n_agents <= 1 && f->n_objects >= 2 &&
+        !f->objects_before &&
+        !is_multilateral (c, &g_array_index (c->sents, bilat_sentence, f->sent))) {
         /* Without a known side to pair them with, a longer list says nothing certain; two
          * states alone ("talks between Uzbekistan and Azerbaijan") are the two sides. */
         int agent = f->n_agents ? f->agents[0] : -1;
