@@ -214,14 +214,10 @@ typedef struct {
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
     int32_t cand_n;  /* how many, or -1 before they are worked out */
-    guint first[3];  /* its first person reference, office chain and date, or G_MAXUINT
-                      * before they are looked up (sent_first) */
+    guint first[3];  /* its first person reference, office chain and date (sent_first) */
 } sent_info;
 
 enum { FIRST_PREF, FIRST_OREF, FIRST_DATE };
-#define SENT_INFO(kws_) \
-    ((sent_info) { .kws = (kws_), .multi = -1, .cand_n = -1, \
-                   .first = { G_MAXUINT, G_MAXUINT, G_MAXUINT } })
 
 struct bilat_events {
     sent_info *sents;
@@ -258,46 +254,12 @@ person_state (const bilat_ctx *c, int person)
 }
 
 /* References, dates and office chains are kept in text order, so those of one sentence
- * are a range found by binary search: no stage scans the whole document per sentence. */
-static guint
-first_of_sentence (const GArray *a, size_t size, size_t sent_offset, int32_t sent)
-{
-    guint lo = 0, hi = a->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        int32_t s;
-        memcpy (&s, a->data + (size_t) mid * size + sent_offset, sizeof s);
-        if (s < sent)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The first entry of sentence sent in one of the lists, searched once per sentence: the
- * rules ask again for every event word. */
+ * start where the sentences before them end: bilat__find_events notes where, sentence after
+ * sentence, and no stage scans the whole document per sentence. */
 static guint
 sent_first (const bilat_ctx *c, int32_t sent, int which)
 {
-    guint *first = &c->events->sents[sent].first[which];
-    if (*first == G_MAXUINT) {
-        switch (which) {
-        case FIRST_PREF:
-            *first = first_of_sentence (c->person_refs, sizeof (bilat_person_ref),
-                                        offsetof (bilat_person_ref, sent), sent);
-            break;
-        case FIRST_OREF:
-            *first = first_of_sentence (c->office_refs, sizeof (bilat_office_ref),
-                                        offsetof (bilat_office_ref, sent), sent);
-            break;
-        default:
-            *first = first_of_sentence (c->dates, sizeof (bilat_date_expr),
-                                        offsetof (bilat_date_expr, sent), sent);
-            break;
-        }
-    }
-    return *first;
+    return c->events->sents[sent].first[which];
 }
 
 #define pref_first(c_, s_) sent_first ((c_), (s_), FIRST_PREF)
@@ -1990,15 +1952,35 @@ bilat__find_events (bilat_ctx *c)
     vec *frames = &frame_vec;
     vec_init (frames, frame_buf, G_N_ELEMENTS (frame_buf), sizeof (frame));
     gboolean list_ctx = FALSE;
+    /* Each sentence's first reference, office chain and date: cursors over lists in text
+     * order. */
+    const bilat_person_ref *prefs = (const bilat_person_ref *) (void *) c->person_refs->data;
+    const bilat_office_ref *orefs = (const bilat_office_ref *) (void *) c->office_refs->data;
+    const bilat_date_expr *dates = (const bilat_date_expr *) (void *) c->dates->data;
+    const guint n_prefs = c->person_refs->len, n_orefs = c->office_refs->len;
+    const guint n_dates = c->dates->len;
+    guint first_pref = 0, first_oref = 0, first_date = 0;
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
+        while (first_pref < n_prefs && prefs[first_pref].sent < (int32_t) si)
+            first_pref++;
+        while (first_oref < n_orefs && orefs[first_oref].sent < (int32_t) si)
+            first_oref++;
+        while (first_date < n_dates && dates[first_date].sent < (int32_t) si)
+            first_date++;
+        sent_info *info = &ev.sents[si];
+        info->kws = 0;
+        info->multi = -1;
+        info->cand_n = -1;
+        info->first[FIRST_PREF] = first_pref;
+        info->first[FIRST_OREF] = first_oref;
+        info->first[FIRST_DATE] = first_date;
         /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
          * keyword for the tests that only ask whether the sentence has one. */
         sent_words sw;
         scan_sentence (c, s, &sw);
         if (!(sw.kws & EVENT_KWS)) {
-            /* No rule reads its notes; a list marker matters only to an open list. */
-            ev.sents[si] = SENT_INFO (0);
+            /* No rule asks for its keywords; a list marker matters only to an open list. */
             if (list_ctx && !is_list_item (c, s) &&
                 c->text.text[ctx_tok (c, s->te - 1)->start] != ':')
                 list_ctx = FALSE;
@@ -2006,7 +1988,7 @@ bilat__find_events (bilat_ctx *c)
         }
         const uint32_t *visits = sw.visits, *meets = sw.meets, kws = sw.kws;
         int nv = sw.nv, nm = sw.nm;
-        ev.sents[si] = SENT_INFO (kws);
+        info->kws = kws;
         gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
         gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
         cand_list cands = nv + nm > 0 ? candidates (c, s) : (cand_list) { NULL, 0 };
