@@ -145,44 +145,39 @@ note_word (sent_words *sw, uint32_t i, unsigned id)
         push_at (sw->signs, G_N_ELEMENTS (sw->signs), &sw->n_signs, i);
 }
 
-/* Most tokens are none of RULE_KWS (half are keywords, but "the" and "of" are stop words)
- * and most sentences have none of EVENT_KWS, so the sentence is read sixteen ids at a time
- * where the processor allows: this is all a sentence without an event costs. */
+/* Where the RULE_KWS are in the text, in order. Most tokens are none of them (half are
+ * keywords, but "the" and "of" are stop words), so the ids are read sixteen at a time where
+ * the processor allows, once for the whole text: a sentence without one then costs nothing
+ * to skip. */
 static void
-scan_sentence (const bilat_ctx *c, const bilat_sentence *s, sent_words *sw)
+find_rule_words (const bilat_ctx *c, vec *hits)
 {
-    sw->kws = 0;
-    sw->nv = sw->nm = sw->n_docs = sw->n_signs = 0;
     const uint8_t *kw = c->tok_kw;
-    uint32_t i = s->tb;
+    uint32_t n = c->toks.len, i = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
-    /* A sentence shorter than sixteen reads the ids before it too (masked off): only the
-     * text's first tokens have none before them. */
-    if (s->te >= 16) {
+    if (n >= 16) {
         const __m128i zero = _mm_setzero_si128 (), past = _mm_set1_epi8 (KW_DOCS + 1);
         const __m128i accept = _mm_set1_epi8 (KW_ACCEPT), sides = _mm_set1_epi8 (KW_SIDES);
         const __m128i presence = _mm_set1_epi8 (KW_PRESENCE);
-        for (; i < s->te; i += 16) {
-            uint32_t at0 = MIN (i, s->te - 16);
+        for (; i < n; i += 16) {
+            /* The last sixteen overlap ids read already: those are masked off. */
+            uint32_t at0 = MIN (i, n - 16);
             __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) (kw + at0));
             /* Ids are below 32: signed compares are fine. */
             __m128i hit = _mm_and_si128 (_mm_cmpgt_epi8 (v, zero), _mm_cmplt_epi8 (v, past));
             hit = _mm_or_si128 (hit, _mm_cmpeq_epi8 (v, accept));
             hit = _mm_or_si128 (hit, _mm_or_si128 (_mm_cmpeq_epi8 (v, sides),
                                                    _mm_cmpeq_epi8 (v, presence)));
-            /* Bytes before i were read already, or are not the sentence's. */
             unsigned bits = (unsigned) _mm_movemask_epi8 (hit) & (0xFFFFu << (i - at0));
-            for (; bits; bits &= bits - 1) {
-                uint32_t at = at0 + (uint32_t) __builtin_ctz (bits);
-                note_word (sw, at, kw[at]);
-            }
+            for (; bits; bits &= bits - 1)
+                *(uint32_t *) vec_push (hits) = at0 + (uint32_t) __builtin_ctz (bits);
         }
         return;
     }
 #endif
-    for (; i < s->te; i++)
+    for (; i < n; i++)
         if ((RULE_KWS >> kw[i]) & 1)
-            note_word (sw, i, kw[i]);
+            *(uint32_t *) vec_push (hits) = i;
 }
 
 /* Events are filed by type and sides, so that merging a new report into an earlier one
@@ -207,14 +202,15 @@ typedef struct {
     uint8_t generic, headline, drop;  /* prune_agreements' marks */
 } ev_item;
 
-/* What the stage works out once per sentence. */
+/* What the stage works out once per sentence; all bits set in a field is "not yet". */
 typedef struct {
-    uint32_t kws;   /* KW_BIT of the RULE_KWS starting in the sentence; 0 when none of
-                     * EVENT_KWS is among them (no rule asks then) */
+    uint32_t kws;   /* KW_BIT of the RULE_KWS starting in the sentence; set only for the
+                     * sentences with one of EVENT_KWS (no rule asks of others) */
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
     int32_t cand_n;  /* how many, or -1 before they are worked out */
-    guint first[3];  /* its first person reference, office chain and date (sent_first) */
+    guint first[3];  /* its first person reference, office chain and date, or G_MAXUINT
+                      * until asked (sent_first) */
 } sent_info;
 
 enum { FIRST_PREF, FIRST_OREF, FIRST_DATE };
@@ -254,12 +250,46 @@ person_state (const bilat_ctx *c, int person)
 }
 
 /* References, dates and office chains are kept in text order, so those of one sentence
- * start where the sentences before them end: bilat__find_events notes where, sentence after
- * sentence, and no stage scans the whole document per sentence. */
+ * are a range: bilat__find_events notes where each sentence with an event word starts in
+ * each list, as it walks the sentences; others are found by binary search when asked. No
+ * stage scans the whole document per sentence. */
+static guint
+first_of_sentence (const GArray *a, size_t size, size_t sent_offset, int32_t sent)
+{
+    guint lo = 0, hi = a->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        int32_t s;
+        memcpy (&s, a->data + (size_t) mid * size + sent_offset, sizeof s);
+        if (s < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static guint
 sent_first (const bilat_ctx *c, int32_t sent, int which)
 {
-    return c->events->sents[sent].first[which];
+    guint *first = &c->events->sents[sent].first[which];
+    if (G_UNLIKELY (*first == G_MAXUINT)) {
+        switch (which) {
+        case FIRST_PREF:
+            *first = first_of_sentence (c->person_refs, sizeof (bilat_person_ref),
+                                        offsetof (bilat_person_ref, sent), sent);
+            break;
+        case FIRST_OREF:
+            *first = first_of_sentence (c->office_refs, sizeof (bilat_office_ref),
+                                        offsetof (bilat_office_ref, sent), sent);
+            break;
+        default:
+            *first = first_of_sentence (c->dates, sizeof (bilat_date_expr),
+                                        offsetof (bilat_date_expr, sent), sent);
+            break;
+        }
+    }
+    return *first;
 }
 
 #define pref_first(c_, s_) sent_first ((c_), (s_), FIRST_PREF)
@@ -1952,33 +1982,45 @@ bilat__find_events (bilat_ctx *c)
     vec *frames = &frame_vec;
     vec_init (frames, frame_buf, G_N_ELEMENTS (frame_buf), sizeof (frame));
     gboolean list_ctx = FALSE;
-    /* Each sentence's first reference, office chain and date: cursors over lists in text
-     * order. */
+    uint32_t hit_buf[256];
+    vec hit_vec;
+    vec_init (&hit_vec, hit_buf, G_N_ELEMENTS (hit_buf), sizeof (uint32_t));
+    find_rule_words (c, &hit_vec);
+    const uint32_t *hits = (const uint32_t *) (void *) hit_vec.data;
+    const guint n_hits = hit_vec.len;
+    guint hit = 0;
+    /* Cursors over the lists in text order: each sentence's first reference, office chain
+     * and date. */
     const bilat_person_ref *prefs = (const bilat_person_ref *) (void *) c->person_refs->data;
     const bilat_office_ref *orefs = (const bilat_office_ref *) (void *) c->office_refs->data;
     const bilat_date_expr *dates = (const bilat_date_expr *) (void *) c->dates->data;
     const guint n_prefs = c->person_refs->len, n_orefs = c->office_refs->len;
     const guint n_dates = c->dates->len;
     guint first_pref = 0, first_oref = 0, first_date = 0;
+    /* All bits set is "not worked out yet" in every field of a sentence's notes. */
+    memset (ev.sents, 0xff, c->sents->len * sizeof *ev.sents);
     for (guint si = 0; si < c->sents->len; si++) {
+        /* Outside a list, a sentence without a keyword a rule asks for needs nothing: on to
+         * the next one that has one, if any. */
+        if (!list_ctx) {
+            if (hit == n_hits)
+                break;
+            guint next = (guint) c->tok_sent[hits[hit]];
+            if (next > si)
+                si = next;
+        }
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
-        while (first_pref < n_prefs && prefs[first_pref].sent < (int32_t) si)
-            first_pref++;
-        while (first_oref < n_orefs && orefs[first_oref].sent < (int32_t) si)
-            first_oref++;
-        while (first_date < n_dates && dates[first_date].sent < (int32_t) si)
-            first_date++;
         sent_info *info = &ev.sents[si];
-        info->kws = 0;
-        info->multi = -1;
-        info->cand_n = -1;
-        info->first[FIRST_PREF] = first_pref;
-        info->first[FIRST_OREF] = first_oref;
-        info->first[FIRST_DATE] = first_date;
-        /* One pass over the sentence's keywords: visit words, meeting words, and a bit per
-         * keyword for the tests that only ask whether the sentence has one. */
+        /* The sentence's visit and meeting words, and a bit per keyword for the tests that
+         * only ask whether the sentence has one. */
         sent_words sw;
-        scan_sentence (c, s, &sw);
+        sw.kws = 0;
+        sw.nv = sw.nm = sw.n_docs = sw.n_signs = 0;
+        const uint32_t tb = s->tb, te = s->te;
+        while (hit < n_hits && hits[hit] < tb)
+            hit++;
+        for (; hit < n_hits && hits[hit] < te; hit++)
+            note_word (&sw, hits[hit], c->tok_kw[hits[hit]]);
         if (!(sw.kws & EVENT_KWS)) {
             /* No rule asks for its keywords; a list marker matters only to an open list. */
             if (list_ctx && !is_list_item (c, s) &&
@@ -1986,6 +2028,15 @@ bilat__find_events (bilat_ctx *c)
                 list_ctx = FALSE;
             continue;
         }
+        while (first_pref < n_prefs && prefs[first_pref].sent < (int32_t) si)
+            first_pref++;
+        while (first_oref < n_orefs && orefs[first_oref].sent < (int32_t) si)
+            first_oref++;
+        while (first_date < n_dates && dates[first_date].sent < (int32_t) si)
+            first_date++;
+        info->first[FIRST_PREF] = first_pref;
+        info->first[FIRST_OREF] = first_oref;
+        info->first[FIRST_DATE] = first_date;
         const uint32_t *visits = sw.visits, *meets = sw.meets, kws = sw.kws;
         int nv = sw.nv, nm = sw.nm;
         info->kws = kws;
@@ -2028,6 +2079,7 @@ bilat__find_events (bilat_ctx *c)
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &VEC_AT (frames, frame, k));
     vec_clear (frames);
+    vec_clear (&hit_vec);
     prune_agreements (c);
     vec_clear (&ev.buckets);
     vec_clear (&ev.items);
