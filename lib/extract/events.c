@@ -1694,6 +1694,39 @@ copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
     return r;
 }
 
+/* A count rather than a name: "20 cooperation documents between ministries", "a number of
+ * agreements". Read from the title's tokens: a word of the title as copied (split at the
+ * spaces its white space folds to) is one of these heads when it is one token with a space
+ * or line break, or the title's end, on each side. */
+static gboolean
+is_generic_title (const bilat_ctx *c, uint32_t tb, uint32_t te)
+{
+#define HEAD(w) { w, sizeof w - 1 }
+    static const struct {
+        const char *word;
+        size_t len;
+    } heads[] = { HEAD ("documents"), HEAD ("document"), HEAD ("agreements"),
+                  HEAD ("instruments"), HEAD ("memoranda"), HEAD ("MoUs"), HEAD ("MOUs"),
+                  HEAD ("papers"), HEAD ("deals") };
+#undef HEAD
+    const char *text = c->text.text;
+    for (uint32_t k = tb; k < te; k++) {
+        const bilat_token *t = ctx_tok (c, k);
+        size_t n = t->end - t->start;
+        /* Every head ends in "s", "t" or "a": most words go without a compare. */
+        char last = (char) (text[t->end - 1] | 0x20);
+        if (last != 's' && last != 't' && last != 'a')
+            continue;
+        if ((k > tb && text[t->start - 1] != ' ' && text[t->start - 1] != '\n') ||
+            (k + 1 < te && text[t->end] != ' ' && text[t->end] != '\n'))
+            continue;
+        for (size_t h = 0; h < G_N_ELEMENTS (heads); h++)
+            if (heads[h].len == n && g_ascii_strncasecmp (text + t->start, heads[h].word, n) == 0)
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* A meeting or agreement fact from a frame whose parties are settled. */
 static void
 emit_event (bilat_ctx *c, const frame *f)
@@ -1739,6 +1772,9 @@ emit_event (bilat_ctx *c, const frame *f)
             pc[j - 1] = t;
         }
     file_event (c, bucket (c, &key, h, TRUE), e);
+    if (f->type == BILAT_EVENT_AGREEMENT)
+        item (c, (int) c->events->items.len - 1)->generic =
+            is_generic_title (c, f->title_tb, f->title_te);
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1880,34 +1916,6 @@ is_headline (const bilat_ctx *c, int sent)
     return sent == 0 && !((last->flags & BILAT_TOK_PUNCT) && c->text.text[last->start] == '.');
 }
 
-/* A count rather than a name: "20 cooperation documents between ministries", "a number of
- * agreements". */
-static gboolean
-is_generic_title (const char *title)
-{
-#define HEAD(w) { w, sizeof w - 1 }
-    static const struct {
-        const char *word;
-        size_t len;
-    } heads[] = { HEAD ("documents"), HEAD ("document"), HEAD ("agreements"),
-                  HEAD ("instruments"), HEAD ("memoranda"), HEAD ("MoUs"), HEAD ("MOUs"),
-                  HEAD ("papers"), HEAD ("deals") };
-#undef HEAD
-    for (const char *w = title; *w;) {
-        size_t n = 0;
-        while (w[n] && w[n] != ' ')
-            n++;
-        /* Every head ends in "s", "t" or "a": most words go without a compare. */
-        char last = n ? (char) (w[n - 1] | 0x20) : 0;
-        gboolean maybe = last == 's' || last == 't' || last == 'a';
-        for (size_t k = 0; k < G_N_ELEMENTS (heads) && maybe; k++)
-            if (heads[k].len == n && g_ascii_strncasecmp (w, heads[k].word, n) == 0)
-                return TRUE;
-        w += w[n] ? n + 1 : n;
-    }
-    return FALSE;
-}
-
 /* "A number of documents were signed, including the Declaration on ...": once documents
  * are named, the count adds nothing; a headline repeats what the body says. */
 static void
@@ -1931,7 +1939,6 @@ prune_agreements (bilat_ctx *c)
         gboolean titled = FALSE, in_body = FALSE;
         for (int k = bk->first; k >= 0; k = item (c, k)->next) {
             ev_item *it = item (c, k);
-            it->generic = is_generic_title (it->e->title);
             it->headline = is_headline (c, it->e->sentence);
             titled |= !it->generic;
             in_body |= !it->headline;
