@@ -199,6 +199,7 @@ typedef struct {
 typedef struct {
     bilat_fact *e;
     int next;                  /* the next item of its bucket, or -1 */
+    uint32_t title_tb, title_te;      /* an agreement's title tokens */
     uint8_t generic, headline, drop;  /* prune_agreements' marks */
 } ev_item;
 
@@ -460,12 +461,16 @@ cand_state (const bilat_ctx *c, const actor_cand *a)
 static const char *
 event_date (const bilat_ctx *c, int sent, uint32_t wb, uint32_t we, uint32_t trig)
 {
+    /* Most sentences have no date. */
+    guint first = date_first (c, sent);
+    if (first >= c->dates->len || g_array_index (c->dates, bilat_date_expr, first).sent != sent)
+        return NULL;
     const bilat_date_expr *best = NULL;
     uint32_t lo = ctx_tok (c, wb)->start, hi = ctx_tok (c, we - 1)->end;
     uint32_t at = ctx_tok (c, trig)->start;
     uint32_t best_d = UINT32_MAX;
     for (int pass = 0; pass < 2 && best == NULL; pass++) {
-        for (guint k = date_first (c, sent); k < c->dates->len; k++) {
+        for (guint k = first; k < c->dates->len; k++) {
             const bilat_date_expr *d = &g_array_index (c->dates, bilat_date_expr, k);
             if (d->sent != sent)
                 break;
@@ -1424,14 +1429,17 @@ infer_person_states (bilat_ctx *c)
     /* Still unknown: the one state the person's sentence names, if only one (states inside
      * other people's titles do not count). Computed once per sentence. */
     int stack[256];
-    int *only = c->sents->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, c->sents->len);
-    for (guint k = 0; k < c->sents->len; k++)
-        only[k] = -2;
+    int *only = NULL;  /* made when someone is still without a state */
     for (guint r = 0; r < c->person_refs->len; r++) {
         const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
         bilat_person *p = &g_array_index (c->persons, bilat_person, ref->person);
         if (p->state >= 0)
             continue;
+        if (only == NULL) {
+            only = c->sents->len <= G_N_ELEMENTS (stack) ? stack : g_new (int, c->sents->len);
+            for (guint k = 0; k < c->sents->len; k++)
+                only[k] = -2;
+        }
         if (only[ref->sent] == -2)
             only[ref->sent] = only_state (c, ref->sent);
         if (only[ref->sent] >= 0)
@@ -1694,39 +1702,6 @@ copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
     return r;
 }
 
-/* A count rather than a name: "20 cooperation documents between ministries", "a number of
- * agreements". Read from the title's tokens: a word of the title as copied (split at the
- * spaces its white space folds to) is one of these heads when it is one token with a space
- * or line break, or the title's end, on each side. */
-static gboolean
-is_generic_title (const bilat_ctx *c, uint32_t tb, uint32_t te)
-{
-#define HEAD(w) { w, sizeof w - 1 }
-    static const struct {
-        const char *word;
-        size_t len;
-    } heads[] = { HEAD ("documents"), HEAD ("document"), HEAD ("agreements"),
-                  HEAD ("instruments"), HEAD ("memoranda"), HEAD ("MoUs"), HEAD ("MOUs"),
-                  HEAD ("papers"), HEAD ("deals") };
-#undef HEAD
-    const char *text = c->text.text;
-    for (uint32_t k = tb; k < te; k++) {
-        const bilat_token *t = ctx_tok (c, k);
-        size_t n = t->end - t->start;
-        /* Every head ends in "s", "t" or "a": most words go without a compare. */
-        char last = (char) (text[t->end - 1] | 0x20);
-        if (last != 's' && last != 't' && last != 'a')
-            continue;
-        if ((k > tb && text[t->start - 1] != ' ' && text[t->start - 1] != '\n') ||
-            (k + 1 < te && text[t->end] != ' ' && text[t->end] != '\n'))
-            continue;
-        for (size_t h = 0; h < G_N_ELEMENTS (heads); h++)
-            if (heads[h].len == n && g_ascii_strncasecmp (text + t->start, heads[h].word, n) == 0)
-                return TRUE;
-    }
-    return FALSE;
-}
-
 /* A meeting or agreement fact from a frame whose parties are settled. */
 static void
 emit_event (bilat_ctx *c, const frame *f)
@@ -1772,9 +1747,11 @@ emit_event (bilat_ctx *c, const frame *f)
             pc[j - 1] = t;
         }
     file_event (c, bucket (c, &key, h, TRUE), e);
-    if (f->type == BILAT_EVENT_AGREEMENT)
-        item (c, (int) c->events->items.len - 1)->generic =
-            is_generic_title (c, f->title_tb, f->title_te);
+    if (f->type == BILAT_EVENT_AGREEMENT) {
+        ev_item *it = item (c, (int) c->events->items.len - 1);
+        it->title_tb = f->title_tb;
+        it->title_te = f->title_te;
+    }
     add_persons (c, e, f->persons, f->n_persons);
     if (f->type == BILAT_EVENT_MEETING) {
         e->mode = f->mode;
@@ -1916,6 +1893,40 @@ is_headline (const bilat_ctx *c, int sent)
     return sent == 0 && !((last->flags & BILAT_TOK_PUNCT) && c->text.text[last->start] == '.');
 }
 
+/* A count rather than a name: "20 cooperation documents between ministries", "a number of
+ * agreements". Read from the title's tokens: a word of the title as copied (split at the
+ * spaces its white space folds to) is one of these heads when it is one token with a space
+ * or line break, or the title's end, on each side. */
+static gboolean
+is_generic_title (const bilat_ctx *c, uint32_t tb, uint32_t te)
+{
+#define HEAD(w) { w, sizeof w - 1 }
+    static const struct {
+        const char *word;
+        size_t len;
+    } heads[] = { HEAD ("documents"), HEAD ("document"), HEAD ("agreements"),
+                  HEAD ("instruments"), HEAD ("memoranda"), HEAD ("MoUs"), HEAD ("MOUs"),
+                  HEAD ("papers"), HEAD ("deals") };
+#undef HEAD
+    const char *text = c->text.text;
+    for (uint32_t k = tb; k < te; k++) {
+        const bilat_token *t = ctx_tok (c, k);
+        size_t n = t->end - t->start;
+        /* Every head ends in "s", "t" or "a": most words go without a compare. */
+        char last = (char) (text[t->end - 1] | 0x20);
+        if (last != 's' && last != 't' && last != 'a')
+            continue;
+        if ((k > tb && text[t->start - 1] != ' ' && text[t->start - 1] != '\n') ||
+            (k + 1 < te && text[t->end] != ' ' && text[t->end] != '\n'))
+            continue;
+        for (size_t h = 0; h < G_N_ELEMENTS (heads); h++)
+            if (heads[h].len == n && (text[t->start] | 0x20) == (heads[h].word[0] | 0x20) &&
+                g_ascii_strncasecmp (text + t->start, heads[h].word, n) == 0)
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* "A number of documents were signed, including the Declaration on ...": once documents
  * are named, the count adds nothing; a headline repeats what the body says. */
 static void
@@ -1939,6 +1950,7 @@ prune_agreements (bilat_ctx *c)
         gboolean titled = FALSE, in_body = FALSE;
         for (int k = bk->first; k >= 0; k = item (c, k)->next) {
             ev_item *it = item (c, k);
+            it->generic = is_generic_title (c, it->title_tb, it->title_te);
             it->headline = is_headline (c, it->e->sentence);
             titled |= !it->generic;
             in_body |= !it->headline;
