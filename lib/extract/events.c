@@ -195,11 +195,15 @@ typedef struct {
     int first, last;  /* items, or -1 */
 } ev_bucket;
 
-/* A fact made by the stage, in the order they were made. */
+/* An event reported by the stage, in the order they were reported: a fact, or an agreement
+ * waiting for prune_agreements (most that a count or a headline repeats are dropped, and
+ * are cheaper not made). A waiting agreement keeps its place among the doc's events (a
+ * NULL there) and its frame, until settle_agreements makes it. */
 typedef struct {
-    bilat_fact *e;
+    bilat_fact *e;             /* NULL while waiting */
     int next;                  /* the next item of its bucket, or -1 */
-    uint32_t title_tb, title_te;      /* an agreement's title tokens */
+    const frame *f;            /* a waiting agreement's frame... */
+    const char *date;          /* ...and date (the text's) */
     uint8_t generic, headline, drop;  /* prune_agreements' marks */
 } ev_item;
 
@@ -229,6 +233,7 @@ struct bilat_events {
     int memo_state[8];
     guint n_memo;
     size_t n_states;     /* entries of c->state_codes once it is made */
+    guint first_event;   /* the doc's events before the stage's: items[k] is event first + k */
     /* Where the arrays above start: room for a typical release. */
     sent_info sent_buf[64];
     actor_cand cand_buf[128];
@@ -1460,7 +1465,8 @@ code (bilat_ctx *c, int st)
 }
 
 static bilat_fact *
-new_event (bilat_ctx *c, const frame *f, int type, const char *const *codes, int n_codes)
+new_event (bilat_ctx *c, const frame *f, int type, const char *date, const char *const *codes,
+           int n_codes)
 {
     bilat_fact *e = bilat__doc_add (c->doc, BILAT_FACT_EVENT);
     e->event_type = type;
@@ -1470,7 +1476,7 @@ new_event (bilat_ctx *c, const frame *f, int type, const char *const *codes, int
     e->rule = f->rule;  /* a literal: it outlives the doc */
     e->start = bilat__text_orig (&c->text, ctx_tok (c, f->tb)->start);
     e->end = bilat__text_orig_end (&c->text, ctx_tok (c, MAX (f->te, f->tb + 1) - 1)->end);
-    e->date = f->date ? bilat__ctx_copy (c, f->date) : NULL;
+    e->date = date ? bilat__ctx_copy (c, date) : NULL;
     e->place = f->place;
     /* The parties, as many as there are codes; persons come when there are some (NULL is
      * no persons to every reader of a fact). */
@@ -1644,7 +1650,7 @@ emit_visit (bilat_ctx *c, const frame *f, int a, int t)
             return;
         }
     }
-    bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT, pair, 2);
+    bilat_fact *e = new_event (c, f, BILAT_EVENT_VISIT, f->date, pair, 2);
     file_event (c, b, e);
     e->actor = ac;
     e->target = tc;
@@ -1702,6 +1708,18 @@ copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
     return r;
 }
 
+/* By name; an insertion sort, as stable as g_ptr_array_sort, for a handful of codes. */
+static void
+sort_codes (const char **pc, guint n)
+{
+    for (guint i = 1; i < n; i++)
+        for (guint j = i; j > 0 && strcmp (pc[j - 1], pc[j]) > 0; j--) {
+            const char *t = pc[j];
+            pc[j] = pc[j - 1];
+            pc[j - 1] = t;
+        }
+}
+
 /* A meeting or agreement fact from a frame whose parties are settled. */
 static void
 emit_event (bilat_ctx *c, const frame *f)
@@ -1727,43 +1745,78 @@ emit_event (bilat_ctx *c, const frame *f)
             return;
         }
     }
-    if (f->type == BILAT_EVENT_AGREEMENT && f->rule == rule_anaphora) {
-        /* "This program was signed on 11 October": dates the last such agreement. */
-        int b = bucket (c, &key, h, FALSE);
-        if (b >= 0) {
-            bilat_fact *e = item (c, bucket_at (c, b)->last)->e;
-            if (!e->date && f->date)
-                e->date = bilat__ctx_copy (c, f->date);
+    if (f->type == BILAT_EVENT_AGREEMENT) {
+        int b = bucket (c, &key, h, f->rule != rule_anaphora);
+        if (f->rule == rule_anaphora && b >= 0) {
+            /* "This program was signed on 11 October": dates the last such agreement (all
+             * agreements are still waiting). */
+            ev_item *it = item (c, bucket_at (c, b)->last);
+            if (!it->date && f->date)
+                it->date = f->date;
             return;
         }
-    }
-    bilat_fact *e = new_event (c, f, f->type, codes, MIN (f->n_parties, 16));
-    /* By name; an insertion sort, as stable as g_ptr_array_sort, for a handful of codes. */
-    const char **pc = (const char **) e->parties->pdata;
-    for (guint i = 1; i < e->parties->len; i++)
-        for (guint j = i; j > 0 && strcmp (pc[j - 1], pc[j]) > 0; j--) {
-            const char *t = pc[j];
-            pc[j] = pc[j - 1];
-            pc[j - 1] = t;
-        }
-    file_event (c, bucket (c, &key, h, TRUE), e);
-    if (f->type == BILAT_EVENT_AGREEMENT) {
+        if (b < 0)
+            b = bucket (c, &key, h, TRUE);
+        /* Its place among the events, until settle_agreements. f is the stage's frame: only
+         * meetings are split into copies. */
+        g_ptr_array_add (c->doc->facts[BILAT_FACT_EVENT], NULL);
+        file_event (c, b, NULL);
         ev_item *it = item (c, (int) c->events->items.len - 1);
-        it->title_tb = f->title_tb;
-        it->title_te = f->title_te;
+        it->f = f;
+        it->date = f->date;
+        return;
     }
+    bilat_fact *e = new_event (c, f, f->type, f->date, codes, MIN (f->n_parties, 16));
+    sort_codes ((const char **) e->parties->pdata, e->parties->len);
+    file_event (c, bucket (c, &key, h, TRUE), e);
     add_persons (c, e, f->persons, f->n_persons);
-    if (f->type == BILAT_EVENT_MEETING) {
-        e->mode = f->mode;
-        e->cameo = f->mode && f->mode != mode_in_person ? "040" : "043";
-        e->plover = "CONSULT";
-        if (f->rule == rule_talks)
-            e->cameo = "046";
-    } else {
-        e->title = copy_tokens (c, f->title_tb, f->title_te);
-        e->cameo = "057";
-        e->plover = "AGREE";
-    }
+    e->mode = f->mode;
+    e->cameo = f->mode && f->mode != mode_in_person ? "040" : "043";
+    e->plover = "CONSULT";
+    if (f->rule == rule_talks)
+        e->cameo = "046";
+}
+
+/* An agreement's parties as its fact lists them: codes by name. */
+static guint
+agreement_parties (bilat_ctx *c, const frame *f, const char **codes)
+{
+    guint n = (guint) MIN (f->n_parties, 16);
+    for (guint k = 0; k < n; k++)
+        codes[k] = code (c, f->parties[k]);
+    sort_codes (codes, n);
+    return n;
+}
+
+/* The fact of a waiting agreement, at the end of the doc's events. */
+static bilat_fact *
+make_agreement (bilat_ctx *c, const ev_item *it)
+{
+    const frame *f = it->f;
+    const char *codes[16];
+    guint n = agreement_parties (c, f, codes);
+    bilat_fact *e = new_event (c, f, BILAT_EVENT_AGREEMENT, it->date, codes, (int) n);
+    add_persons (c, e, f->persons, f->n_persons);
+    e->title = copy_tokens (c, f->title_tb, f->title_te);
+    e->cameo = "057";
+    e->plover = "AGREE";
+    return e;
+}
+
+/* The parties of the event reported last, as its fact lists them; 0 when there is none. */
+static guint
+last_event_parties (bilat_ctx *c, const char **codes)
+{
+    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    if (evs->len == 0)
+        return 0;
+    const bilat_fact *last = g_ptr_array_index (evs, evs->len - 1);
+    if (last == NULL)
+        return agreement_parties (c, item (c, (int) c->events->items.len - 1)->f, codes);
+    guint n = MIN (last->parties->len, 16);
+    for (guint k = 0; k < n; k++)
+        codes[k] = g_ptr_array_index (last->parties, k);
+    return n;
 }
 
 /* The state a party's code names. The same few codes come back sentence after sentence,
@@ -1849,12 +1902,12 @@ emit_frame (bilat_ctx *c, frame *f)
     }
     /* "The sides continued negotiations": the sides of the event just reported. */
     if (f->n_parties == 0 && sentence_has (c, f->sent, KW_SIDES)) {
-        GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
-        const bilat_fact *last = evs->len ? g_ptr_array_index (evs, evs->len - 1) : NULL;
-        if (last && last->parties->len >= 2) {
+        const char *codes[16];
+        guint n = last_event_parties (c, codes);
+        if (n >= 2) {
             f->n_parties = 0;
-            for (guint k = 0; k < last->parties->len; k++)
-                add_party (f, state_of_code (c, g_ptr_array_index (last->parties, k)));
+            for (guint k = 0; k < n; k++)
+                add_party (f, state_of_code (c, codes[k]));
         }
     }
     if (f->n_parties == 1 && partner (c, f->parties[0]) >= 0)
@@ -1935,9 +1988,10 @@ prune_agreements (bilat_ctx *c)
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
     /* One agreement alone is never dropped: it would need another with its sides. */
     guint n_agreements = 0;
-    for (guint k = 0; k < evs->len; k++)
-        n_agreements += ((const bilat_fact *) g_ptr_array_index (evs, k))->event_type ==
-                        BILAT_EVENT_AGREEMENT;
+    for (guint k = 0; k < evs->len; k++) {
+        const bilat_fact *e = g_ptr_array_index (evs, k);
+        n_agreements += e == NULL || e->event_type == BILAT_EVENT_AGREEMENT;
+    }
     if (n_agreements < 2)
         return;
     /* What each set of sides has besides counts and headlines: the facts are filed by
@@ -1950,8 +2004,8 @@ prune_agreements (bilat_ctx *c)
         gboolean titled = FALSE, in_body = FALSE;
         for (int k = bk->first; k >= 0; k = item (c, k)->next) {
             ev_item *it = item (c, k);
-            it->generic = is_generic_title (c, it->title_tb, it->title_te);
-            it->headline = is_headline (c, it->e->sentence);
+            it->generic = is_generic_title (c, it->f->title_tb, it->f->title_te);
+            it->headline = is_headline (c, it->f->sent);
             titled |= !it->generic;
             in_body |= !it->headline;
         }
@@ -1960,23 +2014,28 @@ prune_agreements (bilat_ctx *c)
             it->drop = (it->generic && titled) || (it->headline && in_body);
         }
     }
-    /* Kept events move down in one pass: removing each in place was quadratic. The items
-     * are the facts in the same order. */
-    guint kept = 0, j = 0;
-    for (guint k = 0; k < evs->len; k++) {
+}
+
+/* The waiting agreements made, in their places, and the dropped ones' places closed: kept
+ * events move down in one pass. */
+static void
+settle_agreements (bilat_ctx *c)
+{
+    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    guint kept = c->events->first_event;
+    for (guint k = kept; k < evs->len; k++) {
         bilat_fact *e = g_ptr_array_index (evs, k);
-        gboolean drop = FALSE;
-        if (j < ev->items.len && item (c, (int) j)->e == e)
-            drop = item (c, (int) j++)->drop;
-        if (drop) {
-            g_ptr_array_free (e->parties, TRUE);
-            if (e->persons)
-                g_ptr_array_free (e->persons, TRUE);
-            g_free (e);
-        } else
-            evs->pdata[kept++] = e;
+        if (e == NULL) {
+            const ev_item *it = item (c, (int) (k - c->events->first_event));
+            if (it->drop)
+                continue;
+            /* Made at the end of the events, then moved to its place. */
+            e = make_agreement (c, it);
+            g_ptr_array_set_size (evs, (gint) evs->len - 1);
+        }
+        g_ptr_array_index (evs, kept++) = e;
     }
-    g_ptr_array_set_size (evs, kept);
+    g_ptr_array_set_size (evs, (gint) kept);
 }
 
 void
@@ -1995,6 +2054,7 @@ bilat__find_events (bilat_ctx *c)
     ev.n_slots = 0;
     ev.n_memo = 0;
     ev.n_states = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
+    ev.first_event = c->doc->facts[BILAT_FACT_EVENT]->len;
     c->events = &ev;
     frame frame_buf[16];
     vec frame_vec;
@@ -2097,9 +2157,10 @@ bilat__find_events (bilat_ctx *c)
     find_traveller (c, frames);
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &VEC_AT (frames, frame, k));
+    prune_agreements (c);
+    settle_agreements (c);
     vec_clear (frames);
     vec_clear (&hit_vec);
-    prune_agreements (c);
     vec_clear (&ev.buckets);
     vec_clear (&ev.items);
     if (ev.slots != NULL && ev.slots != ev.slot_buf)
