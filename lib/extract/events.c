@@ -569,21 +569,70 @@ frame_push (vec *frames, int type, int sent, uint32_t tb, uint32_t te, uint32_t 
     return f;
 }
 
-static bilat_word_set level_words = { .words = { "state", "official", "working", "private" } };
-static bilat_word_set place_preps = { .words = { "to", "in", "at", "for" } };
+/* A word set that also knows the first letter and length of each of its words. A token
+ * of another letter or length is no word of the set: most tokens the set's hash filter
+ * lets through are turned away here before the set's list is read. Declare it static with
+ * only .set.words set; the rest is filled on first use, once, safely across threads. */
+typedef struct {
+    bilat_word_set set;
+    uint16_t lens[27];  /* per first letter (26: any other byte), a bit per length below 16 */
+    gsize ready;
+} lettered_set;
+
+static unsigned
+letter_key (unsigned char ch)
+{
+    unsigned low = ch | 0x20u;
+    return low >= 'a' && low <= 'z' ? low - 'a' : 26;
+}
+
+static void
+lettered_set_fill (lettered_set *ls)
+{
+    bilat__word_set_fill (&ls->set);
+    if (!g_once_init_enter (&ls->ready))
+        return;
+    for (size_t k = 0; k < G_N_ELEMENTS (ls->set.words) && ls->set.words[k]; k++) {
+        const char *w = ls->set.words[k];
+        size_t n = strlen (w);
+        ls->lens[letter_key ((unsigned char) w[0])] |= (uint16_t) (1u << MIN (n, 15));
+    }
+    g_once_init_leave (&ls->ready, 1);
+}
+
+/* TRUE when token i is one of the words (case-insensitive), as bilat__word_in: the set's
+ * hash filter first, then the letter and length, then its list. Words of fifteen bytes or
+ * more share one length bit, which only lets more tokens through. */
+static inline gboolean
+word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
+{
+    if (G_UNLIKELY (!g_atomic_pointer_get (&ls->ready)))
+        lettered_set_fill (ls);
+    const bilat_word_set *ws = &ls->set;
+    const bilat_token *t = ctx_tok (c, i);
+    uint64_t h = t->hash;
+    if (!((ws->filter[h >> 62] >> ((h >> 56) & 63)) & 1))
+        return FALSE;
+    size_t n = t->end - t->start;
+    unsigned key = letter_key ((unsigned char) c->text.text[t->start]);
+    return ((ls->lens[key] >> MIN (n, 15)) & 1) && bilat__word_in_list (ws, c, i);
+}
+
+static lettered_set level_words = { .set.words = { "state", "official", "working", "private" } };
+static lettered_set place_preps = { .set.words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
-static bilat_word_set dest_preps = { .words = { "to", "in", "at", "for", "into", "of" } };
+static lettered_set dest_preps = { .set.words = { "to", "in", "at", "for", "into", "of" } };
 
 static void
 visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
              uint32_t te, uint32_t we, vec *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
-    static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
-                                                 "exchange", "exchanges", "high-level" } };
-    if (p > s->tb && bilat__word_in (&generic, c, p - 1))
+    static lettered_set generic = { .set.words = { "mutual", "reciprocal", "regular", "frequent",
+                                                   "exchange", "exchanges", "high-level" } };
+    if (p > s->tb && word_in_lettered (&generic, c, p - 1))
         return;
-    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && bilat__word_in (&generic, c, p - 2))
+    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in_lettered (&generic, c, p - 2))
         return;
     /* An invitation to visit is not a visit, unless it was accepted. */
     gboolean invited = FALSE, accepted = FALSE;
@@ -597,8 +646,9 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                            "visit:trigger");
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
-        const char *level =
-            bilat__word_in (&level_words, c, k) ? bilat__word_which (&level_words, c, k) : NULL;
+        const char *level = word_in_lettered (&level_words, c, k)
+                                ? bilat__word_which (&level_words.set, c, k)
+                                : NULL;
         if (level) {
             f->level = level;
             break;
@@ -632,13 +682,13 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
     uint32_t q = p;
-    while (q > s->tb && (bilat__word_in (&level_words, c, q - 1) ||
+    while (q > s->tb && (word_in_lettered (&level_words, c, q - 1) ||
                          (ctx_tok (c, q - 1)->flags & BILAT_TOK_DIGIT) ||
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
-    static bilat_word_set timely = { .words = { "recent", "latest", "last", "ongoing",
-                                                "current", "upcoming" } };
-    while (q > s->tb && bilat__word_in (&timely, c, q - 1))
+    static lettered_set timely = { .set.words = { "recent", "latest", "last", "ongoing", "current",
+                                                  "upcoming" } };
+    while (q > s->tb && word_in_lettered (&timely, c, q - 1))
         q--;
     gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
                                      bilat__tok_is (c, q - 1, "her") ||
@@ -665,7 +715,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
             uint32_t b = a->tb;
             if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
                 b--;
-            if (b > s->tb && (bilat__word_in (&dest_preps, c, b - 1) ||
+            if (b > s->tb && (word_in_lettered (&dest_preps, c, b - 1) ||
                               bilat__tok_keyword (c, b - 1) == KW_VISIT ||
                               bilat__tok_keyword (c, b - 1) == KW_TRIP))
                 continue;
@@ -683,7 +733,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         uint32_t b = a->tb;
         if (b > te && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b == te || (b > te && bilat__word_in (&place_preps, c, b - 1)) ||
+        if (b == te || (b > te && word_in_lettered (&place_preps, c, b - 1)) ||
             (b == te + 1 && bilat__tok_is (c, te, "of") && bilat__tok_keyword (c, p) == KW_TRIP)) {
             tgt = (int) k;
             break;
@@ -719,7 +769,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     } else {
         /* A city the gazetteer does not know: "arrived in Samarkand". */
         for (uint32_t k = te; k + 1 < we; k++) {
-            if (!bilat__word_in (&place_preps, c, k))
+            if (!word_in_lettered (&place_preps, c, k))
                 continue;
             const bilat_token *t = ctx_tok (c, k + 1);
             if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
@@ -778,9 +828,9 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uin
 static gboolean
 is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 {
-    static bilat_word_set multi = { .words = { "trilateral", "tripartite", "quadrilateral",
-                                               "multilateral", "joint", "summit", "dialogue",
-                                               "forum", "format" } };
+    static lettered_set multi = { .set.words = { "trilateral", "tripartite", "quadrilateral",
+                                                 "multilateral", "joint", "summit", "dialogue",
+                                                 "forum", "format" } };
     sent_info *si = info_of (c, c->tok_sent[s->tb]);
     if (si->multi < 0) {
         si->multi = 0;
@@ -791,7 +841,7 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
                 return TRUE;
             }
         for (uint32_t k = s->tb; k < s->te; k++)
-            if (bilat__word_in (&multi, c, k)) {
+            if (word_in_lettered (&multi, c, k)) {
                 si->multi = 1;
                 break;
             }
@@ -844,19 +894,19 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
 static gboolean
 title_stop_word (const bilat_ctx *c, size_t i)
 {
-    static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
-                                               "will", "would", "which", "that", "signed",
-                                               "during", "by", "as", "aimed", "after",
-                                               "following", "within", "at", "while", "who",
-                                               "under", "before", "when", "where", "to",
-                                               "covering", "worth", "including", "aimed",
-                                               "designed" } };
+    static lettered_set stops = { .set.words = { "was", "were", "is", "are", "has", "have", "had",
+                                                 "will", "would", "which", "that", "signed",
+                                                 "during", "by", "as", "aimed", "after",
+                                                 "following", "within", "at", "while", "who",
+                                                 "under", "before", "when", "where", "to",
+                                                 "covering", "worth", "including", "aimed",
+                                                 "designed" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT) {
         char ch = c->text.text[t->start];
         return ch != '-' && ch != '\'' && ch != '+' && ch != '/' && ch != '&';
     }
-    return bilat__word_in (&stops, c, i) || bilat__tok_keyword (c, i) == KW_SIGN;
+    return word_in_lettered (&stops, c, i) || bilat__tok_keyword (c, i) == KW_SIGN;
 }
 
 /* Words a title may start with on the left of its noun ("Joint", "cooperation",
@@ -864,18 +914,18 @@ title_stop_word (const bilat_ctx *c, size_t i)
 static gboolean
 title_left_ok_word (const bilat_ctx *c, size_t i)
 {
-    static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
-                                               "on", "in", "for", "with", "to", "by", "and",
-                                               "was", "were", "has", "have", "had", "also",
-                                               "including", "include", "includes", "among",
-                                               "between", "its", "their", "his", "her", "which",
-                                               "that", "as", "at", "is", "are", "two", "sides",
-                                               "parties", "countries", "both", "signed", "said",
-                                               "will" } };
+    static lettered_set stops = { .set.words = { "a", "an", "the", "this", "these", "those", "of",
+                                                 "on", "in", "for", "with", "to", "by", "and",
+                                                 "was", "were", "has", "have", "had", "also",
+                                                 "including", "include", "includes", "among",
+                                                 "between", "its", "their", "his", "her", "which",
+                                                 "that", "as", "at", "is", "are", "two", "sides",
+                                                 "parties", "countries", "both", "signed", "said",
+                                                 "will" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
-    if (bilat__word_in (&stops, c, i))
+    if (word_in_lettered (&stops, c, i))
         return FALSE;
     int kw = bilat__tok_keyword (c, i);
     return kw != KW_SIGN && kw != KW_MEET && kw != KW_VISIT;
@@ -922,11 +972,11 @@ is_plural_doc (const bilat_ctx *c, size_t i)
 static gboolean
 signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
-    static bilat_word_set before = { .words = { "the", "previously", "earlier", "already",
-                                                "all", "recently", "those", "these" } };
+    static lettered_set before = { .set.words = { "the", "previously", "earlier", "already", "all",
+                                                  "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
-           !bilat__tok_is (c, lb - 1, "signing") && bilat__word_in (&before, c, lb - 2);
+           !bilat__tok_is (c, lb - 1, "signing") && word_in_lettered (&before, c, lb - 2);
 }
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
@@ -1038,11 +1088,12 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, const sent_words *sw, g
         gboolean plural = is_plural_doc (c, de - 1);
         if (plural) {
             uint32_t k = lb;
-            static bilat_word_set counting = { .words = {
-                "number", "several", "a", "of", "two", "three", "four", "five", "six", "seven",
-                "eight", "nine", "ten", "new", "important" } };
+            static lettered_set counting = { .set.words = { "number", "several", "a", "of", "two",
+                                                            "three", "four", "five", "six", "seven",
+                                                            "eight", "nine", "ten", "new",
+                                                            "important" } };
             while (k > s->tb && ((ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT) ||
-                                 bilat__word_in (&counting, c, k - 1)))
+                                 word_in_lettered (&counting, c, k - 1)))
                 k--;
             while (k < lb && (bilat__tok_is (c, k, "a") || bilat__tok_is (c, k, "of")))
                 k++;
@@ -1129,9 +1180,9 @@ add_unique (int *arr, int *n, int max, int st)
 
 /* A state after these words is a topic or a place, not a side: "the situation in
  * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
-static bilat_word_set topic_preps = { .words = { "in", "on", "about", "regarding", "against",
-                                                 "over", "at", "into", "across", "concerning",
-                                                 "near", "within" } };
+static lettered_set topic_preps = { .set.words = { "in", "on", "about", "regarding", "against",
+                                                   "over", "at", "into", "across", "concerning",
+                                                   "near", "within" } };
 
 /* The states an event's sentence (or title) names as taking part: people and offices
  * anywhere in the sentence are agents; states named on their own count inside the event's
@@ -1175,7 +1226,7 @@ collect_parties (bilat_ctx *c, frame *f)
         uint32_t b = a->tb;
         if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b > s->tb && bilat__word_in (&topic_preps, c, b - 1)) {
+        if (b > s->tb && word_in_lettered (&topic_preps, c, b - 1)) {
             if (a->capital)
                 add_unique (places, &n_places, 8, st);
             continue;
@@ -1729,12 +1780,13 @@ emit_event (bilat_ctx *c, const frame *f)
     event_key key;
     const char *codes[16];
     frame_key (c, f, &key, codes);
-    guint h = key_hash (&key);
+    /* Every path below files the event under its key, or finds one filed there: the
+     * bucket is made now if it is new. */
+    int b = bucket (c, &key, key_hash (&key), TRUE);
     if (f->type == BILAT_EVENT_MEETING) {
         /* "held talks ... During the talks ... the ministers met": one meeting, unless the
          * text dates them apart or the mode differs. */
-        int b = bucket (c, &key, h, FALSE);
-        for (int k = b >= 0 ? bucket_at (c, b)->first : -1; k >= 0; k = item (c, k)->next) {
+        for (int k = bucket_at (c, b)->first; k >= 0; k = item (c, k)->next) {
             bilat_fact *e = item (c, k)->e;
             if ((e->mode != f->mode && strcmp (e->mode, f->mode)) ||
                 (e->date && f->date && strcmp (e->date, f->date)))
@@ -1746,8 +1798,7 @@ emit_event (bilat_ctx *c, const frame *f)
         }
     }
     if (f->type == BILAT_EVENT_AGREEMENT) {
-        int b = bucket (c, &key, h, f->rule != rule_anaphora);
-        if (f->rule == rule_anaphora && b >= 0) {
+        if (f->rule == rule_anaphora && bucket_at (c, b)->last >= 0) {
             /* "This program was signed on 11 October": dates the last such agreement (all
              * agreements are still waiting). */
             ev_item *it = item (c, bucket_at (c, b)->last);
@@ -1755,8 +1806,6 @@ emit_event (bilat_ctx *c, const frame *f)
                 it->date = f->date;
             return;
         }
-        if (b < 0)
-            b = bucket (c, &key, h, TRUE);
         /* Its place among the events, until settle_agreements. f is the stage's frame: only
          * meetings are split into copies. */
         g_ptr_array_add (c->doc->facts[BILAT_FACT_EVENT], NULL);
@@ -1768,7 +1817,7 @@ emit_event (bilat_ctx *c, const frame *f)
     }
     bilat_fact *e = new_event (c, f, f->type, f->date, codes, MIN (f->n_parties, 16));
     sort_codes ((const char **) e->parties->pdata, e->parties->len);
-    file_event (c, bucket (c, &key, h, TRUE), e);
+    file_event (c, b, e);
     add_persons (c, e, f->persons, f->n_persons);
     e->mode = f->mode;
     e->cameo = f->mode && f->mode != mode_in_person ? "040" : "043";
