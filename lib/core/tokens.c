@@ -409,13 +409,25 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         t->pad = 0;
         const unsigned char *q;
         if (G_UNLIKELY (!(cls & CLS_ALNUM))) {
-            q = other_start (t, s, p, end, pending);
+            if (c < 0x80 && c != '\'') {
+                /* Punctuation: a token of one byte. */
+                t->end = t->start + 1;
+                t->flags = pending | BILAT_TOK_PUNCT;
+                t->hash = byte_hash[c];
+                q = p + 1;
+            } else {
+                q = other_start (t, s, p, end, pending);
+            }
         } else {
             uint64_t h;
             gboolean lower = TRUE;
             q = ascii_word (p, end, &h, &lower);
-            /* *end is the NUL, of no class: q needs no bound test. */
-            if (G_UNLIKELY (ascii_class[*q] & (CLS_HIGH | CLS_JOIN))) {
+            /* *end is the NUL, of no class: q needs no bound test. A dot or an apostrophe
+             * joins only a letter or digit after it; the sentence's full stop does not. */
+            unsigned next = ascii_class[*q];
+            if (G_UNLIKELY ((next & CLS_HIGH) ||
+                            ((next & CLS_JOIN) &&
+                             (ascii_class[q[1]] & (CLS_ALNUM | CLS_HIGH))))) {
                 q = other_word (t, p, q, end, pending);
             } else {
                 uint32_t flags = pending | word_flags[c];
@@ -429,6 +441,12 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
             }
         }
         pending = 0;
+        /* One space is the common separator: take it here, not in another turn of the
+         * loop. */
+        if (*q == ' ') {
+            pending = BILAT_TOK_SPACE;
+            q++;
+        }
         p = q;
     }
     st->p = p;
