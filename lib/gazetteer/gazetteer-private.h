@@ -119,6 +119,11 @@ bilat__gz_one_of (const gz_one *ones, size_t mask, uint64_t hash)
     }
 }
 
+/* As bilat__gazetteer_match, among entries of one kind only. */
+const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
+                                             const bilat_token *toks, size_t i, size_t limit,
+                                             int kind);
+
 /* What the inlined lookup reads of a frozen gazetteer, fetched once per document. */
 typedef struct {
     const bilat_gazetteer *gz;
@@ -163,10 +168,27 @@ bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_
     return bilat__gazetteer_match2 (v->gz, text, toks, i, limit, keyword);
 }
 
-/* As bilat__gazetteer_match, among entries of one kind only. */
-const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
-                                             const bilat_token *toks, size_t i, size_t limit,
-                                             int kind);
+/* The longest keyword at token i, as bilat__gazetteer_match_kind (..., GZ_KEYWORD): from
+ * the word's record when no longer entry starts there. */
+static inline const gz_entry *
+bilat__gazetteer_keyword_at (const gz_view *v, const char *text, const bilat_token *toks,
+                             size_t i, size_t limit)
+{
+    if (v->ones && i < limit) {
+        const bilat_token *t = &toks[i];
+        const gz_one *o = bilat__gz_filter_has (v->first_bits, t->hash)
+                              ? bilat__gz_one_of (v->ones, v->ones_mask, t->hash)
+                              : NULL;
+        if (o == NULL)
+            return NULL;
+        if (!o->longer && o->best[0] != GZ_ONE_WALK) {
+            int up = (t->flags & BILAT_TOK_UPPER) != 0;
+            return o->kw[up] >= 0 ? &v->entries[o->kw[up]] : NULL;
+        }
+    }
+    return bilat__gazetteer_match_kind (v->gz, text, toks, i, limit, GZ_KEYWORD);
+}
+
 
 const gz_entity *bilat__gazetteer_entity (const bilat_gazetteer *gz, int kind, int id);
 size_t bilat__gazetteer_n_entities (const bilat_gazetteer *gz, int kind);
