@@ -3,6 +3,7 @@
  * month or weekday, "yesterday", "last ..."), resolved against the document date at the
  * precision the text gives. */
 #include "extract-private.h"
+#include "keywords.h"
 
 #include <string.h>
 
@@ -319,6 +320,49 @@ may_start_numeric_date (const bilat_ctx *c, size_t i)
     return FALSE;
 }
 
+/* Words that may start a date, by the top twelve bits of their token hash: month and
+ * weekday names (the keywords tok_kw marks, START_NAME) and the relative words
+ * (START_RELATIVE). Most tokens are turned away by one load, without reading their text. */
+enum { START_NAME = 1, START_RELATIVE = 2 };
+static uint8_t start_word_bits[4096];
+/* The relative words; the first three are dates by themselves. */
+static const char *const relative_words[] = { "yesterday", "today", "tomorrow", "last", "next",
+                                              "this", "early", "late", "mid" };
+static uint64_t relative_hashes[G_N_ELEMENTS (relative_words)];
+
+static void
+fill_start_words_once (void)
+{
+    static gsize done = 0;
+    if (!g_once_init_enter (&done))
+        return;
+    for (size_t k = 0; k < G_N_ELEMENTS (bilat_keywords); k++) {
+        if (bilat_keywords[k].id != KW_MONTH && bilat_keywords[k].id != KW_WEEKDAY)
+            continue;
+        for (const char *w = bilat_keywords[k].words; *w;) {
+            size_t n = strcspn (w, "|");
+            start_word_bits[bilat__token_hash (w, n) >> 52] |= START_NAME;
+            w += n + (w[n] == '|');
+        }
+    }
+    for (size_t k = 0; k < G_N_ELEMENTS (relative_words); k++) {
+        relative_hashes[k] = bilat__token_hash (relative_words[k], strlen (relative_words[k]));
+        start_word_bits[relative_hashes[k] >> 52] |= START_RELATIVE;
+    }
+    g_once_init_leave (&done, 1);
+}
+
+/* Which relative word token i is (an index into relative_words), or -1. */
+static int
+relative_word (const bilat_ctx *c, size_t i)
+{
+    uint64_t h = ctx_tok (c, i)->hash;
+    for (size_t k = 0; k < G_N_ELEMENTS (relative_words); k++)
+        if (relative_hashes[k] == h)
+            return bilat__tok_is (c, i, relative_words[k]) ? (int) k : -1;
+    return -1;
+}
+
 /* Can token i start a date? A number that may (above), or a word the pattern begins with. */
 static gboolean
 may_start_date (const bilat_ctx *c, size_t i)
@@ -331,22 +375,10 @@ may_start_date (const bilat_ctx *c, size_t i)
     int kw = bilat__tok_keyword (c, i);
     if (kw == KW_MONTH || kw == KW_WEEKDAY)
         return (t->flags & BILAT_TOK_UPPER) != 0;
-    static const char *const starters[] = { "yesterday", "today", "tomorrow", "last", "next",
-                                            "this", "early", "late", "mid" };
-    /* Only words of three to nine letters starting with one of these can be a starter. */
-    size_t n = t->end - t->start;
-    if (n < 3 || n > 9)
+    if (!(start_word_bits[t->hash >> 52] & START_RELATIVE))
         return FALSE;
-    switch (c->text.text[t->start] | 0x20) {
-    case 'y': case 't': case 'l': case 'n': case 'e': case 'm':
-        break;
-    default:
-        return FALSE;
-    }
-    size_t k = 0;
-    while (k < G_N_ELEMENTS (starters) && !bilat__tok_is (c, i, starters[k]))
-        k++;
-    if (k == G_N_ELEMENTS (starters))
+    int k = relative_word (c, i);
+    if (k < 0)
         return FALSE;
     if (k < 3)
         return TRUE;  /* "yesterday", "today", "tomorrow" */
@@ -364,6 +396,31 @@ may_start_date (const bilat_ctx *c, size_t i)
            bilat__tok_is (c, j, "year");
 }
 
+static inline gboolean
+may_start (const bilat_token *t)
+{
+    return (t->flags & BILAT_TOK_DIGIT) || start_word_bits[t->hash >> 52];
+}
+
+/* The first token from i on that may start a date: a number, or a word whose hash is a
+ * start word's (a superset of the tokens may_start_date takes). Four tokens at a time,
+ * with one branch: most runs of four tokens hold none. */
+static size_t
+next_start (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = c->toks.data + i, *end = c->toks.data + c->toks.len;
+    for (size_t blocks = (c->toks.len - i) / 4; blocks > 0; blocks--, t += 4) {
+        unsigned any = (t[0].flags | t[1].flags | t[2].flags | t[3].flags) & BILAT_TOK_DIGIT;
+        any |= start_word_bits[t[0].hash >> 52] | start_word_bits[t[1].hash >> 52] |
+               start_word_bits[t[2].hash >> 52] | start_word_bits[t[3].hash >> 52];
+        if (any)
+            break;
+    }
+    while (t < end && !may_start (t))
+        t++;
+    return (size_t) (t - c->toks.data);
+}
+
 int
 bilat__find_dates (bilat_ctx *c, bilat_error **error)
 {
@@ -376,7 +433,8 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
     size_t n = c->toks.len;
     int32_t will_sent = -1;
     size_t will_at = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
+    fill_start_words_once ();
+    for (size_t i = next_start (c, 0); i < n; i = next_start (c, i + 1)) {
         if (!may_start_date (c, i))
             continue;
         const bilat_token *t = ctx_tok (c, i);
