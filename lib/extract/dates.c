@@ -25,10 +25,11 @@
 
 /* One alternative per way a date starts: a year, a day, a relative word, a month or a
  * weekday name. No two can match at one place (they differ in their first letters, or the
- * words after them), so their order does not matter, and each is written so that a text
- * fails it early. Each ends in a mark that names its kind (date_kind), and its groups are
- * numbered from 1 (a branch reset): the pattern has three groups where it had twenty, and
- * PCRE2 sets up and copies out every group at every call. */
+ * words after them), so their order is free; within one, the forms are tried in the order
+ * they always were ("2024-05-01" before "2024-05", "March 5" before "March", "Monday,
+ * 5 March" before "Monday"). Each form ends in a mark that names its kind (date_kind), and
+ * the groups of each are numbered from 1 (branch resets): the pattern has three groups
+ * where it had twenty-one, and PCRE2 sets up and copies out every group at every call. */
 static const char date_pattern[] =
     "(?|"
     YEAR "(?:-\\d\\d-\\d\\d(?!\\d)(*:I)|\\s*-\\s*(?:19|20)?\\d\\d(?![\\w])(*:Z)|(?![\\w])(*:Y))"
@@ -386,15 +387,21 @@ fill_start_words_once (void)
     static gsize done = 0;
     if (!g_once_init_enter (&done))
         return;
+    GArray *toks = g_array_new (FALSE, FALSE, sizeof (bilat_token));
     for (size_t k = 0; k < G_N_ELEMENTS (bilat_keywords); k++) {
         if (bilat_keywords[k].id != KW_MONTH && bilat_keywords[k].id != KW_WEEKDAY)
             continue;
-        for (const char *w = bilat_keywords[k].words; *w;) {
-            size_t n = strcspn (w, "|");
-            start_word_bits[bilat__token_hash (w, n) >> 52] |= START_NAME;
-            w += n + (w[n] == '|');
+        /* tok_kw marks a keyword's first token, so that token's hash is the one to know. */
+        char **words = g_strsplit (bilat_keywords[k].words, "|", -1);
+        for (char **w = words; *w; w++) {
+            g_array_set_size (toks, 0);
+            bilat__tokenize (toks, *w, strlen (*w));
+            if (toks->len > 0)
+                start_word_bits[g_array_index (toks, bilat_token, 0).hash >> 52] |= START_NAME;
         }
+        g_strfreev (words);
     }
+    g_array_free (toks, TRUE);
     for (size_t k = 0; k < G_N_ELEMENTS (relative_words); k++) {
         relative_hashes[k] = bilat__token_hash (relative_words[k], strlen (relative_words[k]));
         start_word_bits[relative_hashes[k] >> 52] |= START_RELATIVE;
