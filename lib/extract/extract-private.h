@@ -158,7 +158,8 @@ void bilat__scratch_pool_clear (bilat_scratch_pool *pool);
 /* Lend c the working arrays: tokens (empty, with room), sentences, mentions, dates,
  * persons and references (empty). */
 void bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c);
-/* Size and reset the per-token indexes for n entries; FALSE when memory ran out. */
+/* Size and reset the per-token indexes for n entries (all but tok_sent, which
+ * bilat__split_sentences writes whole); FALSE when memory ran out. */
 gboolean bilat__scratch_token_arrays (bilat_ctx *c, size_t n);
 /* A buffer of at least cap bytes for the normalized text, or NULL when memory ran out. */
 char *bilat__scratch_text (bilat_ctx *c, size_t cap);

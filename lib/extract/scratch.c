@@ -105,7 +105,8 @@ bilat__scratch_token_arrays (bilat_ctx *c, size_t n)
         g_free (s->tok_kw_len);
         s->tok_cap = 0;
         s->tok_mention = g_try_new (int32_t, n);
-        s->tok_sent = g_try_new (int32_t, n);
+        /* Sentences tell their tokens four at a time, up to three past the last. */
+        s->tok_sent = g_try_new (int32_t, n + 3);
         s->tok_kw = g_try_new (uint8_t, n);
         s->tok_person = g_try_new (int32_t, n);
         s->tok_kw_len = g_try_new (uint8_t, n);
@@ -121,7 +122,6 @@ bilat__scratch_token_arrays (bilat_ctx *c, size_t n)
         return FALSE;
     memset (c->tok_mention, 0xff, sizeof (int32_t) * n);
     memset (c->tok_person, 0xff, sizeof (int32_t) * n);
-    memset (c->tok_sent, 0, sizeof (int32_t) * n);
     memset (c->tok_kw, 0, n);
     memset (c->tok_kw_len, 0, n);
     return TRUE;
