@@ -9,6 +9,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <string.h>
 
 #define BILAT_DEFAULT_MAX_SIZE ((size_t) 64 * 1024 * 1024)
@@ -140,8 +141,8 @@ typedef struct {
     GDate date;
     gboolean has_date;
     struct bilat_doc *doc;
-    pcre2_match_data *md;
-    pcre2_match_context *mctx;
+    pcre2_match_data *md;        /* the scratch's */
+    pcre2_match_context *mctx;   /* the extractor's: shared, never changed while in use */
     int main_a, main_b;    /* the pair the document is mostly about, or -1 */
     int traveller;         /* the state whose visits the document reports most, or -1 */
     int dateline_state;    /* the state of the dateline city, or -1 */
@@ -163,9 +164,15 @@ void bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c);
 gboolean bilat__scratch_token_arrays (bilat_ctx *c, size_t n);
 /* A buffer of at least cap bytes for the normalized text, or NULL when memory ran out. */
 char *bilat__scratch_text (bilat_ctx *c, size_t cap);
+/* Match data for the extractor's date pattern, or NULL when memory ran out. */
+pcre2_match_data *bilat__scratch_match_data (bilat_ctx *c);
 /* The state-code table of bilat__state_code: n entries, all NULL. */
 const char **bilat__scratch_state_codes (bilat_ctx *c, size_t n);
-/* Return what c borrowed (persons' office arrays are freed). */
+/* The doc's copy of s (n bytes), one per content in a document (bilat__ctx_intern_name). */
+const char *bilat__scratch_intern (bilat_ctx *c, const char *s, size_t n);
+/* TRUE when the pair (a, b) was shown before in this extraction; it is remembered. */
+gboolean bilat__scratch_pair_seen (bilat_ctx *c, const void *a, const void *b);
+/* Return what c borrowed (persons' office arrays are freed, unless gathering took them). */
 void bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c);
 
 /* Seconds spent in each stage of bilat_extract, summed over calls while bilat__stage_clock_on
@@ -281,16 +288,28 @@ struct bilat_fact {
     const char *actor, *target, *level, *mode, *place, *date, *title, *cameo, *plover;
 };
 
+/* A document's facts (all but events) and strings are carved from blocks it owns, the first
+ * inside the document itself: a few hundred small blocks per document, each freed on its
+ * own, cost the allocator more than a stage. Events are blocks of their own: events.c frees
+ * those it drops. */
+typedef struct bilat_doc_block bilat_doc_block;
+#define BILAT_DOC_FIRST_BLOCK 3072
 struct bilat_doc {
-    GStringChunk *strings;
-    GPtrArray *facts[8];  /* bilat_fact * per kind */
+    GPtrArray *facts[8];  /* bilat_fact * per kind; [0], no kind, stays NULL */
     char date[11];
     size_t n_sentences;
+    char *room, *room_end;     /* what is left of the newest block */
+    bilat_doc_block *blocks;   /* blocks after the first, newest first */
+    size_t next_block;         /* bytes of the next block */
+    max_align_t first[BILAT_DOC_FIRST_BLOCK / sizeof (max_align_t)];
 };
 
 bilat_doc *bilat__doc_new (void);
+/* A new fact of the kind, zeroed but for kind and sentence (-1), in doc->facts[kind]. */
 bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
-/* A copy of s in the doc's string chunk. */
+/* A copy of s (n bytes, no NUL among them) in the doc, NUL-terminated. */
+char *bilat__doc_copy_len (bilat_doc *doc, const char *s, size_t n);
+/* A copy of s in the doc; NULL for NULL. */
 const char *bilat__doc_copy (bilat_doc *doc, const char *s);
 
 #endif /* BILAT_EXTRACT_PRIVATE_H */

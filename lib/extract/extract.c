@@ -141,7 +141,7 @@ bilat__ctx_copy (bilat_ctx *c, const char *s)
 const char *
 bilat__ctx_intern_name (bilat_ctx *c, const char *s)
 {
-    return g_string_chunk_insert_const (c->doc->strings, s);
+    return bilat__scratch_intern (c, s, strlen (s));
 }
 
 char *
@@ -338,30 +338,16 @@ static void
 gather_persons (bilat_ctx *c)
 {
     for (guint i = 0; i < c->persons->len; i++) {
-        const bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+        bilat_person *p = &g_array_index (c->persons, bilat_person, i);
         bilat_fact *f = fact_at (c, BILAT_FACT_PERSON, p->start, p->end, p->sent, p->rule);
         f->text = p->name;
         f->state = p->state >= 0 ? bilat__state_code (c, p->state) : NULL;
-        f->offices = g_ptr_array_new ();
-        for (guint k = 0; k < p->offices->len; k++)
-            g_ptr_array_add (f->offices, g_ptr_array_index (p->offices, k));
+        /* The person's offices are the fact's: nothing reads them after this. */
+        f->offices = p->offices;
+        p->offices = NULL;
         if (p->state >= 0)
             add_state (c, p->state, p->start, p->end, p->sent, "person:state");
     }
-}
-
-static guint
-pair_hash (gconstpointer p)
-{
-    const char *const *k = p;
-    return g_direct_hash (k[0]) * 31u + g_direct_hash (k[1]);
-}
-
-static gboolean
-pair_equal (gconstpointer x, gconstpointer y)
-{
-    const char *const *a = x, *const *b = y;
-    return a[0] == b[0] && a[1] == b[1];
 }
 
 /* Pairs: every two states that an event joins, each pair once, sorted. */
@@ -369,7 +355,6 @@ static void
 gather_pairs (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
-    GHashTable *seen = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
     for (guint i = 0; i < evs->len; i++) {
         const bilat_fact *e = g_ptr_array_index (evs, i);
         if (e->parties->len != 2)
@@ -381,10 +366,8 @@ gather_pairs (bilat_ctx *c)
             b = t;
         }
         /* Codes are interned, so a pair is known by its two pointers. */
-        const char *key[2] = { a, b };
-        if (g_hash_table_contains (seen, key))
+        if (bilat__scratch_pair_seen (c, a, b))
             continue;
-        g_hash_table_add (seen, g_memdup2 (key, sizeof key));
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->start = e->start;
         p->end = e->end;
@@ -406,7 +389,6 @@ gather_pairs (bilat_ctx *c)
             }
         }
     }
-    g_hash_table_destroy (seen);
     /* Nothing happened between two states, but the text is about them. */
     if (c->doc->facts[BILAT_FACT_PAIR]->len == 0 && c->main_a >= 0 && c->main_b >= 0) {
         const char *a = bilat__state_code (c, c->main_a), *b = bilat__state_code (c, c->main_b);
@@ -430,10 +412,6 @@ ctx_free (bilat_ctx *c)
 {
     bilat__text_clear (&c->text);
     bilat__scratch_give_back (c->ex->scratch, c);
-    if (c->md)
-        pcre2_match_data_free (c->md);
-    if (c->mctx)
-        pcre2_match_context_free (c->mctx);
 }
 
 int
@@ -489,9 +467,10 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
         return bilat__error_set (error, BILAT_ENOMEM, -1,
                                  "out of memory for the indexes of %u tokens", c.toks.len);
     }
-    c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
-    c.mctx = pcre2_match_context_copy (ex->mctx_template);
-    if (c.md == NULL || c.mctx == NULL) {
+    /* PCRE2 lets threads share a match context that none of them changes. */
+    c.mctx = ex->mctx_template;
+    c.md = bilat__scratch_match_data (&c);
+    if (c.md == NULL) {
         ctx_free (&c);
         return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate match data");
     }
