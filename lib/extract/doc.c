@@ -18,7 +18,7 @@ bilat__doc_new (void)
     bilat_doc *d = g_malloc (sizeof *d);
     memset (d, 0, offsetof (bilat_doc, first));
     for (int k = BILAT_FACT_STATE; k <= BILAT_FACT_STATUS; k++)
-        d->facts[k] = g_ptr_array_new ();
+        d->facts[k] = k == BILAT_FACT_EVENT ? g_ptr_array_new () : &d->lists[k];
     d->room = (char *) d->first;
     d->room_end = d->room + sizeof d->first;
     d->next_block = 2 * sizeof d->first;
@@ -46,26 +46,53 @@ doc_alloc (bilat_doc *d, size_t size, size_t align)
     return (void *) at;
 }
 
+/* What a fact holds that is not the doc's: an event and its arrays, a person's offices (the
+ * person's array, taken over). */
 static void
 fact_free (bilat_fact *f)
 {
-    if (f->parties)
-        g_ptr_array_free (f->parties, TRUE);
-    if (f->offices)
-        g_ptr_array_free (f->offices, TRUE);
-    if (f->persons)
-        g_ptr_array_free (f->persons, TRUE);
-    if (f->kind == BILAT_FACT_EVENT)
+    if (f->kind == BILAT_FACT_EVENT) {
+        if (f->parties)
+            g_ptr_array_free (f->parties, TRUE);
+        if (f->persons)
+            g_ptr_array_free (f->persons, TRUE);
         g_free (f);
+    } else if (f->offices) {
+        g_ptr_array_free (f->offices, TRUE);
+    }
+}
+
+GPtrArray *
+bilat__doc_list (bilat_doc *doc, guint n)
+{
+    GPtrArray *a = doc_alloc (doc, sizeof *a, _Alignof (GPtrArray));
+    a->pdata = doc_alloc (doc, n * sizeof (gpointer), _Alignof (gpointer));
+    a->len = 0;
+    return a;
 }
 
 bilat_fact *
 bilat__doc_add (bilat_doc *doc, int kind)
 {
-    bilat_fact *f = kind == BILAT_FACT_EVENT ? g_malloc (sizeof *f)
-                                             : doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
+    bilat_fact *f;
+    if (kind == BILAT_FACT_EVENT) {
+        f = g_malloc (sizeof *f);
+        g_ptr_array_add (doc->facts[kind], f);
+    } else {
+        f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
+        GPtrArray *a = &doc->lists[kind];
+        if (a->len == doc->list_cap[kind]) {
+            /* The old room stays in the block: the lists are short. */
+            guint cap = a->len ? 2 * a->len : 8;
+            gpointer *p = doc_alloc (doc, cap * sizeof *p, _Alignof (gpointer));
+            if (a->len)
+                memcpy (p, a->pdata, a->len * sizeof *p);
+            a->pdata = p;
+            doc->list_cap[kind] = cap;
+        }
+        a->pdata[a->len++] = f;
+    }
     *f = (bilat_fact) { .kind = kind, .sentence = -1 };
-    g_ptr_array_add (doc->facts[kind], f);
     return f;
 }
 
@@ -89,11 +116,10 @@ bilat_doc_free (bilat_doc *doc)
 {
     if (doc == NULL)
         return;
-    for (int k = BILAT_FACT_STATE; k <= BILAT_FACT_STATUS; k++) {
+    for (int k = BILAT_FACT_STATE; k <= BILAT_FACT_STATUS; k++)
         for (guint i = 0; i < doc->facts[k]->len; i++)
             fact_free (g_ptr_array_index (doc->facts[k], i));
-        g_ptr_array_free (doc->facts[k], TRUE);
-    }
+    g_ptr_array_free (doc->facts[BILAT_FACT_EVENT], TRUE);
     for (bilat_doc_block *b = doc->blocks, *next; b; b = next) {
         next = b->next;
         g_free (b);

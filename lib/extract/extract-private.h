@@ -288,14 +288,20 @@ struct bilat_fact {
     const char *actor, *target, *level, *mode, *place, *date, *title, *cameo, *plover;
 };
 
-/* A document's facts (all but events) and strings are carved from blocks it owns, the first
- * inside the document itself: a few hundred small blocks per document, each freed on its
- * own, cost the allocator more than a stage. Events are blocks of their own: events.c frees
- * those it drops. */
+/* A document's facts (all but events), their lists and its strings are carved from blocks
+ * it owns, the first inside the document itself: dozens of small blocks per document, each
+ * freed on its own, cost the allocator more than a stage. Events, and their arrays, are
+ * GLib's: events.c adds to them and frees those it drops.
+ *
+ * So every facts[kind] but facts[BILAT_FACT_EVENT], and a pair's parties, are arrays the
+ * doc owns (pdata in its blocks): read their public fields (len, pdata, g_ptr_array_index),
+ * never pass them to g_ptr_array_* functions. */
 typedef struct bilat_doc_block bilat_doc_block;
 #define BILAT_DOC_FIRST_BLOCK 3072
 struct bilat_doc {
     GPtrArray *facts[8];  /* bilat_fact * per kind; [0], no kind, stays NULL */
+    GPtrArray lists[8];   /* what facts[kind] points to, but for events */
+    guint list_cap[8];
     char date[11];
     size_t n_sentences;
     char *room, *room_end;     /* what is left of the newest block */
@@ -307,6 +313,8 @@ struct bilat_doc {
 bilat_doc *bilat__doc_new (void);
 /* A new fact of the kind, zeroed but for kind and sentence (-1), in doc->facts[kind]. */
 bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
+/* A list the doc owns, with room for n entries, empty (see above). */
+GPtrArray *bilat__doc_list (bilat_doc *doc, guint n);
 /* A copy of s (n bytes, no NUL among them) in the doc, NUL-terminated. */
 char *bilat__doc_copy_len (bilat_doc *doc, const char *s, size_t n);
 /* A copy of s in the doc; NULL for NULL. */

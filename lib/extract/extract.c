@@ -373,9 +373,9 @@ gather_pairs (bilat_ctx *c)
         p->end = e->end;
         p->sentence = e->sentence;
         p->rule = "pair:event";
-        p->parties = g_ptr_array_new ();
-        g_ptr_array_add (p->parties, (gpointer) a);
-        g_ptr_array_add (p->parties, (gpointer) b);
+        p->parties = bilat__doc_list (c->doc, 2);
+        p->parties->pdata[p->parties->len++] = (gpointer) a;
+        p->parties->pdata[p->parties->len++] = (gpointer) b;
         p->text = bilat__doc_copy (c->doc, a);
         for (guint k = 0; k < 2; k++) {
             const char *code = g_ptr_array_index (p->parties, k);
@@ -400,9 +400,9 @@ gather_pairs (bilat_ctx *c)
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->sentence = -1;
         p->rule = "pair:most-named";
-        p->parties = g_ptr_array_new ();
-        g_ptr_array_add (p->parties, (gpointer) a);
-        g_ptr_array_add (p->parties, (gpointer) b);
+        p->parties = bilat__doc_list (c->doc, 2);
+        p->parties->pdata[p->parties->len++] = (gpointer) a;
+        p->parties->pdata[p->parties->len++] = (gpointer) b;
         p->text = a;
     }
 }
