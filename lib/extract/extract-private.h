@@ -150,6 +150,8 @@ typedef struct {
     struct bilat_events *events;  /* events: the stage's working state (events.c) */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use
                                * (the scratch's) */
+    uint8_t *state_fact;      /* state id -> the doc has its state fact (while gathering) */
+    size_t n_states;          /* entries of the two */
     int32_t *tok_person;      /* token -> person named there, or -1 */
     bilat_scratch *scratch;   /* owner of the arrays above, lent by the extractor */
 } bilat_ctx;
@@ -166,8 +168,8 @@ gboolean bilat__scratch_token_arrays (bilat_ctx *c, size_t n);
 char *bilat__scratch_text (bilat_ctx *c, size_t cap);
 /* Match data for the extractor's date pattern, or NULL when memory ran out. */
 pcre2_match_data *bilat__scratch_match_data (bilat_ctx *c);
-/* The state-code table of bilat__state_code: n entries, all NULL. */
-const char **bilat__scratch_state_codes (bilat_ctx *c, size_t n);
+/* Set c's state tables (state_codes, state_fact) for n states: all NULL and 0. */
+void bilat__scratch_state_tables (bilat_ctx *c, size_t n);
 /* The doc's copy of s (n bytes), one per content in a document (bilat__ctx_intern_name). */
 const char *bilat__scratch_intern (bilat_ctx *c, const char *s, size_t n);
 /* TRUE when the pair (a, b) was shown before in this extraction; it is remembered. */
@@ -259,7 +261,16 @@ bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i)
 }
 /* Which of the words token i is, as written in the list, or NULL. */
 const char *bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i);
-const char *bilat__state_code (bilat_ctx *c, int state);
+const char *bilat__state_code_slow (bilat_ctx *c, int state);
+/* The doc's copy of the state's code, or NULL for no state. Inline: gathering asks for it
+ * at every mention of a state. */
+static inline const char *
+bilat__state_code (bilat_ctx *c, int state)
+{
+    if ((size_t) state < c->n_states && c->state_codes[state])
+        return c->state_codes[state];
+    return bilat__state_code_slow (c, state);
+}
 /* The doc's copy of s (a rule, a dictionary name, a date value): a plain copy, since most
  * are copied once per document and hashing them to share copies cost more than it saved. */
 const char *bilat__ctx_copy (bilat_ctx *c, const char *s);

@@ -18,7 +18,7 @@ struct bilat_scratch {
     int32_t *tok_mention, *tok_sent, *tok_person;
     uint8_t *tok_kw, *tok_kw_len;
     GArray *sents, *mentions, *dates, *persons, *person_refs, *office_refs;
-    const char **state_codes;
+    const char **state_codes;  /* n_state_codes entries, then as many bytes of state_fact */
     size_t n_state_codes;
     /* The names bilat__ctx_intern_name gave out, hashed; a slot belongs to the current
      * document when its gen is intern_gen, so the table is never cleared. */
@@ -187,18 +187,21 @@ bilat__scratch_match_data (bilat_ctx *c)
     return s->md;
 }
 
-/* A table of n state codes, all NULL. */
-const char **
-bilat__scratch_state_codes (bilat_ctx *c, size_t n)
+/* The state tables of c: n codes, all NULL, and n marks, all 0. */
+void
+bilat__scratch_state_tables (bilat_ctx *c, size_t n)
 {
     bilat_scratch *s = c->scratch;
+    size_t bytes = n * (sizeof (const char *) + 1);
     if (s->n_state_codes < n) {
         g_free (s->state_codes);
-        s->state_codes = g_new (const char *, n);
+        s->state_codes = g_malloc (bytes);
         s->n_state_codes = n;
     }
-    memset (s->state_codes, 0, n * sizeof *s->state_codes);
-    return s->state_codes;
+    memset (s->state_codes, 0, bytes);
+    c->state_codes = s->state_codes;
+    c->state_fact = (uint8_t *) (s->state_codes + n);
+    c->n_states = n;
 }
 
 static uint32_t
