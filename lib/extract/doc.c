@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The document of facts and its read-only accessors. */
+/* The document of facts: the blocks its facts and strings are carved from, and its read-only
+ * accessors. */
 #include "extract-private.h"
 
 #include <string.h>

@@ -261,6 +261,7 @@ bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i)
 }
 /* Which of the words token i is, as written in the list, or NULL. */
 const char *bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i);
+/* bilat__state_code for a code not yet made in this document. */
 const char *bilat__state_code_slow (bilat_ctx *c, int state);
 /* The doc's copy of the state's code, or NULL for no state. Inline: gathering asks for it
  * at every mention of a state. */
@@ -300,9 +301,9 @@ struct bilat_fact {
 };
 
 /* A document's facts (all but events), their lists and its strings are carved from blocks
- * it owns, the first inside the document itself: dozens of small blocks per document, each
- * freed on its own, cost the allocator more than a stage. Events, and their arrays, are
- * GLib's: events.c adds to them and frees those it drops.
+ * it owns, the first inside the document itself: a few dozen small blocks per document, each
+ * allocated and freed on its own, cost more than gathering the facts. Events, and their
+ * arrays, are GLib's: events.c adds to them and frees those it drops.
  *
  * So every facts[kind] but facts[BILAT_FACT_EVENT], and a pair's parties, are arrays the
  * doc owns (pdata in its blocks): read their public fields (len, pdata, g_ptr_array_index),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* An extraction's working arrays (tokens, per-token indexes, sentences, mentions ...),
- * kept by the extractor between calls. A release needs a few dozen kilobytes of them;
+/* An extraction's working arrays (tokens, per-token indexes, sentences, mentions ..., the
+ * tables that intern names and pairs, the date pattern's match data), kept by the
+ * extractor between calls. A release needs a few dozen kilobytes of them;
  * allocating and freeing them for every document cost more than some whole stages
  * (glibc serves blocks that size from its slow path and consolidates them on free). */
 #include "extract-private.h"
