@@ -2,8 +2,10 @@
 /* The tokenizer shared by texts and dictionaries: one pass, no allocation per token. */
 #include "core-private.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Length of the word character at p (a byte >= 0x80; ASCII goes by the class table), or 0
  * when p does not start one. Such bytes are letters unless they decode to punctuation or a
@@ -20,17 +22,78 @@ word_char_len (const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* The token hash: 8 bytes at a time, ASCII letters lower-cased, then one more multiply
+ * and a shift, so that the high bits (the filters' and the tables') and the low ones (the
+ * people stage's) all depend on every byte. Each step is a bijection, so words of up to 8
+ * bytes never collide; the gazetteer trusts the 64-bit hash as the word. Byte-serial
+ * FNV-1a cost 4 instructions a byte in the tokenizer's hottest loop. */
+#define HASH_SEED 0x243F6A8885A308D3ULL
+#define HASH_MUL 0x9E3779B97F4A7C15ULL
+
+static inline uint64_t
+hash_block (uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * HASH_MUL;
+    return (h << 31) | (h >> 33);
+}
+
+static inline uint64_t
+hash_final (uint64_t h, size_t n)
+{
+    h = (h ^ (uint64_t) n) * HASH_MUL;
+    return h ^ (h >> 29);
+}
+
+/* n <= 8 bytes at p as a little-endian word, zero above them. */
+static inline uint64_t
+load_le (const unsigned char *p, size_t n)
+{
+    uint64_t w = 0;
+    memcpy (&w, p, n);
+    return GUINT64_FROM_LE (w);
+}
+
+/* Each byte of w from 'A'-'Z' to 'a'-'z'; other bytes as they are. */
+static inline uint64_t
+ascii_lower8 (uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ULL;
+    uint64_t seven = w & ~high;
+    uint64_t from_a = seven + 0x3f3f3f3f3f3f3f3fULL;  /* high bit set from 'A' up */
+    uint64_t past_z = seven + 0x2525252525252525ULL;  /* high bit set past 'Z' */
+    return w | (((from_a & ~past_z & ~w) & high) >> 2);
+}
+
 uint64_t
 bilat__token_hash (const char *s, size_t len)
 {
-    uint64_t h = FNV_OFFSET;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char) (c + 32);
-        h = (h ^ c) * FNV_PRIME;
+    const unsigned char *p = (const unsigned char *) s;
+    uint64_t h = HASH_SEED;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8)
+        h = hash_block (h, ascii_lower8 (load_le (p + i, 8)));
+    if (i < len)
+        h = hash_block (h, ascii_lower8 (load_le (p + i, len - i)));
+    return hash_final (h, len);
+}
+
+/* The same hash of a word of ASCII letters and digits only, p[0, n): setting bit 5
+ * lower-cases letters and leaves digits as they are. Reads whole words when the text has
+ * 8 bytes from each (end: the text's end). */
+static inline uint64_t
+alnum_hash (const unsigned char *p, size_t n, const unsigned char *end)
+{
+    const uint64_t bit5 = 0x2020202020202020ULL;
+    uint64_t h = HASH_SEED;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = hash_block (h, load_le (p + i, 8) | bit5);
+    if (i < n) {
+        size_t r = n - i;
+        uint64_t w = p + i + 8 <= end ? load_le (p + i, 8) : load_le (p + i, r);
+        h = hash_block (h, (w | bit5) & (~0ULL >> (64 - 8 * r)));
     }
-    return h;
+    return hash_final (h, n);
 }
 
 static uint32_t
@@ -70,8 +133,7 @@ case_flags (const unsigned char *p, size_t n)
     return f;
 }
 
-/* Byte classes for the tokenizer's loops, and the lower-cased ASCII letters and digits its
- * word loop hashes. */
+/* Byte classes for the tokenizer's loops. */
 enum {
     CLS_ALNUM = 1,    /* ASCII letter or digit */
     CLS_LETTER = 2,
@@ -81,8 +143,8 @@ enum {
     CLS_JOIN = 32     /* apostrophe or dot: may join two parts of one word */
 };
 static unsigned char ascii_class[256];
-static unsigned char alnum_lower[256];  /* an ASCII letter (lower-cased) or digit; else 0 */
 static uint16_t word_flags[256];  /* BILAT_TOK_* an ASCII word has from its first byte */
+static uint64_t byte_hash[128];   /* the hash of each one-byte ASCII token */
 
 static void
 init_tables_once (void)
@@ -91,7 +153,6 @@ init_tables_once (void)
     if (!g_once_init_enter (&done))
         return;
     for (int b = 0; b < 256; b++) {
-        alnum_lower[b] = (unsigned char) (g_ascii_isalnum (b) ? g_ascii_tolower (b) : 0);
         word_flags[b] = BILAT_TOK_WORD | (g_ascii_isupper (b) ? BILAT_TOK_UPPER : 0) |
                         (g_ascii_isdigit (b) ? BILAT_TOK_DIGIT : 0);
         if (b >= '0' && b <= '9')
@@ -106,6 +167,10 @@ init_tables_once (void)
             ascii_class[b] = CLS_HIGH;
         else if (b == '\'' || b == '.')
             ascii_class[b] = CLS_JOIN;
+        if (b < 128) {
+            char one = (char) b;
+            byte_hash[b] = bilat__token_hash (&one, 1);
+        }
     }
     g_once_init_leave (&done, 1);
 }
@@ -128,8 +193,13 @@ other_token (bilat_token *t, const unsigned char *s, const unsigned char *p,
         (p + 2 == end || wchar_len (p + 2, end) == 0) && p > s && wchar_len (p - 1, end) != 0) {
         t->end = t->start + 2;
         t->flags |= BILAT_TOK_POSS | BILAT_TOK_WORD;
+    } else if (c < 0x80) {
+        t->end = t->start + 1;
+        t->flags |= BILAT_TOK_PUNCT;
+        t->hash = byte_hash[c];
+        return t->end;
     } else {
-        t->end = t->start + (c < 0x80 ? 1 : (uint32_t) g_utf8_skip[c]);
+        t->end = t->start + (uint32_t) g_utf8_skip[c];
         if (t->end > len)
             t->end = (uint32_t) len;
         t->flags |= BILAT_TOK_PUNCT;
@@ -144,32 +214,96 @@ typedef struct {
     uint32_t pending;
 } tok_state;
 
-/* The run of ASCII letters and digits at q, hashed into *h; where it ends. The text's NUL
- * (or any other byte) ends it, so there is no bound to test. Out of line: inside the
- * tokenizer's loop the compiler ran short of registers and reloaded its constants for
- * every byte. */
-static G_GNUC_NO_INLINE const unsigned char *
-ascii_run (const unsigned char *q, uint64_t *h)
+/* Where the run of ASCII letters and digits at q ends. The text's NUL (or any other byte)
+ * ends it, so the byte loop has no bound to test; with SSE2, 16 bytes are classified at
+ * once while 16 are left before end. */
+static inline const unsigned char *
+ascii_run_end (const unsigned char *q, const unsigned char *end)
 {
-    uint64_t x = *h;
-    unsigned char lc;
-    while ((lc = alnum_lower[*q]) != 0) {
-        x = (x ^ lc) * FNV_PRIME;
-        q++;
+#if defined(__SSE2__)
+    const __m128i bit5 = _mm_set1_epi8 (0x20);
+    const __m128i before_a = _mm_set1_epi8 ('a' - 1), after_z = _mm_set1_epi8 ('z' + 1);
+    const __m128i before_0 = _mm_set1_epi8 ('0' - 1), after_9 = _mm_set1_epi8 ('9' + 1);
+    while (end - q >= 16) {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) q);
+        __m128i lower = _mm_or_si128 (v, bit5);
+        __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lower, before_a),
+                                        _mm_cmplt_epi8 (lower, after_z));
+        __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, before_0),
+                                       _mm_cmplt_epi8 (v, after_9));
+        unsigned other = ~(unsigned) _mm_movemask_epi8 (_mm_or_si128 (letter, digit)) & 0xffff;
+        if (other)
+            return q + __builtin_ctz (other);
+        q += 16;
     }
-    *h = x;
+#else
+    (void) end;
+#endif
+    while (ascii_class[*q] & CLS_ALNUM)
+        q++;
+    return q;
+}
+
+/* Low k bytes of a word kept, for k in [0, 8]. */
+static const uint64_t keep_bytes[9] = {
+    0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL, 0xffffffffffffULL,
+    0xffffffffffffffULL, ~0ULL
+};
+
+/* The common word: a run of ASCII letters and digits at p. Where it ends, its hash (as
+ * alnum_hash) in *h, and in *lower whether a lower-case letter follows its first byte
+ * (only asked of words that start in upper case or with a digit). With SSE2 and 16 bytes
+ * left, a word shorter than 16 bytes is classified, hashed and measured from one load. */
+static inline const unsigned char *
+ascii_word (const unsigned char *p, const unsigned char *end, uint64_t *h, gboolean *lower)
+{
+#if defined(__SSE2__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
+    if (end - p >= 16) {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+        __m128i folded = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+        __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (folded, _mm_set1_epi8 ('a' - 1)),
+                                        _mm_cmplt_epi8 (folded, _mm_set1_epi8 ('z' + 1)));
+        __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                                       _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+        unsigned other = ~(unsigned) _mm_movemask_epi8 (_mm_or_si128 (letter, digit)) & 0xffff;
+        if (other) {
+            unsigned n = (unsigned) __builtin_ctz (other);
+            uint64_t lo = (uint64_t) _mm_cvtsi128_si64 (folded);
+            uint64_t x;
+            if (n <= 8) {
+                x = hash_block (HASH_SEED, lo & keep_bytes[n]);
+            } else {
+                uint64_t hi = (uint64_t) _mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded));
+                x = hash_block (hash_block (HASH_SEED, lo), hi & keep_bytes[n - 8]);
+            }
+            *h = hash_final (x, n);
+            if (!(ascii_class[*p] & CLS_LOWER)) {
+                __m128i small = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('a' - 1)),
+                                               _mm_cmplt_epi8 (v, _mm_set1_epi8 ('z' + 1)));
+                *lower = (_mm_movemask_epi8 (small) & ((1u << n) - 1)) != 0;
+            }
+            return p + n;
+        }
+    }
+#endif
+    const unsigned char *q = ascii_run_end (p, end);
+    *h = alnum_hash (p, (size_t) (q - p), end);
+    if (!(ascii_class[*p] & CLS_LOWER)) {
+        *lower = FALSE;
+        for (const unsigned char *r = p; r < q; r++)
+            *lower |= (ascii_class[*r] & CLS_LOWER) != 0;
+    }
     return q;
 }
 
 /* The rest of the word that starts at p, from q where its first ASCII run stopped at a
- * byte that may continue it: letters beyond ASCII, an inner apostrophe or dot. Hashes into
- * *h, clears *ascii at a byte beyond ASCII; where the word ends. Out of line, so that the
- * tokenizer's loop keeps its registers for the common case. */
+ * byte that may continue it: letters beyond ASCII, an inner apostrophe or dot. Clears
+ * *ascii at a byte beyond ASCII; where the word ends. Out of line, so that the tokenizer's
+ * loop keeps its registers for the common case. */
 static G_GNUC_NO_INLINE const unsigned char *
 word_rest (const unsigned char *p, const unsigned char *q, const unsigned char *end,
-           uint64_t *h, gboolean *ascii)
+           gboolean *ascii)
 {
-    uint64_t x = *h;
     gboolean dotted = FALSE;
     for (;;) {
         if (q >= end || !(ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
@@ -178,10 +312,7 @@ word_rest (const unsigned char *p, const unsigned char *q, const unsigned char *
         size_t wl = b >= 0x80 ? word_char_len (q, end) : 0;
         if (wl) {
             *ascii = FALSE;
-            for (size_t m = 0; m < wl; m++)
-                x = (x ^ q[m]) * FNV_PRIME;
-            q += wl;
-            q = ascii_run (q, &x);
+            q = ascii_run_end (q + wl, end);
             continue;
         }
         /* Internal apostrophe or dot followed by a letter stays in the word, except "'s" at
@@ -192,19 +323,14 @@ word_rest (const unsigned char *p, const unsigned char *q, const unsigned char *
                 break;
             if (b == '.')
                 dotted = TRUE;
-            x = (x ^ b) * FNV_PRIME;
-            q += 1;
-            q = ascii_run (q, &x);
+            q = ascii_run_end (q + 1, end);
             continue;
         }
         break;
     }
     /* "U.S." and "U.N.": single letters joined by dots keep their final dot. */
-    if (dotted && q < end && *q == '.' && q - p >= 3 && q[-2] == '.') {
-        x = (x ^ '.') * FNV_PRIME;
+    if (dotted && q < end && *q == '.' && q - p >= 3 && q[-2] == '.')
         q++;
-    }
-    *h = x;
     return q;
 }
 
@@ -221,9 +347,45 @@ ascii_all_caps (const unsigned char *p, size_t n)
     return letter;
 }
 
+/* A word that is not one run of ASCII letters and digits: from p, whose first run (if
+ * any) stopped at q. Fills *t but its start; where the word ends. */
+static G_GNUC_NO_INLINE const unsigned char *
+other_word (bilat_token *t, const unsigned char *p, const unsigned char *q,
+            const unsigned char *end, uint32_t flags)
+{
+    gboolean ascii = TRUE;
+    q = word_rest (p, q, end, &ascii);
+    size_t n = (size_t) (q - p);
+    if (ascii) {
+        flags |= word_flags[*p];
+        if (!(ascii_class[*p] & CLS_LOWER) && ascii_all_caps (p, n))
+            flags |= BILAT_TOK_ALLCAPS;
+    } else {
+        flags |= BILAT_TOK_WORD | BILAT_TOK_NONASCII | case_flags (p, n);
+    }
+    t->end = t->start + (uint32_t) n;
+    t->flags = flags;
+    t->hash = bilat__token_hash ((const char *) p, n);
+    return q;
+}
+
+/* A token that does not start with an ASCII letter or digit: a word in other letters,
+ * punctuation, a symbol, the possessive. Fills *t but its start; where it ends. */
+static G_GNUC_NO_INLINE const unsigned char *
+other_start (bilat_token *t, const unsigned char *s, const unsigned char *p,
+             const unsigned char *end, uint32_t flags)
+{
+    if (*p >= 0x80 && word_char_len (p, end) != 0)
+        return other_word (t, p, p, end, flags);
+    t->flags = flags;
+    return s + other_token (t, s, p, end);
+}
+
 /* Tokens of st's text into buf[0, room), from where the last call stopped; the count
  * written. Fewer than room only at the end of the text: the callers own the growing.
- * The byte at the text's end must be readable and no letter or digit (its NUL). */
+ * The byte at the text's end must be readable and no letter or digit (its NUL). The loop
+ * keeps the common word, a run of ASCII letters and digits, in line, and calls out for the
+ * rest, so that it keeps its variables in registers. */
 static size_t
 tokenize_some (tok_state *st, bilat_token *buf, size_t room)
 {
@@ -242,33 +404,49 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
         }
         if (n == room)
             break;
-        if (!(cls & CLS_ALNUM) && ((cls & CLS_HIGH) == 0 || word_char_len (p, end) == 0)) {
-            bilat_token *t = &buf[n++];
-            *t = (bilat_token) { .start = (uint32_t) (p - s), .flags = pending };
-            pending = 0;
-            p = s + other_token (t, s, p, end);
-            continue;
-        }
-        /* One pass over a word: its extent, its hash and its case. Most words are one run
-         * of ASCII letters and digits ending at a space or a comma. */
-        uint64_t h = FNV_OFFSET;
-        gboolean ascii = TRUE;
-        const unsigned char *q = ascii_run (p, &h);
-        if (q < end && (ascii_class[*q] & (CLS_HIGH | CLS_JOIN)))
-            q = word_rest (p, q, end, &h, &ascii);
-        uint32_t flags = pending;
-        pending = 0;
-        if (ascii) {
-            flags |= word_flags[c];
-            /* A word starting in lower case is not all capitals: only the others are read
-             * again, and they are few. */
-            if (!(cls & CLS_LOWER) && ascii_all_caps (p, (size_t) (q - p)))
-                flags |= BILAT_TOK_ALLCAPS;
+        bilat_token *t = &buf[n++];
+        t->start = (uint32_t) (p - s);
+        t->pad = 0;
+        const unsigned char *q;
+        if (G_UNLIKELY (!(cls & CLS_ALNUM))) {
+            if (c < 0x80 && c != '\'') {
+                /* Punctuation: a token of one byte. */
+                t->end = t->start + 1;
+                t->flags = pending | BILAT_TOK_PUNCT;
+                t->hash = byte_hash[c];
+                q = p + 1;
+            } else {
+                q = other_start (t, s, p, end, pending);
+            }
         } else {
-            flags |= BILAT_TOK_WORD | BILAT_TOK_NONASCII | case_flags (p, (size_t) (q - p));
+            uint64_t h;
+            gboolean lower = TRUE;
+            q = ascii_word (p, end, &h, &lower);
+            /* *end is the NUL, of no class: q needs no bound test. A dot or an apostrophe
+             * joins only a letter or digit after it; the sentence's full stop does not. */
+            unsigned next = ascii_class[*q];
+            if (G_UNLIKELY ((next & CLS_HIGH) ||
+                            ((next & CLS_JOIN) &&
+                             (ascii_class[q[1]] & (CLS_ALNUM | CLS_HIGH))))) {
+                q = other_word (t, p, q, end, pending);
+            } else {
+                uint32_t flags = pending | word_flags[c];
+                /* All capitals: a letter, and no lower-case one. A word that starts with
+                 * a letter and is not lower case has the letter. */
+                if (!lower && ((cls & CLS_LETTER) || ascii_all_caps (p, (size_t) (q - p))))
+                    flags |= BILAT_TOK_ALLCAPS;
+                t->end = (uint32_t) (q - s);
+                t->flags = flags;
+                t->hash = h;
+            }
         }
-        buf[n++] = (bilat_token) { .start = (uint32_t) (p - s), .end = (uint32_t) (q - s),
-                                   .flags = flags, .hash = h };
+        pending = 0;
+        /* One space is the common separator: take it here, not in another turn of the
+         * loop. */
+        if (*q == ' ') {
+            pending = BILAT_TOK_SPACE;
+            q++;
+        }
         p = q;
     }
     st->p = p;

@@ -3,30 +3,61 @@
  * month or weekday, "yesterday", "last ..."), resolved against the document date at the
  * precision the text gives. */
 #include "extract-private.h"
+#include "keywords.h"
 
 #include <string.h>
 
-#define MONTH "(?:January|Jan\\.?|February|Feb\\.?|March|Mar\\.|April|Apr\\.?|May|June|Jun\\.|" \
-              "July|Jul\\.|August|Aug\\.?|September|Sept?\\.?|October|Oct\\.?|November|Nov\\.?|" \
-              "December|Dec\\.?)"
-#define WEEKDAY "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+/* Month and weekday names, written as trees of their letters: PCRE2 tries the alternatives
+ * of a group one by one, and a tree fails a word on its first letter or two. The order of
+ * the names within each letter is the original list's ("January|Jan\.?|...|June|Jun\."). */
+#define MONTH "(?:J(?:an(?:uary|\\.|)|u(?:ne|n\\.|ly|l\\.))|Feb(?:ruary|\\.|)|Ma(?:rch|r\\.|y)|" \
+              "A(?:pr(?:il|\\.|)|ug(?:ust|\\.|))|Sep(?:tember|t\\.?|\\.?)|Oct(?:ober|\\.|)|"     \
+              "Nov(?:ember|\\.|)|Dec(?:ember|\\.|))"
+#define WEEKDAY "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 #define ORD "(?:st|nd|rd|th)?"
 #define YEAR "(?:19|20)\\d\\d"
+/* "5-7", "5th and 6th": the further days are matched, not kept. */
+#define MORE_DAYS "(?:\\s*(?:-|and|to)\\s*\\d{1,2}" ORD ")?"
+/* After a day, "5th of March, 2024": groups month, year. */
+#define AFTER_DAY ORD MORE_DAYS "\\s+(?:of\\s+)?(" MONTH ")(?:,?\\s+(" YEAR "))?(?![\\w])(*:D)"
+/* After a month, "March 5-7, 2024": groups day, year. */
+#define AFTER_MONTH "\\s+(\\d{1,2})" ORD "(?!\\d)" MORE_DAYS "(?:,?\\s+(" YEAR "))?(?![\\w])(*:M)"
 
+/* One alternative per way a date starts: a year, a day, a relative word, a month or a
+ * weekday name. No two can match at one place (they differ in their first letters, or the
+ * words after them), so their order is free; within one, the forms are tried in the order
+ * they always were ("2024-05-01" before "2024-05", "March 5" before "March", "Monday,
+ * 5 March" before "Monday"). Each form ends in a mark that names its kind (date_kind), and
+ * the groups of each are numbered from 1 (branch resets): the pattern has three groups
+ * where it had twenty-one, and PCRE2 sets up and copies out every group at every call. */
 static const char date_pattern[] =
-    "(?:(?:" WEEKDAY ",?\\s+(?:the\\s+)?)?"
-    "(?:(?<d1>\\d{1,2})" ORD "(?:\\s*(?:-|and|to)\\s*(?<d1b>\\d{1,2})" ORD ")?\\s+(?:of\\s+)?"
-    "(?<m1>" MONTH ")(?:,?\\s+(?<y1>" YEAR "))?(?![\\w])"
-    "|(?<m2>" MONTH ")\\s+(?<d2>\\d{1,2})" ORD "(?!\\d)(?:\\s*(?:-|and|to)\\s*\\d{1,2}" ORD ")?"
-    "(?:,?\\s+(?<y2>" YEAR "))?(?![\\w])))"
-    "|(?<iy>" YEAR ")-(?<im>\\d\\d)-(?<id>\\d\\d)(?!\\d)"
-    "|(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>" YEAR ")(?!\\d)"
-    "|(?:(?<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\\s*)?(?<m3>" MONTH ")"
-    "(?:,?\\s+(?<y3>" YEAR "))?(?![\\w])"
-    "|(?<y4>" YEAR ")(?:\\s*-\\s*(?<y4b>(?:19|20)?\\d\\d))?(?![\\w])"
-    "|(?<rw>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext|[Tt]his)\\s+(?:week|month|year))"
-    "(?![\\w])"
-    "|(?:(?<wrel>[Ll]ast|[Nn]ext|[Tt]his)\\s+)?(?<wd>" WEEKDAY ")(?![\\w])";
+    "(?|"
+    YEAR "(?:-\\d\\d-\\d\\d(?!\\d)(*:I)|\\s*-\\s*(?:19|20)?\\d\\d(?![\\w])(*:Z)|(?![\\w])(*:Y))"
+    "|(\\d{1,2})(?|\\.(\\d{1,2})\\.(" YEAR ")(?!\\d)(*:O)|" AFTER_DAY ")"
+    "|(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Nn]ext|[Tt]his)\\s+(?:week|month|year))"
+    "(?![\\w])(*:R)"
+    "|(" MONTH ")(?|" AFTER_MONTH "|(?:,?\\s+(" YEAR "))?(?![\\w])(*:N))"
+    "|" WEEKDAY "(?|,?\\s+(?:the\\s+)?(?|(\\d{1,2})" AFTER_DAY "|(" MONTH ")" AFTER_MONTH ")"
+    "|(?![\\w])(*:W))"
+    "|([Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\\s*(" MONTH ")(?:,?\\s+(" YEAR "))?"
+    "(?![\\w])(*:L)"
+    "|(?:[Ll]ast|[Nn]ext|[Tt]his)\\s+(" WEEKDAY ")(?![\\w])(*:V)"
+    ")";
+
+/* The marks, and the groups of each kind. */
+typedef enum {
+    DATE_DAY_MONTH = 'D',   /* "5 March 2024", "Monday, 5 March": day, month, year */
+    DATE_MONTH_DAY = 'M',   /* "March 5, 2024": month, day, year */
+    DATE_ISO = 'I',         /* "2024-03-05": none, the fields are at fixed places */
+    DATE_DOTTED = 'O',      /* "5.3.2024": day, month, year */
+    DATE_YEAR = 'Y',        /* "2024": none */
+    DATE_YEARS = 'Z',       /* "2024-2026", "2024 - 26": none */
+    DATE_MONTH = 'N',       /* "March", "March 2024": month, year */
+    DATE_RELATIVE_MONTH = 'L',  /* "last March", "mid-May 2024": word, month, year */
+    DATE_RELATIVE = 'R',    /* "yesterday", "next week": none, the match is the words */
+    DATE_WEEKDAY = 'W',     /* "Monday": none, the match is the name */
+    DATE_RELATIVE_WEEKDAY = 'V'  /* "next Monday": weekday; the word starts the match */
+} date_kind;
 
 pcre2_code *
 bilat__dates_compile (gboolean jit);
@@ -51,66 +82,49 @@ bilat__dates_compile (gboolean jit)
     return re;
 }
 
+/* Month of a name or abbreviation of at least three letters ("Sept", "mar"), or 0. */
 static int
 month_of (const char *s)
 {
-    static const char *const names[] = { "jan", "feb", "mar", "apr", "may", "jun",
-                                         "jul", "aug", "sep", "oct", "nov", "dec" };
+    static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    char a = g_ascii_tolower (s[0]), b = g_ascii_tolower (s[1]), c = g_ascii_tolower (s[2]);
     for (int i = 0; i < 12; i++)
-        if (g_ascii_strncasecmp (s, names[i], 3) == 0)
+        if (names[3 * i] == a && names[3 * i + 1] == b && names[3 * i + 2] == c)
             return i + 1;
     return 0;
 }
 
+/* GDateWeekday (Monday = 1) of a name of at least three letters, or 0. */
 static int
 weekday_of (const char *s)
 {
-    static const char *const names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+    static const char names[] = "montuewedthufrisatsun";
+    char a = g_ascii_tolower (s[0]), b = g_ascii_tolower (s[1]), c = g_ascii_tolower (s[2]);
     for (int i = 0; i < 7; i++)
-        if (g_ascii_strncasecmp (s, names[i], 3) == 0)
-            return i + 1; /* GDateWeekday: Monday = 1 */
+        if (names[3 * i] == a && names[3 * i + 1] == b && names[3 * i + 2] == c)
+            return i + 1;
     return 0;
 }
 
-/* The pattern's named groups, numbered once: every compile of the one pattern numbers them
- * alike, and a lookup by name per match was a tenth of the stage. */
-enum {
-    G_D1, G_D2, G_DD, G_DM, G_DY, G_ID, G_IM, G_IY, G_M1, G_M2, G_M3, G_REL, G_RW, G_WD,
-    G_WREL, G_Y1, G_Y2, G_Y3, G_Y4, G_Y4B,
-    N_GROUPS
-};
-static const char *const group_names[N_GROUPS] = {
-    "d1", "d2", "dd", "dm", "dy", "id", "im", "iy", "m1", "m2", "m3", "rel", "rw", "wd",
-    "wrel", "y1", "y2", "y3", "y4", "y4b"
-};
-static int group_numbers[N_GROUPS];
+/* The match's groups: the ovector and the count pcre2_match returned. */
+typedef struct {
+    const PCRE2_SIZE *ov;
+    int rc;
+    const char *subject;
+} date_match;
 
-static void
-number_groups_once (const pcre2_code *re)
-{
-    static gsize done = 0;
-    if (!g_once_init_enter (&done))
-        return;
-    for (int g = 0; g < N_GROUPS; g++)
-        group_numbers[g] = pcre2_substring_number_from_name (re, (PCRE2_SPTR) group_names[g]);
-    g_once_init_leave (&done, 1);
-}
-
-/* Group value as a string view; returns FALSE when the group did not take part. */
+/* Group g as a string view; FALSE when it did not take part. */
 static gboolean
-group (pcre2_match_data *md, const char *subject, int g, const char **s, size_t *n)
+group (const date_match *m, int g, const char **s, size_t *n)
 {
-    int num = group_numbers[g];
-    if (num < 0)
+    if (g >= m->rc || m->ov[2 * g] == PCRE2_UNSET)
         return FALSE;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
-    if (ov[2 * num] == PCRE2_UNSET)
-        return FALSE;
-    *s = subject + ov[2 * num];
-    *n = ov[2 * num + 1] - ov[2 * num];
+    *s = m->subject + m->ov[2 * g];
+    *n = m->ov[2 * g + 1] - m->ov[2 * g];
     return TRUE;
 }
 
+/* The value of the digits at s, at most n of them. */
 static int
 num (const char *s, size_t n)
 {
@@ -118,6 +132,15 @@ num (const char *s, size_t n)
     for (size_t i = 0; i < n && g_ascii_isdigit (s[i]); i++)
         v = v * 10 + (s[i] - '0');
     return v;
+}
+
+/* Group g's digits, or 0 when it did not take part. */
+static int
+group_num (const date_match *m, int g)
+{
+    const char *s;
+    size_t n;
+    return group (m, g, &s, &n) ? num (s, n) : 0;
 }
 
 /* Write n digits of v at p (v < 10^n). */
@@ -173,123 +196,152 @@ infer_year (const bilat_ctx *c, int m, int day)
     return y;
 }
 
+/* A day and a month name, with or without a year. */
 static void
-resolve (bilat_ctx *c, const pcre2_code *re, pcre2_match_data *md, const char *subj,
-         gboolean future, bilat_date_expr *d)
+resolve_day_month (const bilat_ctx *c, const date_match *m, int day_g, int month_g,
+                   bilat_date_expr *d)
 {
     const char *s;
     size_t n;
-    gboolean dated = c->has_date;
-    if (group (md, subj, G_D1, &s, &n) || group (md, subj, G_D2, &s, &n)) {
-        int day = num (s, n);
-        const char *ms = "";
-        size_t mn = 0;
-        if (!group (md, subj, G_M1, &ms, &mn))
-            group (md, subj, G_M2, &ms, &mn);
-        int m = month_of (ms);
-        int y = 0;
-        if (group (md, subj, G_Y1, &s, &n) || group (md, subj, G_Y2, &s, &n))
-            y = num (s, n);
-        else if (dated)
-            y = infer_year (c, m, day);
-        if (y)
-            set_ymd (d, y, m, day);
+    int day = group_num (m, day_g);
+    int month = group (m, month_g, &s, &n) ? month_of (s) : 0;
+    int y = 0;
+    if (group (m, 3, &s, &n))
+        y = num (s, n);
+    else if (c->has_date)
+        y = infer_year (c, month, day);
+    if (y)
+        set_ymd (d, y, month, day);
+}
+
+/* A month name, with or without a year, perhaps after "last", "early", "mid-" ... */
+static void
+resolve_month (const bilat_ctx *c, const date_match *m, int month_g, int year_g, int word_g,
+               bilat_date_expr *d)
+{
+    const char *s;
+    size_t n;
+    int month = group (m, month_g, &s, &n) ? month_of (s) : 0;
+    if (group (m, year_g, &s, &n)) {
+        set_ymd (d, num (s, n), month, 0);
         return;
     }
-    if (group (md, subj, G_IY, &s, &n)) {
-        int y = num (s, n);
-        group (md, subj, G_IM, &s, &n);
-        int m = num (s, n);
-        group (md, subj, G_ID, &s, &n);
-        set_ymd (d, y, m, num (s, n));
+    if (!c->has_date)
         return;
-    }
-    if (group (md, subj, G_DY, &s, &n)) {
-        int y = num (s, n);
-        group (md, subj, G_DM, &s, &n);
-        int m = num (s, n);
-        group (md, subj, G_DD, &s, &n);
-        set_ymd (d, y, m, num (s, n));
-        return;
-    }
-    if (group (md, subj, G_M3, &s, &n)) {
-        int m = month_of (s);
-        if (group (md, subj, G_Y3, &s, &n)) {
-            set_ymd (d, num (s, n), m, 0);
-            return;
-        }
-        if (!dated)
-            return;
-        int y = g_date_get_year (&c->date), dm = g_date_get_month (&c->date);
-        const char *rs;
-        size_t rn;
-        gboolean rel = group (md, subj, G_REL, &rs, &rn);
-        if (rel && g_ascii_strncasecmp (rs, "next", 4) == 0)
-            y += m <= dm ? 1 : 0;
-        else if (rel && g_ascii_strncasecmp (rs, "this", 4) == 0)
-            ;
-        else if (rel && g_ascii_strncasecmp (rs, "last", 4) == 0)
-            y -= m >= dm ? 1 : 0;
-        else
-            y = infer_year (c, m, 0);
-        set_ymd (d, y, m, 0);
-        return;
-    }
-    if (group (md, subj, G_Y4, &s, &n)) {
-        set_ymd (d, num (s, n), 0, 0);
-        if (group (md, subj, G_Y4B, &s, &n))
-            d->is_range = 1;
-        return;
-    }
-    if (!dated)
-        return;
+    int y = g_date_get_year (&c->date), dm = g_date_get_month (&c->date);
+    const char *rs;
+    size_t rn;
+    gboolean rel = word_g > 0 && group (m, word_g, &rs, &rn);
+    if (rel && g_ascii_strncasecmp (rs, "next", 4) == 0)
+        y += month <= dm ? 1 : 0;
+    else if (rel && g_ascii_strncasecmp (rs, "this", 4) == 0)
+        ;
+    else if (rel && g_ascii_strncasecmp (rs, "last", 4) == 0)
+        y -= month >= dm ? 1 : 0;
+    else
+        y = infer_year (c, month, 0);
+    set_ymd (d, y, month, 0);
+}
+
+/* "yesterday", "today", "tomorrow", "last week", "next month", "this year": s[0, n). */
+static void
+resolve_relative (const bilat_ctx *c, const char *s, size_t n, bilat_date_expr *d)
+{
     GDate g = c->date;
-    if (group (md, subj, G_RW, &s, &n)) {
-        char w = g_ascii_tolower (s[0]);
-        const char *unit = memchr (s, ' ', n) ? (const char *) memchr (s, ' ', n) + 1 : NULL;
-        if (unit == NULL) {
-            if (w == 'y')
-                g_date_subtract_days (&g, 1);
-            else if (w == 't' && g_ascii_tolower (s[2]) == 'm')
-                g_date_add_days (&g, 1);
-            set_gdate (d, &g);
-            return;
-        }
-        int step = (w == 'l') ? -1 : (w == 'n') ? 1 : 0;
-        if (*unit == 'y')
-            set_ymd (d, g_date_get_year (&g) + step, 0, 0);
-        else if (*unit == 'm') {
-            if (step < 0)
-                g_date_subtract_months (&g, 1);
-            else if (step > 0)
-                g_date_add_months (&g, 1);
-            set_ymd (d, g_date_get_year (&g), g_date_get_month (&g), 0);
-        } else {
-            if (step < 0)
-                g_date_subtract_days (&g, 7);
-            else if (step > 0)
-                g_date_add_days (&g, 7);
-            set_ymd (d, g_date_get_year (&g), g_date_get_month (&g), 0);
-        }
+    char w = g_ascii_tolower (s[0]);
+    const char *unit = memchr (s, ' ', n) ? (const char *) memchr (s, ' ', n) + 1 : NULL;
+    if (unit == NULL) {
+        if (w == 'y')
+            g_date_subtract_days (&g, 1);
+        else if (w == 't' && g_ascii_tolower (s[2]) == 'm')
+            g_date_add_days (&g, 1);
+        set_gdate (d, &g);
         return;
     }
-    if (group (md, subj, G_WD, &s, &n)) {
-        int want = weekday_of (s);
-        int have = g_date_get_weekday (&g);
-        const char *rs;
-        size_t rn;
-        /* News reports the past: "on Monday" is the latest Monday up to the document date,
-         * "next Monday" the first one after it. */
-        gboolean next = group (md, subj, G_WREL, &rs, &rn) && g_ascii_tolower (rs[0]) == 'n';
-        if (next || (future && !group (md, subj, G_WREL, &rs, &rn)))
-            g_date_add_days (&g, (guint) (((want - have) + 7) % 7 ? ((want - have) + 7) % 7 : 7));
-        else {
-            if (group (md, subj, G_WREL, &rs, &rn) && g_ascii_tolower (rs[0]) == 'l' &&
-                want == have)
-                g_date_subtract_days (&g, 7);
-            g_date_subtract_days (&g, (guint) (((have - want) + 7) % 7));
-        }
-        set_gdate (d, &g);
+    int step = (w == 'l') ? -1 : (w == 'n') ? 1 : 0;
+    if (*unit == 'y')
+        set_ymd (d, g_date_get_year (&g) + step, 0, 0);
+    else if (*unit == 'm') {
+        if (step < 0)
+            g_date_subtract_months (&g, 1);
+        else if (step > 0)
+            g_date_add_months (&g, 1);
+        set_ymd (d, g_date_get_year (&g), g_date_get_month (&g), 0);
+    } else {
+        if (step < 0)
+            g_date_subtract_days (&g, 7);
+        else if (step > 0)
+            g_date_add_days (&g, 7);
+        set_ymd (d, g_date_get_year (&g), g_date_get_month (&g), 0);
+    }
+}
+
+/* A weekday name at s, after the word at rel ("last", "next", "this") or none (NULL). */
+static void
+resolve_weekday (const bilat_ctx *c, const char *s, const char *rel, gboolean future,
+                 bilat_date_expr *d)
+{
+    GDate g = c->date;
+    int want = weekday_of (s);
+    int have = g_date_get_weekday (&g);
+    /* News reports the past: "on Monday" is the latest Monday up to the document date,
+     * "next Monday" the first one after it. */
+    gboolean next = rel && g_ascii_tolower (rel[0]) == 'n';
+    if (next || (future && !rel))
+        g_date_add_days (&g, (guint) (((want - have) + 7) % 7 ? ((want - have) + 7) % 7 : 7));
+    else {
+        if (rel && g_ascii_tolower (rel[0]) == 'l' && want == have)
+            g_date_subtract_days (&g, 7);
+        g_date_subtract_days (&g, (guint) (((have - want) + 7) % 7));
+    }
+    set_gdate (d, &g);
+}
+
+/* The value of a match of this kind. */
+static void
+resolve (const bilat_ctx *c, date_kind kind, const date_match *m, gboolean future,
+         bilat_date_expr *d)
+{
+    const char *at = m->subject + m->ov[0];
+    const char *s;
+    size_t n;
+    switch (kind) {
+    case DATE_DAY_MONTH:
+        resolve_day_month (c, m, 1, 2, d);
+        return;
+    case DATE_MONTH_DAY:
+        resolve_day_month (c, m, 2, 1, d);
+        return;
+    case DATE_ISO:
+        set_ymd (d, num (at, 4), num (at + 5, 2), num (at + 8, 2));
+        return;
+    case DATE_DOTTED:
+        set_ymd (d, group_num (m, 3), group_num (m, 2), group_num (m, 1));
+        return;
+    case DATE_YEARS:
+        d->is_range = 1;
+        /* fall through */
+    case DATE_YEAR:
+        set_ymd (d, num (at, 4), 0, 0);
+        return;
+    case DATE_MONTH:
+        resolve_month (c, m, 1, 2, 0, d);
+        return;
+    case DATE_RELATIVE_MONTH:
+        resolve_month (c, m, 2, 3, 1, d);
+        return;
+    case DATE_RELATIVE:
+        if (c->has_date)
+            resolve_relative (c, at, m->ov[1] - m->ov[0], d);
+        return;
+    case DATE_WEEKDAY:
+        if (c->has_date)
+            resolve_weekday (c, at, NULL, future, d);
+        return;
+    case DATE_RELATIVE_WEEKDAY:
+        if (c->has_date && group (m, 1, &s, &n))
+            resolve_weekday (c, s, at, future, d);
+        return;
     }
 }
 
@@ -319,6 +371,55 @@ may_start_numeric_date (const bilat_ctx *c, size_t i)
     return FALSE;
 }
 
+/* Words that may start a date, by the top twelve bits of their token hash: month and
+ * weekday names (the keywords tok_kw marks, START_NAME) and the relative words
+ * (START_RELATIVE). Most tokens are turned away by one load, without reading their text. */
+enum { START_NAME = 1, START_RELATIVE = 2 };
+static uint8_t start_word_bits[4096];
+/* The relative words; the first three are dates by themselves. */
+static const char *const relative_words[] = { "yesterday", "today", "tomorrow", "last", "next",
+                                              "this", "early", "late", "mid" };
+static uint64_t relative_hashes[G_N_ELEMENTS (relative_words)];
+
+static void
+fill_start_words_once (void)
+{
+    static gsize done = 0;
+    if (!g_once_init_enter (&done))
+        return;
+    GArray *toks = g_array_new (FALSE, FALSE, sizeof (bilat_token));
+    for (size_t k = 0; k < G_N_ELEMENTS (bilat_keywords); k++) {
+        if (bilat_keywords[k].id != KW_MONTH && bilat_keywords[k].id != KW_WEEKDAY)
+            continue;
+        /* tok_kw marks a keyword's first token, so that token's hash is the one to know. */
+        char **words = g_strsplit (bilat_keywords[k].words, "|", -1);
+        for (char **w = words; *w; w++) {
+            g_array_set_size (toks, 0);
+            bilat__tokenize (toks, *w, strlen (*w));
+            if (toks->len > 0)
+                start_word_bits[g_array_index (toks, bilat_token, 0).hash >> 52] |= START_NAME;
+        }
+        g_strfreev (words);
+    }
+    g_array_free (toks, TRUE);
+    for (size_t k = 0; k < G_N_ELEMENTS (relative_words); k++) {
+        relative_hashes[k] = bilat__token_hash (relative_words[k], strlen (relative_words[k]));
+        start_word_bits[relative_hashes[k] >> 52] |= START_RELATIVE;
+    }
+    g_once_init_leave (&done, 1);
+}
+
+/* Which relative word token i is (an index into relative_words), or -1. */
+static int
+relative_word (const bilat_ctx *c, size_t i)
+{
+    uint64_t h = ctx_tok (c, i)->hash;
+    for (size_t k = 0; k < G_N_ELEMENTS (relative_words); k++)
+        if (relative_hashes[k] == h)
+            return bilat__tok_is (c, i, relative_words[k]) ? (int) k : -1;
+    return -1;
+}
+
 /* Can token i start a date? A number that may (above), or a word the pattern begins with. */
 static gboolean
 may_start_date (const bilat_ctx *c, size_t i)
@@ -331,22 +432,10 @@ may_start_date (const bilat_ctx *c, size_t i)
     int kw = bilat__tok_keyword (c, i);
     if (kw == KW_MONTH || kw == KW_WEEKDAY)
         return (t->flags & BILAT_TOK_UPPER) != 0;
-    static const char *const starters[] = { "yesterday", "today", "tomorrow", "last", "next",
-                                            "this", "early", "late", "mid" };
-    /* Only words of three to nine letters starting with one of these can be a starter. */
-    size_t n = t->end - t->start;
-    if (n < 3 || n > 9)
+    if (!(start_word_bits[t->hash >> 52] & START_RELATIVE))
         return FALSE;
-    switch (c->text.text[t->start] | 0x20) {
-    case 'y': case 't': case 'l': case 'n': case 'e': case 'm':
-        break;
-    default:
-        return FALSE;
-    }
-    size_t k = 0;
-    while (k < G_N_ELEMENTS (starters) && !bilat__tok_is (c, i, starters[k]))
-        k++;
-    if (k == G_N_ELEMENTS (starters))
+    int k = relative_word (c, i);
+    if (k < 0)
         return FALSE;
     if (k < 3)
         return TRUE;  /* "yesterday", "today", "tomorrow" */
@@ -364,19 +453,71 @@ may_start_date (const bilat_ctx *c, size_t i)
            bilat__tok_is (c, j, "year");
 }
 
+static inline gboolean
+may_start (const bilat_token *t)
+{
+    return (t->flags & BILAT_TOK_DIGIT) || start_word_bits[t->hash >> 52];
+}
+
+/* The first token from i on that may start a date: a number, or a word whose hash is a
+ * start word's (a superset of the tokens may_start_date takes). Four tokens at a time,
+ * with one branch: most runs of four tokens hold none. */
+static size_t
+next_start (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = c->toks.data + i, *end = c->toks.data + c->toks.len;
+    for (size_t blocks = (c->toks.len - i) / 4; blocks > 0; blocks--, t += 4) {
+        unsigned any = (t[0].flags | t[1].flags | t[2].flags | t[3].flags) & BILAT_TOK_DIGIT;
+        any |= start_word_bits[t[0].hash >> 52] | start_word_bits[t[1].hash >> 52] |
+               start_word_bits[t[2].hash >> 52] | start_word_bits[t[3].hash >> 52];
+        if (any)
+            break;
+    }
+    while (t < end && !may_start (t))
+        t++;
+    return (size_t) (t - c->toks.data);
+}
+
+/* "will visit ... on Sunday": is there a "will" or "shall" before token i in its sentence?
+ * The sentence's first one is kept in *sent and *at, found once per sentence. */
+static gboolean
+future_before (const bilat_ctx *c, size_t i, int32_t *sent, size_t *at)
+{
+    if (c->tok_sent[i] != *sent) {
+        *sent = c->tok_sent[i];
+        *at = SIZE_MAX;
+        const bilat_sentence *se = &g_array_index (c->sents, bilat_sentence, *sent);
+        for (size_t k = se->tb; k < se->te && *at == SIZE_MAX; k++)
+            if (bilat__tok_is (c, k, "will") || bilat__tok_is (c, k, "shall"))
+                *at = k;
+    }
+    return *at < i;
+}
+
 int
 bilat__find_dates (bilat_ctx *c, bilat_error **error)
 {
     const pcre2_code *re = c->ex->date_re;
     if (re == NULL)
         return BILAT_OK;
-    number_groups_once (re);
+    fill_start_words_once ();
+    /* pcre2_jit_match skips the checks pcre2_match makes at every call; it needs the
+     * pattern compiled by the JIT, which a test or a platform may go without (pcre2_match
+     * then runs the interpreter). */
+    size_t jit_size = 0;
+    gboolean jit = pcre2_pattern_info (re, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
     const char *subj = c->text.text;
     size_t len = c->text.len;
     size_t n = c->toks.len;
     int32_t will_sent = -1;
     size_t will_at = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
+    date_match m = { .ov = pcre2_get_ovector_pointer (c->md), .subject = subj };
+    /* Dates are gathered here and appended 32 at a time: a call per date cost more than
+     * resolving most of them. */
+    bilat_date_expr found[32];
+    guint n_found = 0;
+    int rc = BILAT_OK;
+    for (size_t i = next_start (c, 0); i < n; i = next_start (c, i + 1)) {
         if (!may_start_date (c, i))
             continue;
         const bilat_token *t = ctx_tok (c, i);
@@ -386,40 +527,40 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
             continue;
         /* The text was validated once; PCRE2 must not re-check it at every call. The
          * pattern is compiled anchored (PCRE2_ANCHORED here would bypass the JIT). */
-        int rc = pcre2_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK, c->md,
-                              c->mctx);
-        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
-            return bilat__error_set (error, BILAT_ELIMIT,
-                                     (int64_t) bilat__text_orig (&c->text, t->start),
-                                     "date pattern exceeded its %s limit at byte %zu",
-                                     rc == PCRE2_ERROR_MATCHLIMIT ? "match" : "depth",
-                                     bilat__text_orig (&c->text, t->start));
-        if (rc <= 0)
-            continue;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer (c->md);
-        bilat_date_expr d = { .start = (uint32_t) ov[0], .end = (uint32_t) ov[1],
-                              .sent = c->tok_sent[i] };
-        if (ov[1] <= ov[0])
-            continue;
-        /* "will visit ... on Sunday": a weekday in a sentence about the future is ahead.
-         * The sentence's first "will" is found once, not once per date. */
-        if (c->tok_sent[i] != will_sent) {
-            will_sent = c->tok_sent[i];
-            will_at = SIZE_MAX;
-            const bilat_sentence *se = &g_array_index (c->sents, bilat_sentence, will_sent);
-            for (size_t k = se->tb; k < se->te && will_at == SIZE_MAX; k++)
-                if (bilat__tok_is (c, k, "will") || bilat__tok_is (c, k, "shall"))
-                    will_at = k;
+        m.rc = jit ? pcre2_jit_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK,
+                                      c->md, c->mctx)
+                   : PCRE2_ERROR_JIT_BADOPTION;
+        if (m.rc == PCRE2_ERROR_JIT_BADOPTION)
+            m.rc = pcre2_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK, c->md,
+                                c->mctx);
+        if (m.rc == PCRE2_ERROR_MATCHLIMIT || m.rc == PCRE2_ERROR_DEPTHLIMIT) {
+            rc = bilat__error_set (error, BILAT_ELIMIT,
+                                   (int64_t) bilat__text_orig (&c->text, t->start),
+                                   "date pattern exceeded its %s limit at byte %zu",
+                                   m.rc == PCRE2_ERROR_MATCHLIMIT ? "match" : "depth",
+                                   bilat__text_orig (&c->text, t->start));
+            break;
         }
-        gboolean future = will_at < i;
-        resolve (c, re, c->md, subj, future, &d);
+        PCRE2_SPTR mark = m.rc > 0 ? pcre2_get_mark (c->md) : NULL;
+        if (mark == NULL || m.ov[1] <= m.ov[0])
+            continue;
+        bilat_date_expr *d = &found[n_found];
+        *d = (bilat_date_expr) { .start = (uint32_t) m.ov[0], .end = (uint32_t) m.ov[1],
+                                 .sent = c->tok_sent[i] };
+        date_kind kind = (date_kind) mark[0];
+        /* Only a weekday alone looks at the rest of its sentence. */
+        gboolean future = kind == DATE_WEEKDAY && future_before (c, i, &will_sent, &will_at);
+        resolve (c, kind, &m, future, d);
         if (i > 0 && bilat__tok_is (c, i - 1, "since"))
-            d.is_since = 1;
-        if (d.value[0])
-            g_array_append_val (c->dates, d);
+            d->is_since = 1;
+        if (d->value[0] && ++n_found == G_N_ELEMENTS (found)) {
+            g_array_append_vals (c->dates, found, n_found);
+            n_found = 0;
+        }
         /* Skip the tokens the date covers. */
-        while (i + 1 < n && ctx_tok (c, i + 1)->start < ov[1])
+        while (i + 1 < n && ctx_tok (c, i + 1)->start < m.ov[1])
             i++;
     }
-    return BILAT_OK;
+    g_array_append_vals (c->dates, found, n_found);
+    return rc;
 }

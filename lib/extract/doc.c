@@ -1,44 +1,115 @@
 /* SPDX-License-Identifier: MIT */
-/* The document of facts and its read-only accessors. */
+/* The document of facts: the blocks its facts and strings are carved from, and its read-only
+ * accessors. */
 #include "extract-private.h"
+
+#include <string.h>
+
+/* Blocks after the first double, up to this. */
+#define DOC_BLOCK_MAX ((size_t) 256 * 1024)
+
+struct bilat_doc_block {
+    bilat_doc_block *next;
+    max_align_t data[];
+};
 
 bilat_doc *
 bilat__doc_new (void)
 {
-    bilat_doc *d = g_new0 (bilat_doc, 1);
-    d->strings = g_string_chunk_new (1024);
-    for (int k = 0; k < 8; k++)
-        d->facts[k] = g_ptr_array_new ();
+    bilat_doc *d = g_malloc (sizeof *d);
+    memset (d, 0, offsetof (bilat_doc, first));
+    for (int k = BILAT_FACT_STATE; k <= BILAT_FACT_STATUS; k++)
+        d->facts[k] = k == BILAT_FACT_EVENT ? g_ptr_array_new () : &d->lists[k];
+    d->room = (char *) d->first;
+    d->room_end = d->room + sizeof d->first;
+    d->next_block = 2 * sizeof d->first;
     return d;
 }
 
+/* size bytes aligned to align (a power of two) from the doc's blocks. */
+static void *
+doc_alloc (bilat_doc *d, size_t size, size_t align)
+{
+    uintptr_t at = ((uintptr_t) d->room + align - 1) & ~(uintptr_t) (align - 1);
+    if (at > (uintptr_t) d->room_end || size > (uintptr_t) d->room_end - at) {
+        /* The rest of the block is left: what is asked is mostly small, and the blocks
+         * double. */
+        size_t n = MAX (d->next_block, size + align);
+        bilat_doc_block *b = g_malloc (sizeof *b + n);
+        b->next = d->blocks;
+        d->blocks = b;
+        d->room = (char *) b->data;
+        d->room_end = d->room + n;
+        d->next_block = MIN (d->next_block * 2, DOC_BLOCK_MAX);
+        at = ((uintptr_t) d->room + align - 1) & ~(uintptr_t) (align - 1);
+    }
+    d->room = (char *) (at + size);
+    return (void *) at;
+}
+
+/* What a fact holds that is not the doc's: an event and its arrays, a person's offices (the
+ * person's array, taken over). */
 static void
 fact_free (bilat_fact *f)
 {
-    if (f->parties)
-        g_ptr_array_free (f->parties, TRUE);
-    if (f->offices)
+    if (f->kind == BILAT_FACT_EVENT) {
+        if (f->parties)
+            g_ptr_array_free (f->parties, TRUE);
+        if (f->persons)
+            g_ptr_array_free (f->persons, TRUE);
+        g_free (f);
+    } else if (f->offices) {
         g_ptr_array_free (f->offices, TRUE);
-    if (f->persons)
-        g_ptr_array_free (f->persons, TRUE);
-    g_free (f);
+    }
+}
+
+GPtrArray *
+bilat__doc_list (bilat_doc *doc, guint n)
+{
+    GPtrArray *a = doc_alloc (doc, sizeof *a, _Alignof (GPtrArray));
+    a->pdata = doc_alloc (doc, n * sizeof (gpointer), _Alignof (gpointer));
+    a->len = 0;
+    return a;
 }
 
 bilat_fact *
 bilat__doc_add (bilat_doc *doc, int kind)
 {
-    bilat_fact *f = g_new0 (bilat_fact, 1);
-    f->kind = kind;
-    f->sentence = -1;
-    g_ptr_array_add (doc->facts[kind], f);
+    bilat_fact *f;
+    if (kind == BILAT_FACT_EVENT) {
+        f = g_malloc (sizeof *f);
+        g_ptr_array_add (doc->facts[kind], f);
+    } else {
+        f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
+        GPtrArray *a = &doc->lists[kind];
+        if (a->len == doc->list_cap[kind]) {
+            /* The old room stays in the block: the lists are short. */
+            guint cap = a->len ? 2 * a->len : 8;
+            gpointer *p = doc_alloc (doc, cap * sizeof *p, _Alignof (gpointer));
+            if (a->len)
+                memcpy (p, a->pdata, a->len * sizeof *p);
+            a->pdata = p;
+            doc->list_cap[kind] = cap;
+        }
+        a->pdata[a->len++] = f;
+    }
+    *f = (bilat_fact) { .kind = kind, .sentence = -1 };
     return f;
+}
+
+char *
+bilat__doc_copy_len (bilat_doc *doc, const char *s, size_t n)
+{
+    char *r = doc_alloc (doc, n + 1, 1);
+    memcpy (r, s, n);
+    r[n] = '\0';
+    return r;
 }
 
 const char *
 bilat__doc_copy (bilat_doc *doc, const char *s)
 {
-    /* A plain copy: hashing every string to share copies cost more than the copies. */
-    return s ? g_string_chunk_insert (doc->strings, s) : NULL;
+    return s ? bilat__doc_copy_len (doc, s, strlen (s)) : NULL;
 }
 
 void
@@ -46,12 +117,14 @@ bilat_doc_free (bilat_doc *doc)
 {
     if (doc == NULL)
         return;
-    for (int k = 0; k < 8; k++) {
+    for (int k = BILAT_FACT_STATE; k <= BILAT_FACT_STATUS; k++)
         for (guint i = 0; i < doc->facts[k]->len; i++)
             fact_free (g_ptr_array_index (doc->facts[k], i));
-        g_ptr_array_free (doc->facts[k], TRUE);
+    g_ptr_array_free (doc->facts[BILAT_FACT_EVENT], TRUE);
+    for (bilat_doc_block *b = doc->blocks, *next; b; b = next) {
+        next = b->next;
+        g_free (b);
     }
-    g_string_chunk_free (doc->strings);
     g_free (doc);
 }
 

@@ -232,7 +232,6 @@ struct bilat_events {
     const char *memo_code[8];  /* the last codes looked up as states, and their states */
     int memo_state[8];
     guint n_memo;
-    size_t n_states;     /* entries of c->state_codes once it is made */
     guint first_event;   /* the doc's events before the stage's: items[k] is event first + k */
     /* Where the arrays above start: room for a typical release. */
     sent_info sent_buf[64];
@@ -1505,13 +1504,9 @@ infer_person_states (bilat_ctx *c)
         g_free (only);
 }
 
-/* The doc's code of state st: the table bilat__state_code fills, read here first since
- * every event asks for the same few states many times. */
-static inline const char *
+static const char *
 code (bilat_ctx *c, int st)
 {
-    if (st >= 0 && (size_t) st < c->events->n_states && c->state_codes && c->state_codes[st])
-        return c->state_codes[st];
     return bilat__state_code (c, st);
 }
 
@@ -1728,7 +1723,7 @@ copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
                            text[ctx_tok (c, plain - 1)->end] == ' ')))
         plain++;
     if (plain >= te)
-        return g_string_chunk_insert_len (c->doc->strings, text + start, (gssize) (end - start));
+        return bilat__doc_copy_len (c->doc, text + start, end - start);
     char stack[256];
     char *buf = (size_t) (end - start) + 1 > sizeof stack ? g_malloc ((size_t) (end - start) + 1)
                                                           : stack;
@@ -1753,7 +1748,7 @@ copy_tokens (bilat_ctx *c, uint32_t tb, uint32_t te)
         memcpy (buf + n, text + t->start, t->end - t->start);
         n += t->end - t->start;
     }
-    const char *r = g_string_chunk_insert_len (c->doc->strings, buf, (gssize) n);
+    const char *r = bilat__doc_copy_len (c->doc, buf, n);
     if (buf != stack)
         g_free (buf);
     return r;
@@ -2102,7 +2097,6 @@ bilat__find_events (bilat_ctx *c)
     ev.slots = NULL;
     ev.n_slots = 0;
     ev.n_memo = 0;
-    ev.n_states = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
     ev.first_event = c->doc->facts[BILAT_FACT_EVENT]->len;
     c->events = &ev;
     frame frame_buf[16];

@@ -9,6 +9,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <string.h>
 
 #define BILAT_DEFAULT_MAX_SIZE ((size_t) 64 * 1024 * 1024)
@@ -140,8 +141,8 @@ typedef struct {
     GDate date;
     gboolean has_date;
     struct bilat_doc *doc;
-    pcre2_match_data *md;
-    pcre2_match_context *mctx;
+    pcre2_match_data *md;        /* the scratch's */
+    pcre2_match_context *mctx;   /* the extractor's: shared, never changed while in use */
     int main_a, main_b;    /* the pair the document is mostly about, or -1 */
     int traveller;         /* the state whose visits the document reports most, or -1 */
     int dateline_state;    /* the state of the dateline city, or -1 */
@@ -149,6 +150,8 @@ typedef struct {
     struct bilat_events *events;  /* events: the stage's working state (events.c) */
     const char **state_codes; /* state id -> its code interned in the doc, filled on use
                                * (the scratch's) */
+    uint8_t *state_fact;      /* state id -> the doc has its state fact (while gathering) */
+    size_t n_states;          /* entries of the two */
     int32_t *tok_person;      /* token -> person named there, or -1 */
     bilat_scratch *scratch;   /* owner of the arrays above, lent by the extractor */
 } bilat_ctx;
@@ -158,13 +161,20 @@ void bilat__scratch_pool_clear (bilat_scratch_pool *pool);
 /* Lend c the working arrays: tokens (empty, with room), sentences, mentions, dates,
  * persons and references (empty). */
 void bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c);
-/* Size and reset the per-token indexes for n entries; FALSE when memory ran out. */
+/* Size and reset the per-token indexes for n entries (all but tok_sent, which
+ * bilat__split_sentences writes whole); FALSE when memory ran out. */
 gboolean bilat__scratch_token_arrays (bilat_ctx *c, size_t n);
 /* A buffer of at least cap bytes for the normalized text, or NULL when memory ran out. */
 char *bilat__scratch_text (bilat_ctx *c, size_t cap);
-/* The state-code table of bilat__state_code: n entries, all NULL. */
-const char **bilat__scratch_state_codes (bilat_ctx *c, size_t n);
-/* Return what c borrowed (persons' office arrays are freed). */
+/* Match data for the extractor's date pattern, or NULL when memory ran out. */
+pcre2_match_data *bilat__scratch_match_data (bilat_ctx *c);
+/* Set c's state tables (state_codes, state_fact) for n states: all NULL and 0. */
+void bilat__scratch_state_tables (bilat_ctx *c, size_t n);
+/* The doc's copy of s (n bytes), one per content in a document (bilat__ctx_intern_name). */
+const char *bilat__scratch_intern (bilat_ctx *c, const char *s, size_t n);
+/* TRUE when the pair (a, b) was shown before in this extraction; it is remembered. */
+gboolean bilat__scratch_pair_seen (bilat_ctx *c, const void *a, const void *b);
+/* Return what c borrowed (persons' office arrays are freed, unless gathering took them). */
 void bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c);
 
 /* Seconds spent in each stage of bilat_extract, summed over calls while bilat__stage_clock_on
@@ -251,7 +261,17 @@ bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i)
 }
 /* Which of the words token i is, as written in the list, or NULL. */
 const char *bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i);
-const char *bilat__state_code (bilat_ctx *c, int state);
+/* bilat__state_code for a code not yet made in this document. */
+const char *bilat__state_code_slow (bilat_ctx *c, int state);
+/* The doc's copy of the state's code, or NULL for no state. Inline: gathering asks for it
+ * at every mention of a state. */
+static inline const char *
+bilat__state_code (bilat_ctx *c, int state)
+{
+    if ((size_t) state < c->n_states && c->state_codes[state])
+        return c->state_codes[state];
+    return bilat__state_code_slow (c, state);
+}
 /* The doc's copy of s (a rule, a dictionary name, a date value): a plain copy, since most
  * are copied once per document and hashing them to share copies cost more than it saved. */
 const char *bilat__ctx_copy (bilat_ctx *c, const char *s);
@@ -280,16 +300,36 @@ struct bilat_fact {
     const char *actor, *target, *level, *mode, *place, *date, *title, *cameo, *plover;
 };
 
+/* A document's facts (all but events), their lists and its strings are carved from blocks
+ * it owns, the first inside the document itself: a few dozen small blocks per document, each
+ * allocated and freed on its own, cost more than gathering the facts. Events, and their
+ * arrays, are GLib's: events.c adds to them and frees those it drops.
+ *
+ * So every facts[kind] but facts[BILAT_FACT_EVENT], and a pair's parties, are arrays the
+ * doc owns (pdata in its blocks): read their public fields (len, pdata, g_ptr_array_index),
+ * never pass them to g_ptr_array_* functions. */
+typedef struct bilat_doc_block bilat_doc_block;
+#define BILAT_DOC_FIRST_BLOCK 3072
 struct bilat_doc {
-    GStringChunk *strings;
-    GPtrArray *facts[8];  /* bilat_fact * per kind */
+    GPtrArray *facts[8];  /* bilat_fact * per kind; [0], no kind, stays NULL */
+    GPtrArray lists[8];   /* what facts[kind] points to, but for events */
+    guint list_cap[8];
     char date[11];
     size_t n_sentences;
+    char *room, *room_end;     /* what is left of the newest block */
+    bilat_doc_block *blocks;   /* blocks after the first, newest first */
+    size_t next_block;         /* bytes of the next block */
+    max_align_t first[BILAT_DOC_FIRST_BLOCK / sizeof (max_align_t)];
 };
 
 bilat_doc *bilat__doc_new (void);
+/* A new fact of the kind, zeroed but for kind and sentence (-1), in doc->facts[kind]. */
 bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
-/* A copy of s in the doc's string chunk. */
+/* A list the doc owns, with room for n entries, empty (see above). */
+GPtrArray *bilat__doc_list (bilat_doc *doc, guint n);
+/* A copy of s (n bytes, no NUL among them) in the doc, NUL-terminated. */
+char *bilat__doc_copy_len (bilat_doc *doc, const char *s, size_t n);
+/* A copy of s in the doc; NULL for NULL. */
 const char *bilat__doc_copy (bilat_doc *doc, const char *s);
 
 #endif /* BILAT_EXTRACT_PRIVATE_H */

@@ -118,13 +118,13 @@ bilat_extractor_free (bilat_extractor *ex)
  * dictionaries they were read from. Each state's code is copied once per document, so
  * equal codes are equal pointers (event keys and pairs compare them so). */
 const char *
-bilat__state_code (bilat_ctx *c, int state)
+bilat__state_code_slow (bilat_ctx *c, int state)
 {
     size_t n = bilat__gazetteer_n_entities (c->ex->gz, GZ_STATE);
     if (state < 0 || (size_t) state >= n)
         return NULL;
     if (c->state_codes == NULL)
-        c->state_codes = bilat__scratch_state_codes (c, n);
+        bilat__scratch_state_tables (c, n);
     if (c->state_codes[state] == NULL) {
         const gz_entity *e = bilat__gazetteer_entity (c->ex->gz, GZ_STATE, state);
         c->state_codes[state] = e ? bilat__ctx_copy (c, e->name) : NULL;
@@ -141,19 +141,68 @@ bilat__ctx_copy (bilat_ctx *c, const char *s)
 const char *
 bilat__ctx_intern_name (bilat_ctx *c, const char *s)
 {
-    return g_string_chunk_insert_const (c->doc->strings, s);
+    return bilat__scratch_intern (c, s, strlen (s));
+}
+
+static inline gboolean
+is_white (char ch)
+{
+    return ch == ' ' || ch == '\n';
+}
+
+/* 0x80 in each byte of w that is ch, 0 in the others. */
+static inline uint64_t
+bytes_equal (uint64_t w, char ch)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+    uint64_t x = w ^ (0x0101010101010101ULL * (unsigned char) ch);
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Whether s[0, n) is already folded: no line feed, no two spaces in a row, no space at
+ * either end. Most names and titles are; they are then copied whole. */
+static gboolean
+is_folded (const char *s, size_t n)
+{
+    if (n == 0)
+        return TRUE;
+    if (is_white (s[0]) || is_white (s[n - 1]))
+        return FALSE;
+    uint64_t carry = 0;  /* a space ended the previous eight bytes */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy (&w, s + i, 8);
+        uint64_t sp = bytes_equal (w, ' ');
+        if (bytes_equal (w, '\n') || (sp & ((sp << 8) | carry)))
+            return FALSE;
+        carry = sp >> 56;
+    }
+    for (gboolean space = carry != 0; i < n; i++) {
+        if (s[i] == '\n' || (space && s[i] == ' '))
+            return FALSE;
+        space = s[i] == ' ';
+    }
+    return TRUE;
 }
 
 char *
 bilat__fold_span (const bilat_ctx *c, uint32_t start, uint32_t end, char *buf, size_t cap)
 {
-    if ((size_t) (end - start) + 1 > cap)
-        buf = g_malloc ((size_t) (end - start) + 1);
+    size_t len = (size_t) (end - start);
+    if (len + 1 > cap)
+        buf = g_malloc (len + 1);
+    const char *src = c->text.text + start;
+    if (is_folded (src, len)) {
+        memcpy (buf, src, len);
+        buf[len] = '\0';
+        return buf;
+    }
     size_t n = 0;
     gboolean space = FALSE;
-    for (uint32_t i = start; i < end; i++) {
-        char ch = c->text.text[i];
-        if (ch == ' ' || ch == '\n') {
+    for (size_t i = 0; i < len; i++) {
+        char ch = src[i];
+        if (is_white (ch)) {
             space = TRUE;
             continue;
         }
@@ -204,27 +253,36 @@ doc_has (const bilat_doc *d, int kind, const char *text)
     return FALSE;
 }
 
+/* A state fact for state st, unless the doc has one. Codes are unique to their state, so
+ * the state's mark stands for a search of the facts by code, while mentions and persons are
+ * gathered (pairs, which come with codes, search). */
 static void
 add_state (bilat_ctx *c, int st, uint32_t start, uint32_t end, int sent, const char *rule)
 {
     const char *code = bilat__state_code (c, st);
-    if (code == NULL || doc_has (c->doc, BILAT_FACT_STATE, code))
+    if (code == NULL || c->state_fact[st])
         return;
+    c->state_fact[st] = 1;
     fact_at (c, BILAT_FACT_STATE, start, end, sent, rule)->text = code;
 }
+
+#define KW_BIT(kw) (UINT64_C (1) << (kw))
 
 static gboolean
 speaks_of_cooperation (const bilat_ctx *c, int sent)
 {
+    const uint64_t together = KW_BIT (KW_COOP) | KW_BIT (KW_DOC) | KW_BIT (KW_SIGN) |
+                              KW_BIT (KW_MEET) | KW_BIT (KW_RELATIONS) | KW_BIT (KW_VISIT) |
+                              KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO);
+    const uint64_t maybe = KW_BIT (KW_PORTFOLIO) | KW_BIT (KW_STOP);
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
     for (uint32_t k = s->tb; k < s->te; k++) {
-        int kw = bilat__tok_keyword (c, k);
-        if (kw == KW_COOP || kw == KW_DOC || kw == KW_SIGN || kw == KW_MEET ||
-            kw == KW_RELATIONS || kw == KW_VISIT || kw == KW_PHONE || kw == KW_VIDEO)
+        uint64_t kw = KW_BIT (bilat__tok_keyword (c, k));
+        if (kw & together)
             return TRUE;
         /* "cooperation", "relations", "development" are also portfolio words ("Minister of
          * International Cooperation"); in lower case they speak of working together. */
-        if ((kw == KW_PORTFOLIO || kw == KW_STOP) && !(ctx_tok (c, k)->flags & BILAT_TOK_UPPER) &&
+        if ((kw & maybe) && !(ctx_tok (c, k)->flags & BILAT_TOK_UPPER) &&
             (bilat__tok_is (c, k, "cooperation") || bilat__tok_is (c, k, "relations") ||
              bilat__tok_is (c, k, "development") || bilat__tok_is (c, k, "joint")))
             return TRUE;
@@ -269,14 +327,34 @@ in_institution_name (const bilat_ctx *c, const bilat_mention *m)
     return FALSE;
 }
 
+/* An area or status fact for mention m, named by its canonical name, unless the doc has one.
+ * The gazetteer interns its names, so a name is known by its pointer, which rides in the
+ * fact's state slot while mentions are gathered. */
+static void
+add_named (bilat_ctx *c, int kind, const bilat_mention *m, uint32_t s, uint32_t e)
+{
+    const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, m->kind, m->id);
+    GPtrArray *a = c->doc->facts[kind];
+    for (guint k = 0; k < a->len; k++)
+        if (((const bilat_fact *) g_ptr_array_index (a, k))->state == ent->name)
+            return;
+    bilat_fact *f = fact_at (c, kind, s, e, m->sent, m->entry->rule);
+    f->text = bilat__ctx_copy (c, ent->name);
+    f->state = ent->name;
+}
+
 static void
 gather_mentions (bilat_ctx *c)
 {
-    for (guint i = 0; i < c->mentions->len; i++) {
-        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, i);
-        /* Most mentions are keywords, which make no fact: the span is read only below. */
-        if (m->kind != GZ_STATE && m->kind != GZ_ORG && m->kind != GZ_AREA &&
-            m->kind != GZ_STATUS)
+    /* Most mentions are keywords, which make no fact. */
+    const uint32_t fact_kinds = 1u << GZ_STATE | 1u << GZ_ORG | 1u << GZ_AREA | 1u << GZ_STATUS;
+    const bilat_mention *m = (const bilat_mention *) (void *) c->mentions->data;
+    const bilat_mention *end = m + c->mentions->len;
+    /* Whether a sentence speaks of cooperation, for the last one asked about. */
+    int32_t coop_sent = -1;
+    gboolean coop = FALSE;
+    for (; m < end; m++) {
+        if (!((fact_kinds >> m->kind) & 1))
             continue;
         uint32_t s = ctx_tok (c, m->tb)->start, e = ctx_tok (c, m->te - 1)->end;
         switch (m->kind) {
@@ -285,9 +363,10 @@ gather_mentions (bilat_ctx *c)
              * it still counts when an event, a person or another mention makes it act.
              * A state already in the document is not looked at again. */
             const char *code = bilat__state_code (c, m->id);
-            if (!m->dateline && code && !doc_has (c->doc, BILAT_FACT_STATE, code) &&
-                !is_topic (c, m))
+            if (!m->dateline && code && !c->state_fact[m->id] && !is_topic (c, m)) {
+                c->state_fact[m->id] = 1;
                 fact_at (c, BILAT_FACT_STATE, s, e, m->sent, m->entry->rule)->text = code;
+            }
             break;
         }
         case GZ_ORG: {
@@ -310,58 +389,47 @@ gather_mentions (bilat_ctx *c)
             /* "Agency for Transport and Communications" names an office, not a field; and a
              * field counts where the sentence speaks of working together ("their economies
              * grew" is no field of cooperation). */
-            if (in_institution_name (c, m) || !speaks_of_cooperation (c, m->sent))
+            if (in_institution_name (c, m))
                 break;
-            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_AREA, m->id);
-            if (!doc_has (c->doc, BILAT_FACT_AREA, ent->name))
-                fact_at (c, BILAT_FACT_AREA, s, e, m->sent, m->entry->rule)->text =
-                    bilat__ctx_copy (c, ent->name);
+            if (m->sent != coop_sent) {
+                coop_sent = m->sent;
+                coop = speaks_of_cooperation (c, m->sent);
+            }
+            if (!coop)
+                break;
+            add_named (c, BILAT_FACT_AREA, m, s, e);
             break;
         }
-        case GZ_STATUS: {
-            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_STATUS, m->id);
-            if (!doc_has (c->doc, BILAT_FACT_STATUS, ent->name))
-                fact_at (c, BILAT_FACT_STATUS, s, e, m->sent, m->entry->rule)->text =
-                    bilat__ctx_copy (c, ent->name);
+        case GZ_STATUS:
+            add_named (c, BILAT_FACT_STATUS, m, s, e);
             break;
-        }
         default:
             break;
         }
     }
-    GPtrArray *orgs = c->doc->facts[BILAT_FACT_ORGANIZATION];
-    for (guint k = 0; k < orgs->len; k++)
-        ((bilat_fact *) g_ptr_array_index (orgs, k))->state = NULL;
+    /* The canonical names rode in the state slot only to dedupe. */
+    static const int named[] = { BILAT_FACT_ORGANIZATION, BILAT_FACT_AREA, BILAT_FACT_STATUS };
+    for (size_t i = 0; i < G_N_ELEMENTS (named); i++) {
+        GPtrArray *a = c->doc->facts[named[i]];
+        for (guint k = 0; k < a->len; k++)
+            ((bilat_fact *) g_ptr_array_index (a, k))->state = NULL;
+    }
 }
 
 static void
 gather_persons (bilat_ctx *c)
 {
     for (guint i = 0; i < c->persons->len; i++) {
-        const bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+        bilat_person *p = &g_array_index (c->persons, bilat_person, i);
         bilat_fact *f = fact_at (c, BILAT_FACT_PERSON, p->start, p->end, p->sent, p->rule);
         f->text = p->name;
         f->state = p->state >= 0 ? bilat__state_code (c, p->state) : NULL;
-        f->offices = g_ptr_array_new ();
-        for (guint k = 0; k < p->offices->len; k++)
-            g_ptr_array_add (f->offices, g_ptr_array_index (p->offices, k));
+        /* The person's offices are the fact's: nothing reads them after this. */
+        f->offices = p->offices;
+        p->offices = NULL;
         if (p->state >= 0)
             add_state (c, p->state, p->start, p->end, p->sent, "person:state");
     }
-}
-
-static guint
-pair_hash (gconstpointer p)
-{
-    const char *const *k = p;
-    return g_direct_hash (k[0]) * 31u + g_direct_hash (k[1]);
-}
-
-static gboolean
-pair_equal (gconstpointer x, gconstpointer y)
-{
-    const char *const *a = x, *const *b = y;
-    return a[0] == b[0] && a[1] == b[1];
 }
 
 /* Pairs: every two states that an event joins, each pair once, sorted. */
@@ -369,7 +437,6 @@ static void
 gather_pairs (bilat_ctx *c)
 {
     GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
-    GHashTable *seen = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
     for (guint i = 0; i < evs->len; i++) {
         const bilat_fact *e = g_ptr_array_index (evs, i);
         if (e->parties->len != 2)
@@ -381,18 +448,16 @@ gather_pairs (bilat_ctx *c)
             b = t;
         }
         /* Codes are interned, so a pair is known by its two pointers. */
-        const char *key[2] = { a, b };
-        if (g_hash_table_contains (seen, key))
+        if (bilat__scratch_pair_seen (c, a, b))
             continue;
-        g_hash_table_add (seen, g_memdup2 (key, sizeof key));
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->start = e->start;
         p->end = e->end;
         p->sentence = e->sentence;
         p->rule = "pair:event";
-        p->parties = g_ptr_array_new ();
-        g_ptr_array_add (p->parties, (gpointer) a);
-        g_ptr_array_add (p->parties, (gpointer) b);
+        p->parties = bilat__doc_list (c->doc, 2);
+        p->parties->pdata[p->parties->len++] = (gpointer) a;
+        p->parties->pdata[p->parties->len++] = (gpointer) b;
         p->text = bilat__doc_copy (c->doc, a);
         for (guint k = 0; k < 2; k++) {
             const char *code = g_ptr_array_index (p->parties, k);
@@ -406,7 +471,6 @@ gather_pairs (bilat_ctx *c)
             }
         }
     }
-    g_hash_table_destroy (seen);
     /* Nothing happened between two states, but the text is about them. */
     if (c->doc->facts[BILAT_FACT_PAIR]->len == 0 && c->main_a >= 0 && c->main_b >= 0) {
         const char *a = bilat__state_code (c, c->main_a), *b = bilat__state_code (c, c->main_b);
@@ -418,9 +482,9 @@ gather_pairs (bilat_ctx *c)
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->sentence = -1;
         p->rule = "pair:most-named";
-        p->parties = g_ptr_array_new ();
-        g_ptr_array_add (p->parties, (gpointer) a);
-        g_ptr_array_add (p->parties, (gpointer) b);
+        p->parties = bilat__doc_list (c->doc, 2);
+        p->parties->pdata[p->parties->len++] = (gpointer) a;
+        p->parties->pdata[p->parties->len++] = (gpointer) b;
         p->text = a;
     }
 }
@@ -430,10 +494,6 @@ ctx_free (bilat_ctx *c)
 {
     bilat__text_clear (&c->text);
     bilat__scratch_give_back (c->ex->scratch, c);
-    if (c->md)
-        pcre2_match_data_free (c->md);
-    if (c->mctx)
-        pcre2_match_context_free (c->mctx);
 }
 
 int
@@ -489,9 +549,10 @@ bilat_extract_dated (bilat_doc **out, const bilat_extractor *ex, const char *tex
         return bilat__error_set (error, BILAT_ENOMEM, -1,
                                  "out of memory for the indexes of %u tokens", c.toks.len);
     }
-    c.md = pcre2_match_data_create_from_pattern (ex->date_re, NULL);
-    c.mctx = pcre2_match_context_copy (ex->mctx_template);
-    if (c.md == NULL || c.mctx == NULL) {
+    /* PCRE2 lets threads share a match context that none of them changes. */
+    c.mctx = ex->mctx_template;
+    c.md = bilat__scratch_match_data (&c);
+    if (c.md == NULL) {
         ctx_free (&c);
         return bilat__error_set (error, BILAT_ENOMEM, -1, "cannot allocate match data");
     }

@@ -134,8 +134,8 @@ bilat__find_mentions (bilat_ctx *c)
                     note_keyword (c, i, kw);
                 /* Keywords inside an area phrase: "political consultations". */
                 for (uint32_t k = i + 1; k < i + e->ntok && e->kind != GZ_KEYWORD; k++) {
-                    const gz_entry *inner = bilat__gazetteer_match_kind (
-                        gz, c->text.text, toks, k, s->te, GZ_KEYWORD);
+                    const gz_entry *inner =
+                        bilat__gazetteer_keyword_at (&view, c->text.text, toks, k, s->te);
                     if (inner)
                         note_keyword (c, k, inner);
                 }

@@ -78,13 +78,16 @@ const gz_entry *bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *
 
 /* What the walk of a one-word chain returns, worked out once when the dictionary is frozen:
  * the best entry and the best keyword for a text word of that hash, [0] in lower case, [1]
- * capitalized (entries that need a capital). Most tokens start no longer entry, so for
+ * capitalized (entries that need a capital). Every word that starts an entry has a record,
+ * so a word without one starts nothing; most of the others start no longer entry, and for
  * them this is the whole lookup. GZ_ONE_WALK: the chain holds an exact-case entry, whose
  * bytes must be compared; GZ_ONE_FREE: an empty record. */
 typedef struct {
     uint64_t hash;
     int32_t best[2];
     int32_t kw[2];
+    uint32_t longer;  /* some entry of two words or more starts with this word */
+    uint32_t pad;
 } gz_one;
 enum { GZ_ONE_FREE = INT32_MIN, GZ_ONE_WALK = INT32_MIN + 1 };
 #define GZ_ONE_SLOT(h) ((size_t) ((h) ^ ((h) >> 31)))
@@ -116,6 +119,11 @@ bilat__gz_one_of (const gz_one *ones, size_t mask, uint64_t hash)
     }
 }
 
+/* As bilat__gazetteer_match, among entries of one kind only. */
+const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
+                                             const bilat_token *toks, size_t i, size_t limit,
+                                             int kind);
+
 /* What the inlined lookup reads of a frozen gazetteer, fetched once per document. */
 typedef struct {
     const bilat_gazetteer *gz;
@@ -123,29 +131,35 @@ typedef struct {
     const gz_one *ones;     /* NULL before the gazetteer is frozen */
     size_t ones_mask;
     const uint64_t *pair_bits[2];
+    const uint64_t *first_bits;
 } gz_view;
 void bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v);
 
-/* bilat__gazetteer_match2, with the common case inline: a token that starts no entry of two
- * words or more (the filters say so) has its result ready from the freeze. */
+/* bilat__gazetteer_match2, with the common case inline: a token that starts no entry has no
+ * record, and one that starts no entry of two words or more (its record, then the filters
+ * say so) has its result ready from the freeze. */
 static inline const gz_entry *
 bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_token *toks,
                                 size_t i, size_t limit, const gz_entry **keyword)
 {
-    const bilat_token *t = &toks[i];
-    gboolean longer = FALSE;
-    if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
-        uint64_t pk = bilat__gz_pair_key (t->hash, toks[i + 1].hash);
-        longer = bilat__gz_filter_has (v->pair_bits[0], pk) ||
-                 ((t->flags & BILAT_TOK_UPPER) && bilat__gz_filter_has (v->pair_bits[1], pk));
-    }
-    if (!longer && v->ones && i < limit) {
-        const gz_one *o = bilat__gz_one_of (v->ones, v->ones_mask, t->hash);
+    if (v->ones && i < limit) {
+        const bilat_token *t = &toks[i];
+        /* Most words that start no entry leave at the filter, in the first-level cache;
+         * the records take a few hundred kilobytes. */
+        const gz_one *o = bilat__gz_filter_has (v->first_bits, t->hash)
+                              ? bilat__gz_one_of (v->ones, v->ones_mask, t->hash)
+                              : NULL;
         if (o == NULL) {
             *keyword = NULL;
             return NULL;
         }
-        if (o->best[0] != GZ_ONE_WALK) {
+        gboolean longer = FALSE;
+        if (o->longer && i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
+            uint64_t pk = bilat__gz_pair_key (t->hash, toks[i + 1].hash);
+            longer = bilat__gz_filter_has (v->pair_bits[0], pk) ||
+                     ((t->flags & BILAT_TOK_UPPER) && bilat__gz_filter_has (v->pair_bits[1], pk));
+        }
+        if (!longer && o->best[0] != GZ_ONE_WALK) {
             int up = (t->flags & BILAT_TOK_UPPER) != 0;
             *keyword = o->kw[up] >= 0 ? &v->entries[o->kw[up]] : NULL;
             return o->best[up] >= 0 ? &v->entries[o->best[up]] : NULL;
@@ -154,10 +168,27 @@ bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_
     return bilat__gazetteer_match2 (v->gz, text, toks, i, limit, keyword);
 }
 
-/* As bilat__gazetteer_match, among entries of one kind only. */
-const gz_entry *bilat__gazetteer_match_kind (const bilat_gazetteer *gz, const char *text,
-                                             const bilat_token *toks, size_t i, size_t limit,
-                                             int kind);
+/* The longest keyword at token i, as bilat__gazetteer_match_kind (..., GZ_KEYWORD): from
+ * the word's record when no longer entry starts there. */
+static inline const gz_entry *
+bilat__gazetteer_keyword_at (const gz_view *v, const char *text, const bilat_token *toks,
+                             size_t i, size_t limit)
+{
+    if (v->ones && i < limit) {
+        const bilat_token *t = &toks[i];
+        const gz_one *o = bilat__gz_filter_has (v->first_bits, t->hash)
+                              ? bilat__gz_one_of (v->ones, v->ones_mask, t->hash)
+                              : NULL;
+        if (o == NULL)
+            return NULL;
+        if (!o->longer && o->best[0] != GZ_ONE_WALK) {
+            int up = (t->flags & BILAT_TOK_UPPER) != 0;
+            return o->kw[up] >= 0 ? &v->entries[o->kw[up]] : NULL;
+        }
+    }
+    return bilat__gazetteer_match_kind (v->gz, text, toks, i, limit, GZ_KEYWORD);
+}
+
 
 const gz_entity *bilat__gazetteer_entity (const bilat_gazetteer *gz, int kind, int id);
 size_t bilat__gazetteer_n_entities (const bilat_gazetteer *gz, int kind);

@@ -50,16 +50,17 @@ struct bilat_gazetteer {
     gz_slot *slots;
     gz_hot *hot;      /* per entry, built by freeze */
     size_t cap;
-    gz_one *ones;     /* one-word results by word hash, linear probing, built by freeze */
+    gz_one *ones;     /* a record per first word of any entry: its one-word results (freeze) */
     size_t ones_cap;
     /* Bloom-style filters, 8 KiB each, that let most tokens skip the longer probes: a bit
      * per first two words of every entry of two words or more, [1] for entries whose first
      * word needs a capital ("United States"), [0] for the rest; and a bit per first three
      * words of entries of three or more. Nine in ten tokens start no two-word entry.
-     * One-word keys have no filter: most words of a text are keywords ("the", "of"), so it
-     * would rarely say no. */
+     * first_bits has a bit per first word of any entry: it turns away the words that start
+     * nothing (names, numbers, most verbs) before they probe the one-word records. */
     uint64_t pair_bits[2][1024];
     uint64_t triple_bits[1024];
+    uint64_t first_bits[1024];
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
     gboolean out_of_memory;   /* a variant could not be folded: the dictionary is incomplete */
@@ -479,25 +480,39 @@ summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o
 static void
 build_ones (bilat_gazetteer *gz)
 {
-    size_t n = 0;
+    /* Distinct first words, for the size: at most half full, so that a probe ends at the
+     * first or second record. */
+    GHashTable *firsts = g_hash_table_new (g_int64_hash, g_int64_equal);
     for (size_t j = 0; j < gz->entries->len; j++)
-        n += gz->hot[j].ntok == 1;
+        if (gz->hot[j].ntok > 0)
+            g_hash_table_add (firsts, &gz->hot[j].hash0);
+    size_t n = g_hash_table_size (firsts);
+    g_hash_table_destroy (firsts);
     gz->ones_cap = 16;
-    while (gz->ones_cap < n + n / 2 + 16)
+    while (gz->ones_cap < 2 * n + 16)
         gz->ones_cap <<= 1;
     g_free (gz->ones);
-    gz->ones = g_new (gz_one, gz->ones_cap);
+    gz->ones = g_new0 (gz_one, gz->ones_cap);
     for (size_t i = 0; i < gz->ones_cap; i++)
         gz->ones[i].best[0] = GZ_ONE_FREE;
+    memset (gz->first_bits, 0, sizeof gz->first_bits);
     size_t mask = gz->ones_cap - 1;
+    /* A record for every first word; one-word entries fill in its results. */
     for (size_t j = 0; j < gz->entries->len; j++) {
-        uint64_t h = gz->hot[j].hash0;
-        if (gz->hot[j].ntok != 1 || one_of (gz, h) != NULL)
+        if (gz->hot[j].ntok == 0)
             continue;
-        size_t i = GZ_ONE_SLOT (h) & mask;
-        while (gz->ones[i].best[0] != GZ_ONE_FREE)
-            i = (i + 1) & mask;
-        summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, &gz->ones[i]);
+        uint64_t h = gz->hot[j].hash0;
+        gz_one *o = (gz_one *) one_of (gz, h);
+        if (o == NULL) {
+            size_t i = GZ_ONE_SLOT (h) & mask;
+            while (gz->ones[i].best[0] != GZ_ONE_FREE)
+                i = (i + 1) & mask;
+            o = &gz->ones[i];
+            summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, o);
+            filter_set (gz->first_bits, h);
+        }
+        if (gz->hot[j].ntok > 1)
+            o->longer = 1;
     }
 }
 
@@ -691,7 +706,8 @@ bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v)
 {
     *v = (gz_view) { .gz = gz, .entries = (const gz_entry *) gz->entries->data,
                      .ones = gz->ones, .ones_mask = gz->ones_cap ? gz->ones_cap - 1 : 0,
-                     .pair_bits = { gz->pair_bits[0], gz->pair_bits[1] } };
+                     .pair_bits = { gz->pair_bits[0], gz->pair_bits[1] },
+                     .first_bits = gz->first_bits };
 }
 
 const gz_entry *

@@ -17,7 +17,8 @@ if [ ! -f "$baseline" ]; then
     echo "no baseline $baseline yet: see 'ABI baseline' in the README" >&2
     exit 77
 fi
-if ! readelf -S "$lib" 2>/dev/null | grep -q '\.debug_info'; then
+sections=$(readelf -S "$lib" 2>/dev/null || true)
+if ! grep -q '\.debug_info' <<<"$sections"; then
     echo "note: $lib has no debug information (a release build): only its symbols are" \
          "compared, not the functions' types; the default debugoptimized build compares both"
 fi

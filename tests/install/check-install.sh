@@ -49,9 +49,12 @@ mkdir -p "$work"
 # shellcheck disable=SC2086
 "$cc" "${cflags[@]}" -o "$work/minimal" "$src/examples/minimal.c" $flags
 out=$(LD_LIBRARY_PATH="$libdir" "$work/minimal")
-echo "$out" | grep -q '^visit KAZ-TKM 2023-11-05$' || fail "minimal printed: $out"
+grep -q '^visit KAZ-TKM 2023-11-05$' <<<"$out" || fail "minimal printed: $out"
 # The binary really uses the installed library, not the build tree's.
-LD_LIBRARY_PATH="$libdir" ldd "$work/minimal" | grep -q "$libdir/libbilat.so.0" ||
+# ldd's output is taken whole first: under pipefail, grep -q quitting at its first match
+# could end ldd with SIGPIPE and fail the pipeline (it did, on a loaded machine).
+libs=$(LD_LIBRARY_PATH="$libdir" ldd "$work/minimal")
+grep -q "$libdir/libbilat.so.0" <<<"$libs" ||
     fail "minimal does not load the installed libbilat.so.0"
 echo "ok: minimal.c built with 'pkg-config --cflags --libs libbilat' and ran"
 
@@ -60,9 +63,10 @@ static_flags=$(pkg-config --cflags --libs --static libbilat | sed 's/-lbilat\b//
 # shellcheck disable=SC2086
 "$cc" "${cflags[@]}" -o "$work/minimal-static" "$src/examples/minimal.c" "$libdir/libbilat.a" \
     $static_flags
-ldd "$work/minimal-static" | grep -q libbilat && fail "minimal-static links libbilat.so"
+libs=$(ldd "$work/minimal-static" 2>&1 || true)
+grep -q libbilat <<<"$libs" && fail "minimal-static links libbilat.so"
 out=$("$work/minimal-static")
-echo "$out" | grep -q '^visit KAZ-TKM 2023-11-05$' || fail "minimal-static printed: $out"
+grep -q '^visit KAZ-TKM 2023-11-05$' <<<"$out" || fail "minimal-static printed: $out"
 echo "ok: minimal.c linked with libbilat.a and ran"
 
 # The Python wrapper as installed, finding the installed library through the loader path.

@@ -23,5 +23,5 @@ grep -q "Subproject libbilat finished" "$work/setup.log" || fail "libbilat not u
 ninja -C "$work/build" minimal >"$work/build.log" 2>&1 ||
     { tail -n 40 "$work/build.log" >&2; fail "building the consumer"; }
 out=$("$work/build/minimal")
-echo "$out" | grep -q '^visit KAZ-TKM 2023-11-05$' || fail "minimal printed: $out"
+grep -q '^visit KAZ-TKM 2023-11-05$' <<<"$out" || fail "minimal printed: $out"
 echo "ok: libbilat built as a subproject of a consumer, minimal ran"

@@ -298,9 +298,59 @@ Test (tokens, different_words_hash_differently)
     cr_assert (not (eq (u64, bilat__token_hash ("us", 2), bilat__token_hash ("u.s.", 4))));
 }
 
-Test (tokens, hash_of_the_empty_string_is_the_fnv_offset)
+Test (tokens, words_of_up_to_eight_bytes_never_share_a_hash)
 {
-    cr_assert (eq (u64, bilat__token_hash ("", 0), UINT64_C (0xcbf29ce484222325)));
+    /* Every word of one to three letters and digits, lower case: 47,988 words. */
+    const char *alnum = "abcdefghijklmnopqrstuvwxyz0123456789";
+    GHashTable *seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+    gint64 *keys = g_new (gint64, 36 + 36 * 36 + 36 * 36 * 36);
+    size_t n = 0;
+    for (int len = 1; len <= 3; len++) {
+        int total = len == 1 ? 36 : len == 2 ? 36 * 36 : 36 * 36 * 36;
+        for (int k = 0; k < total; k++) {
+            char w[4] = { 0 };
+            for (int i = 0, v = k; i < len; i++, v /= 36)
+                w[i] = alnum[v % 36];
+            keys[n] = (gint64) bilat__token_hash (w, (size_t) len);
+            cr_assert (not (g_hash_table_contains (seen, &keys[n])), "%s", w);
+            g_hash_table_add (seen, &keys[n]);
+            n++;
+        }
+    }
+    g_hash_table_destroy (seen);
+    g_free (keys);
+}
+
+Test (tokens, a_word_hashes_the_same_wherever_it_stands)
+{
+    /* The tokenizer reads words in 16-byte blocks where 16 bytes are left and byte by byte
+     * near the end; words longer than 8 and 16 bytes take more blocks. */
+    const char *words[] = { "a", "Minister", "Kazakhstan", "intergovernmental",
+                            "INTERNATIONALIZATIONS", "2024", "x9" };
+    for (size_t w = 0; w < G_N_ELEMENTS (words); w++) {
+        char *text = g_strdup_printf ("%s and then a long tail of words %s", words[w], words[w]);
+        tokenize (text);
+        size_t last = toks->len - 1;
+        uint64_t want = bilat__token_hash (words[w], strlen (words[w]));
+        cr_assert (eq (u64, tok (0)->hash, want), "%s at the start", words[w]);
+        cr_assert (eq (u64, tok (last)->hash, want), "%s at the end", words[w]);
+        g_free (text);
+    }
+}
+
+Test (tokens, all_capitals_are_told_in_every_position)
+{
+    tokenize ("NATO and UN-led EU2024 missions near the end: NATO UN Un 2EU 2eu");
+    cr_assert (has (0, BILAT_TOK_ALLCAPS));
+    cr_assert (has (2, BILAT_TOK_ALLCAPS));
+    cr_assert (has (5, BILAT_TOK_ALLCAPS));
+    cr_assert (not (has (6, BILAT_TOK_ALLCAPS)));
+    size_t n = toks->len;
+    cr_assert (has (n - 5, BILAT_TOK_ALLCAPS));     /* NATO */
+    cr_assert (has (n - 4, BILAT_TOK_ALLCAPS));     /* UN */
+    cr_assert (not (has (n - 3, BILAT_TOK_ALLCAPS)));  /* Un */
+    cr_assert (has (n - 2, BILAT_TOK_ALLCAPS));     /* 2EU */
+    cr_assert (not (has (n - 1, BILAT_TOK_ALLCAPS)));  /* 2eu */
 }
 
 /* ---- hostile input -------------------------------------------------------------------------- */
