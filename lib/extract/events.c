@@ -103,7 +103,7 @@ G_STATIC_ASSERT (KW_COOP < 32);
      KW_BIT (KW_DOC) | KW_BIT (KW_DOCS) | KW_BIT (KW_PRESENCE))
 /* And those the rules ask a sentence for: "accepted" an invitation, "the sides". */
 #define RULE_KWS (EVENT_KWS | KW_BIT (KW_ACCEPT) | KW_BIT (KW_SIDES))
-/* scan_sentence tests the ids 1 (KW_VISIT) to KW_DOCS as one range. */
+/* find_rule_words tests the ids 1 (KW_VISIT) to KW_DOCS as one range. */
 G_STATIC_ASSERT (KW_VISIT == 1 &&
                  EVENT_KWS == (((KW_BIT (KW_DOCS + 1) - 1) & ~1u) | KW_BIT (KW_PRESENCE)));
 
@@ -764,7 +764,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         f->n_target_states = list_states (c, cands, (guint) tgt, f->target_states, 8);
         if (a->capital)
             f->place = bilat__doc_strndup (c, ctx_tok (c, a->tb)->start,
-                                          ctx_tok (c, a->te - 1)->end);
+                                           ctx_tok (c, a->te - 1)->end);
     } else {
         /* A city the gazetteer does not know: "arrived in Samarkand". */
         for (uint32_t k = te; k + 1 < we; k++) {

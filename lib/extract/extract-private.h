@@ -303,7 +303,8 @@ struct bilat_fact {
 /* A document's facts (all but events), their lists and its strings are carved from blocks
  * it owns, the first inside the document itself: a few dozen small blocks per document, each
  * allocated and freed on its own, cost more than gathering the facts. Events, and their
- * arrays, are GLib's: events.c adds to them and frees those it drops.
+ * arrays, are GLib's: events.c adds to them (an agreement it drops is never made; a NULL
+ * holds its place while the stage runs).
  *
  * So every facts[kind] but facts[BILAT_FACT_EVENT], and a pair's parties, are arrays the
  * doc owns (pdata in its blocks): read their public fields (len, pdata, g_ptr_array_index),
