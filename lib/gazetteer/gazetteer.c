@@ -743,6 +743,16 @@ bilat__gazetteer_find_state (const bilat_gazetteer *gz, const char *name)
 {
     if (name == NULL)
         return -1;
+    /* Codes and most names are short ASCII: folded on the stack, as g_utf8_strdown would. */
+    char buf[64];
+    size_t n = 0;
+    for (; name[n] && n < sizeof buf - 1 && (unsigned char) name[n] < 0x80; n++)
+        buf[n] = g_ascii_tolower (name[n]);
+    if (name[n] == '\0') {
+        buf[n] = '\0';
+        gpointer v = g_hash_table_lookup (gz->state_names, buf);
+        return v ? GPOINTER_TO_INT (v) - 1 : -1;
+    }
     char *low = g_utf8_strdown (name, -1);
     gpointer v = g_hash_table_lookup (gz->state_names, low);
     g_free (low);
