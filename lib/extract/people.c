@@ -354,13 +354,26 @@ typedef struct {
 #define INDEX_SLOTS 64      /* a power of two */
 #define INDEX_FILINGS 128
 
+/* A name the document keeps, by its bytes (see intern_name). */
+typedef struct {
+    const char *name;       /* NULL: the slot is empty */
+    uint64_t hash;
+    size_t len;
+} name_copy;
+
+#define INDEX_COPIES 64     /* a power of two */
+
 typedef struct {
     name_slot *slots;
     size_t mask, used;
     name_filing *filings;
     size_t n_filings, cap_filings;
+    name_copy *copies;
+    size_t copies_mask, copies_used;
+    uint64_t surnames[4];   /* a bit per word some person is first filed under as surname */
     name_slot slots0[INDEX_SLOTS];
     name_filing filings0[INDEX_FILINGS];
+    name_copy copies0[INDEX_COPIES];
 } name_index;
 
 static void
@@ -374,6 +387,11 @@ index_init (name_index *ix)
     ix->filings = ix->filings0;
     ix->n_filings = 0;
     ix->cap_filings = INDEX_FILINGS;
+    ix->copies = ix->copies0;
+    ix->copies_mask = INDEX_COPIES - 1;
+    ix->copies_used = 0;
+    memset (ix->copies0, 0, sizeof ix->copies0);
+    memset (ix->surnames, 0, sizeof ix->surnames);
 }
 
 static void
@@ -383,6 +401,8 @@ index_clear (name_index *ix)
         g_free (ix->slots);
     if (ix->filings != ix->filings0)
         g_free (ix->filings);
+    if (ix->copies != ix->copies0)
+        g_free (ix->copies);
 }
 
 /* The slot of word: its own, or the empty one where it would go. */
@@ -442,8 +462,66 @@ file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
     }
     ix->filings[ix->n_filings] = (name_filing) { .person = person, .older = s->last };
     s->last = (int32_t) ix->n_filings++;
-    if (word == surname && s->first_surname < 0)
+    if (word == surname && s->first_surname < 0) {
         s->first_surname = person;
+        ix->surnames[word >> 62] |= 1ULL << ((word >> 56) & 63);
+    }
+}
+
+/* A hash of n bytes, eight at a time: names are compared by their bytes, so no case folding. */
+static uint64_t
+bytes_hash (const char *s, size_t n)
+{
+    uint64_t h = n * 0x9e3779b97f4a7c15u;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy (&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    for (; n > 0; s++, n--)
+        h = (h ^ (unsigned char) *s) * 0x100000001b3u;
+    return h ^ (h >> 31);
+}
+
+static name_copy *
+copy_slot (const name_index *ix, const char *name, size_t len, uint64_t hash)
+{
+    for (size_t k = (size_t) hash & ix->copies_mask;; k = (k + 1) & ix->copies_mask) {
+        name_copy *e = &ix->copies[k];
+        if (e->name == NULL ||
+            (e->hash == hash && e->len == len && memcmp (e->name, name, len) == 0))
+            return e;
+    }
+}
+
+/* The doc's copy of a name, one per spelling: events tell people apart by the pointer of
+ * their name. Kept here rather than in the doc's string chunk, whose table of constant
+ * strings costs a hash table per document and a string hash per name. */
+static const char *
+intern_name (bilat_ctx *c, name_index *ix, const char *name)
+{
+    size_t len = strlen (name);
+    uint64_t hash = bytes_hash (name, len);
+    name_copy *e = copy_slot (ix, name, len, hash);
+    if (e->name)
+        return e->name;
+    /* At most half full, so that a probe ends soon. */
+    if (2 * (ix->copies_used + 1) > ix->copies_mask + 1) {
+        size_t old_n = ix->copies_mask + 1;
+        name_copy *old = ix->copies;
+        ix->copies = g_new0 (name_copy, 2 * old_n);
+        ix->copies_mask = 2 * old_n - 1;
+        for (size_t k = 0; k < old_n; k++)
+            if (old[k].name)
+                *copy_slot (ix, old[k].name, old[k].len, old[k].hash) = old[k];
+        if (old != ix->copies0)
+            g_free (old);
+        e = copy_slot (ix, name, len, hash);
+    }
+    *e = (name_copy) { .name = bilat__ctx_copy (c, name), .hash = hash, .len = len };
+    ix->copies_used++;
+    return e->name;
 }
 
 static void
@@ -499,14 +577,14 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
                 continue;
             found = (int) i;
             if (name_len > strlen (p->name))
-                set_person_name (p, bilat__ctx_intern_name (c, name));
+                set_person_name (p, intern_name (c, ix, name));
             if (p->state < 0)
                 p->state = state;
             break;
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = bilat__ctx_intern_name (c, name), .name_bloom = bloom,
+        bilat_person p = { .name = intern_name (c, ix, name), .name_bloom = bloom,
                            .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
                            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
                            .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
@@ -794,185 +872,305 @@ is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
     return *memo;
 }
 
-/* The mentions find_in_sentence starts from: a person, an office, "counterpart". */
+/* The mentions the walk starts from: a person, an office, "counterpart". Keywords, four
+ * mentions in five, are told by one more test. */
 static inline gboolean
 starts_person (const bilat_mention *m)
 {
-    return ((1u << m->kind) & ((1u << GZ_PERSON) | (1u << GZ_OFFICE))) ||
-           (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART);
+    if (m->kind == GZ_KEYWORD)
+        return m->id == KW_COUNTERPART;
+    return m->kind == GZ_OFFICE || m->kind == GZ_PERSON;
 }
 
-/* The first mention from m on, before end, that starts_person, or end. Out of line: in the
- * walk's big caller the loop's values live on the stack. */
+/* The first mention from m on, before end, that starts_person, or end. Out of line, and four
+ * mentions a round: this loop sees every mention of the document. */
 static G_GNUC_NO_INLINE const bilat_mention *
 next_starter (const bilat_mention *m, const bilat_mention *end)
 {
+    for (; end - m >= 4; m += 4) {
+        if (starts_person (m))
+            return m;
+        if (starts_person (m + 1))
+            return m + 1;
+        if (starts_person (m + 2))
+            return m + 2;
+        if (starts_person (m + 3))
+            return m + 3;
+    }
     while (m < end && !starts_person (m))
         m++;
     return m;
 }
 
-/* *mi is a cursor into the mentions, which are in token order and do not overlap: only a
- * mention starts anything here, so the walk goes from one to the next, not token by token. */
-static void
-find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *mi)
+/* The sentence the walk is in, and its headline test, worked out on first use. */
+typedef struct {
+    const bilat_sentence *s;
+    int headline;
+} walk_sentence;
+
+/* A person the dictionary knows, named at m. Returns the last token used. */
+static size_t
+name_from_dictionary (bilat_ctx *c, name_index *ix, const bilat_mention *m)
 {
-    int headline = -1;
-    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    guint mk = *mi, n = c->mentions->len;
-    for (size_t i = s->tb;; i++) {
-        /* Mentions that start nothing are passed over for later sentences too. */
-        while ((mk = (guint) (next_starter (ms + mk, ms + n) - ms)) < n && ms[mk].tb < i)
-            mk++;
-        if (mk == n || ms[mk].tb >= s->te)
-            break;
-        const bilat_mention *m = &ms[mk];
-        i = m->tb;
-        if (m->kind == GZ_PERSON) {
-            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
-            int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
-            int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
-            bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-            /* Names are reported as the text writes them; a lone surname ("Lula") is
-             * completed from the dictionary. */
-            if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
-                set_person_name (p, bilat__ctx_intern_name (c, ent->name));
-            if (ent->office)
-                add_office (c, p, ent->office, OFFICE_COPY);
-            i = m->te - 1;
-            continue;
-        }
-        if (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART) {
-            size_t st;
-            int state = state_before (c, i, s->tb, &st);
-            size_t ns = m->te;
-            /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
-            if (ns + 1 < s->te && (bilat__tok_is (c, ns, "to") || bilat__tok_is (c, ns, "from") ||
-                                   bilat__tok_is (c, ns, "in"))) {
-                const bilat_mention *sm =
-                    mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
-                if (sm) {
-                    if (state < 0 && bilat__tok_is (c, ns, "from"))
-                        state = sm->id;
-                    ns = sm->te;
-                }
-            }
-            ns = skip_honorifics (c, ns, s->te);
-            if (ns < s->te && bilat__tok_punct (c, ns, ','))
-                ns++;
-            size_t ne = is_headline (c, s, &headline) ? ns : read_name (c, ns, s->te);
-            if (ne > ns) {
-                int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
-                bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-                /* A counterpart holds the same office as the person it answers to: the last
-                 * person named before it in the sentence. */
-                for (guint r = c->person_refs->len - 1; r-- > 0;) {
-                    const bilat_person_ref *ref = &g_array_index (c->person_refs,
-                                                                  bilat_person_ref, r);
-                    if (ref->sent != (int32_t) (s - (const bilat_sentence *) c->sents->data))
-                        break;
-                    if (ref->person != pi) {
-                        p->counterpart_of = ref->person;
-                        break;
-                    }
-                }
-                i = ne - 1;
-            }
-            continue;
-        }
-        if (m->kind != GZ_OFFICE)
-            continue;
-        office_chain ch;
-        read_chain (c, i, s->tb, s->te, &ch);
-        size_t j = ch.te;
-        if (j < s->te && bilat__tok_punct (c, j, ','))
-            j++;
-        j = skip_honorifics (c, j, s->te);
-        size_t ne = read_name (c, j, s->te);
-        int pi = -1;
-        if (ne > j && is_headline (c, s, &headline))
-            ne = j;
-        if (ne > j) {
-            /* A known person brings a state the title may not name. */
-            const bilat_mention *pm = mention_starting (c, j, GZ_PERSON);
-            if (ch.state < 0 && pm) {
-                const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, pm->id);
-                if (ent->extra)
-                    ch.state = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
-            }
-            /* "President Serdar Berdimuhamedov of Turkmenistan". */
-            if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
-                const bilat_mention *sm =
-                    mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
-                if (sm && sm->form == GZ_FORM_NAME)
-                    ch.state = sm->id;
-            }
-            /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to
-             * the same state as the first. */
-            if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and") &&
-                c->office_refs->len) {
-                const bilat_office_ref *prev = &g_array_index (c->office_refs, bilat_office_ref,
-                                                               c->office_refs->len - 1);
-                if (prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 && prev->state >= 0 &&
-                    prev->te + 4 >= ch.tb)
-                    ch.state = prev->state;
-            }
-            pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
-            give_offices (c, pi, &ch);
-            /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
-            size_t k = ne;
-            while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
-                   is_plural_office (c, &ch)) {
-                size_t n2 = read_name (c, k + 1, s->te);
-                if (n2 <= k + 1)
-                    break;
-                int p2 = person_at (c, ix, k + 1, n2, ch.state, "person:office-names");
-                give_offices (c, p2, &ch);
-                ne = k = n2;
-            }
-        } else {
-            /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
-            size_t k = ch.tb;
-            static bilat_word_set adjectives = { .words = { "newly", "appointed", "new",
-                                                            "current", "incoming", "outgoing",
-                                                            "acting" } };
-            while (k > s->tb && bilat__word_in (&adjectives, c, k - 1))
-                k--;
-            if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
-                k--;
-            if (k > s->tb + 1 && bilat__tok_punct (c, k - 1, ',') &&
-                !is_headline (c, s, &headline)) {
-                size_t nb = read_name_back (c, k - 1, s->tb);
-                if (nb < k - 1) {
-                    pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");
-                    give_offices (c, pi, &ch);
-                }
-            }
-        }
-        note_office_ref (c, &ch, pi);
-        i = (ne > j ? ne : ch.te) - 1;
-        if (i < ch.tb)
-            i = ch.tb;
-    }
-    *mi = mk;
+    const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
+    int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
+    int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
+    bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+    /* Names are reported as the text writes them; a lone surname ("Lula") is completed from
+     * the dictionary. */
+    if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
+        set_person_name (p, intern_name (c, ix, ent->name));
+    if (ent->office)
+        add_office (c, p, ent->office, OFFICE_COPY);
+    return m->te - 1;
 }
 
-/* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). */
-static void
-find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s)
+/* "his Turkmen counterpart Rashid Meredov", at the mention m of "counterpart". Returns the
+ * last token used. */
+static size_t
+name_after_counterpart (bilat_ctx *c, name_index *ix, walk_sentence *ws, const bilat_mention *m)
 {
-    for (size_t i = s->tb; i < s->te;) {
-        while (i < s->te && !may_be_name_word (ctx_tok (c, i)))
-            i++;
-        if (i == s->te)
+    const bilat_sentence *s = ws->s;
+    size_t i = m->tb, st;
+    int state = state_before (c, i, s->tb, &st);
+    size_t ns = m->te;
+    /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
+    if (ns + 1 < s->te && (bilat__tok_is (c, ns, "to") || bilat__tok_is (c, ns, "from") ||
+                           bilat__tok_is (c, ns, "in"))) {
+        const bilat_mention *sm = mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
+        if (sm) {
+            if (state < 0 && bilat__tok_is (c, ns, "from"))
+                state = sm->id;
+            ns = sm->te;
+        }
+    }
+    ns = skip_honorifics (c, ns, s->te);
+    if (ns < s->te && bilat__tok_punct (c, ns, ','))
+        ns++;
+    size_t ne = is_headline (c, s, &ws->headline) ? ns : read_name (c, ns, s->te);
+    if (ne <= ns)
+        return i;
+    int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
+    bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+    /* A counterpart holds the same office as the person it answers to: the last person named
+     * before it in the sentence. */
+    for (guint r = c->person_refs->len - 1; r-- > 0;) {
+        const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+        if (ref->sent != (int32_t) (s - (const bilat_sentence *) c->sents->data))
             break;
-        if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
-            i++;
+        if (ref->person != pi) {
+            p->counterpart_of = ref->person;
+            break;
+        }
+    }
+    return ne - 1;
+}
+
+/* The offices starting at token i and the people they name. Returns the last token used. */
+static size_t
+names_of_office (bilat_ctx *c, name_index *ix, walk_sentence *ws, size_t i)
+{
+    const bilat_sentence *s = ws->s;
+    office_chain ch;
+    read_chain (c, i, s->tb, s->te, &ch);
+    size_t j = ch.te;
+    if (j < s->te && bilat__tok_punct (c, j, ','))
+        j++;
+    j = skip_honorifics (c, j, s->te);
+    size_t ne = read_name (c, j, s->te);
+    int pi = -1;
+    if (ne > j && is_headline (c, s, &ws->headline))
+        ne = j;
+    if (ne > j) {
+        /* A known person brings a state the title may not name. */
+        const bilat_mention *pm = mention_starting (c, j, GZ_PERSON);
+        if (ch.state < 0 && pm) {
+            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, pm->id);
+            if (ent->extra)
+                ch.state = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
+        }
+        /* "President Serdar Berdimuhamedov of Turkmenistan". */
+        if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
+            const bilat_mention *sm = mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
+            if (sm && sm->form == GZ_FORM_NAME)
+                ch.state = sm->id;
+        }
+        /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to the
+         * same state as the first. */
+        if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and") &&
+            c->office_refs->len) {
+            const bilat_office_ref *prev =
+                &g_array_index (c->office_refs, bilat_office_ref, c->office_refs->len - 1);
+            if (prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 && prev->state >= 0 &&
+                prev->te + 4 >= ch.tb)
+                ch.state = prev->state;
+        }
+        pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
+        give_offices (c, pi, &ch);
+        /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
+        size_t k = ne;
+        while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
+               is_plural_office (c, &ch)) {
+            size_t n2 = read_name (c, k + 1, s->te);
+            if (n2 <= k + 1)
+                break;
+            int p2 = person_at (c, ix, k + 1, n2, ch.state, "person:office-names");
+            give_offices (c, p2, &ch);
+            ne = k = n2;
+        }
+    } else {
+        /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
+        size_t k = ch.tb;
+        static bilat_word_set adjectives = { .words = { "newly", "appointed", "new", "current",
+                                                        "incoming", "outgoing", "acting" } };
+        while (k > s->tb && bilat__word_in (&adjectives, c, k - 1))
+            k--;
+        if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
+            k--;
+        if (k > s->tb + 1 && bilat__tok_punct (c, k - 1, ',') &&
+            !is_headline (c, s, &ws->headline)) {
+            size_t nb = read_name_back (c, k - 1, s->tb);
+            if (nb < k - 1) {
+                pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");
+                give_offices (c, pi, &ch);
+            }
+        }
+    }
+    note_office_ref (c, &ch, pi);
+    size_t last = (ne > j ? ne : ch.te) - 1;
+    return last < ch.tb ? ch.tb : last;
+}
+
+/* First pass: people named with a title, as "counterpart", or known to the dictionary. Only a
+ * mention starts anything here, so the walk goes from one to the next, not token by token;
+ * the mentions are in token order and do not overlap, and the sentences split the tokens in
+ * order, so one walk serves the whole document. */
+static void
+find_named (bilat_ctx *c, name_index *ix)
+{
+    const bilat_mention *m = (const bilat_mention *) (void *) c->mentions->data;
+    const bilat_mention *end = m + c->mentions->len;
+    size_t next = 0;  /* the first token no starter has used */
+    walk_sentence ws = { .s = NULL, .headline = -1 };
+    int32_t sent = -1;
+    for (; (m = next_starter (m, end)) < end; m++) {
+        if (m->tb < next)
+            continue;
+        if (m->sent != sent) {
+            sent = m->sent;
+            ws.s = &g_array_index (c->sents, bilat_sentence, sent);
+            ws.headline = -1;
+        }
+        size_t last;
+        if (m->kind == GZ_PERSON)
+            last = name_from_dictionary (c, ix, m);
+        else if (m->kind == GZ_KEYWORD)
+            last = name_after_counterpart (c, ix, &ws, m);
+        else
+            last = names_of_office (c, ix, &ws, m->tb);
+        next = last + 1;
+    }
+}
+
+/* Can token k be inside a name that starts before it? A superset of what read_name takes
+ * past a name's first token: a capitalized token (a name word, an initial, a state as
+ * surname), the dot of an initial, a hyphen and the word after it, a particle, a suffix, any
+ * token of a known person or of a state. */
+static inline gboolean
+may_continue_name (const bilat_ctx *c, size_t k)
+{
+    const bilat_token *t = ctx_tok (c, k);
+    if (t->flags & BILAT_TOK_UPPER)
+        return TRUE;
+    if (t->flags & BILAT_TOK_PUNCT) {
+        char ch = c->text.text[t->start];
+        return ch == '.' || ch == '-';
+    }
+    if (bilat__tok_punct (c, k - 1, '-'))
+        return TRUE;
+    int kw = bilat__tok_keyword (c, k);
+    if (kw == KW_PARTICLE || kw == KW_SUFFIX)
+        return TRUE;
+    const bilat_mention *m = ctx_mention_at (c, k);
+    return m && (m->kind == GZ_PERSON || m->kind == GZ_STATE);
+}
+
+/* Might token k give a name's surname that the index holds (surname_of)? Its hash passes the
+ * filter, or it is a word with a dot ("Kh.Battulga"), whose surname follows the dot. */
+static inline gboolean
+may_be_known_surname (const bilat_ctx *c, const name_index *ix, size_t k)
+{
+    const bilat_token *t = ctx_tok (c, k);
+    if ((ix->surnames[t->hash >> 62] >> ((t->hash >> 56) & 63)) & 1)
+        return TRUE;
+    return (t->flags & BILAT_TOK_WORD) && t->end - t->start > 2 &&
+           memchr (c->text.text + t->start, '.', t->end - t->start - 2) != NULL;
+}
+
+/* Can a name read from a token of the run that starts at i refer to someone in the index?
+ * The run is i and the tokens after it that may continue a name: every name read from
+ * inside it ends inside it. When none can, *end is where the run ends, and the walk may go
+ * on from there as reading the names in it would have. */
+static gboolean
+run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit, size_t *end)
+{
+    size_t k = i;
+    do {
+        if (may_be_known_surname (c, ix, k))
+            return TRUE;
+        k++;
+    } while (k < limit && may_continue_name (c, k));
+    *end = k;
+    return FALSE;
+}
+
+/* The first token from t on, before end, with a capital, or end. Four tokens a round, one
+ * test each: this loop sees every token of the document, and most have none. */
+static inline const bilat_token *
+next_capitalized (const bilat_token *t, const bilat_token *end)
+{
+    for (; end - t >= 4; t += 4) {
+        if (t[0].flags & BILAT_TOK_UPPER)
+            return t;
+        if (t[1].flags & BILAT_TOK_UPPER)
+            return t + 1;
+        if (t[2].flags & BILAT_TOK_UPPER)
+            return t + 2;
+        if (t[3].flags & BILAT_TOK_UPPER)
+            return t + 3;
+    }
+    while (t < end && !(t->flags & BILAT_TOK_UPPER))
+        t++;
+    return t;
+}
+
+/* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). A name starts at
+ * a name word after none; the sentences split the tokens in order, so one walk serves the
+ * whole document. */
+static void
+find_later_mentions (bilat_ctx *c, const name_index *ix)
+{
+    const bilat_sentence *sents = (const bilat_sentence *) (void *) c->sents->data;
+    const bilat_token *toks = c->toks.data, *end = toks + c->toks.len;
+    for (const bilat_token *t = toks; (t = next_capitalized (t, end)) < end;) {
+        size_t i = (size_t) (t - toks);
+        if (!is_name_word (c, i)) {
+            t++;
+            continue;
+        }
+        const bilat_sentence *s = &sents[c->tok_sent[i]];
+        if (i > s->tb && is_name_word (c, i - 1)) {
+            t++;
+            continue;
+        }
+        size_t run_end;
+        if (!run_may_refer (c, ix, i, s->te, &run_end)) {
+            t = toks + run_end;
             continue;
         }
         size_t ne = read_name (c, i, s->te);
         if (ne <= i) {
-            i++;
+            t++;
             continue;
         }
         if (c->tok_person[i] < 0) {
@@ -982,7 +1180,7 @@ find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s
             if (nw && nw->first_surname >= 0)
                 add_ref (c, i, ne, nw->first_surname);
         }
-        i = ne;
+        t = toks + ne;
     }
 }
 
@@ -1203,12 +1401,10 @@ bilat__find_people (bilat_ctx *c)
 {
     name_index ix;
     index_init (&ix);
-    guint mi = 0;
-    for (guint si = 0; si < c->sents->len; si++)
-        find_in_sentence (c, &ix, &g_array_index (c->sents, bilat_sentence, si), &mi);
+    find_named (c, &ix);
     /* A later mention is one of someone already named: with no one, there is none. */
-    for (guint si = 0; ix.used > 0 && si < c->sents->len; si++)
-        find_later_mentions (c, &ix, &g_array_index (c->sents, bilat_sentence, si));
+    if (ix.used > 0)
+        find_later_mentions (c, &ix);
     index_clear (&ix);
     resolve_bare_offices (c);
     sort_refs (c->person_refs);
