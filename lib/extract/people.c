@@ -1124,24 +1124,37 @@ run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit,
     return FALSE;
 }
 
-/* The first token from t on, before end, with a capital, or end. Four tokens a round, one
- * test each: this loop sees every token of the document, and most have none. */
-static inline const bilat_token *
-next_capitalized (const bilat_token *t, const bilat_token *end)
+/* May a token in mention m be a name word? Only in a person's name or a particle. */
+static inline gboolean
+mention_may_hold_name (const bilat_mention *m)
 {
-    for (; end - t >= 4; t += 4) {
-        if (t[0].flags & BILAT_TOK_UPPER)
-            return t;
-        if (t[1].flags & BILAT_TOK_UPPER)
-            return t + 1;
-        if (t[2].flags & BILAT_TOK_UPPER)
-            return t + 2;
-        if (t[3].flags & BILAT_TOK_UPPER)
-            return t + 3;
+    return m->kind == GZ_PERSON || (m->kind == GZ_KEYWORD && m->id == KW_PARTICLE);
+}
+
+/* The first token from i on, before n, with a capital that no dictionary entry claims but a
+ * person's or a particle's (the cheap half of is_name_word), or n. Four tokens a round, one
+ * test each for most: this loop sees every token of the document, and most have no capital;
+ * most capitals open a dictionary entry ("The", "Foreign Minister"). */
+static size_t
+next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
+{
+    const bilat_token *toks = c->toks.data, *t = toks + i, *end = toks + n;
+    const int32_t *tm = c->tok_mention + i;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+#define CANDIDATE(k)                                                                          \
+    if ((t[k].flags & BILAT_TOK_UPPER) && (tm[k] < 0 || mention_may_hold_name (&ms[tm[k]]))) \
+        return (size_t) (t - toks) + (k);
+    for (; end - t >= 4; t += 4, tm += 4) {
+        CANDIDATE (0)
+        CANDIDATE (1)
+        CANDIDATE (2)
+        CANDIDATE (3)
     }
-    while (t < end && !(t->flags & BILAT_TOK_UPPER))
-        t++;
-    return t;
+    for (; t < end; t++, tm++) {
+        CANDIDATE (0)
+    }
+#undef CANDIDATE
+    return n;
 }
 
 /* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). A name starts at
@@ -1151,26 +1164,21 @@ static void
 find_later_mentions (bilat_ctx *c, const name_index *ix)
 {
     const bilat_sentence *sents = (const bilat_sentence *) (void *) c->sents->data;
-    const bilat_token *toks = c->toks.data, *end = toks + c->toks.len;
-    for (const bilat_token *t = toks; (t = next_capitalized (t, end)) < end;) {
-        size_t i = (size_t) (t - toks);
-        if (!is_name_word (c, i)) {
-            t++;
-            continue;
-        }
+    size_t n = c->toks.len;
+    for (size_t i = 0; (i = next_name_candidate (c, i, n)) < n;) {
         const bilat_sentence *s = &sents[c->tok_sent[i]];
-        if (i > s->tb && is_name_word (c, i - 1)) {
-            t++;
+        if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
+            i++;
             continue;
         }
         size_t run_end;
         if (!run_may_refer (c, ix, i, s->te, &run_end)) {
-            t = toks + run_end;
+            i = run_end;
             continue;
         }
         size_t ne = read_name (c, i, s->te);
         if (ne <= i) {
-            t++;
+            i++;
             continue;
         }
         if (c->tok_person[i] < 0) {
@@ -1180,7 +1188,7 @@ find_later_mentions (bilat_ctx *c, const name_index *ix)
             if (nw && nw->first_surname >= 0)
                 add_ref (c, i, ne, nw->first_surname);
         }
-        t = toks + ne;
+        i = ne;
     }
 }
 
