@@ -170,6 +170,19 @@ read_name_back (const bilat_ctx *c, size_t end, size_t floor)
     return start;
 }
 
+/* a and b, n bytes each, are equal but for ASCII case (g_ascii_strncasecmp () == 0 on words
+ * of n bytes, without its call). */
+static inline gboolean
+same_word (const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char) a[i], y = (unsigned char) b[i];
+        if (x != y && g_ascii_tolower (x) != g_ascii_tolower (y))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* The next word of s (separated by spaces, hyphens or commas), skipping "of", "the" and
  * "for"; returns its length and sets *w, or 0 at the end. */
 static size_t
@@ -186,9 +199,8 @@ next_word (const char **s, const char **w)
         size_t n = (size_t) (q - p);
         if (n == 0)
             return 0;
-        if ((n == 2 && g_ascii_strncasecmp (p, "of", 2) == 0) ||
-            (n == 3 && (g_ascii_strncasecmp (p, "the", 3) == 0 ||
-                        g_ascii_strncasecmp (p, "for", 3) == 0)))
+        if ((n == 2 && same_word (p, "of", 2)) ||
+            (n == 3 && (same_word (p, "the", 3) || same_word (p, "for", 3))))
             continue;
         *w = p;
         return n;
@@ -205,7 +217,7 @@ words_within (const char *a, const char *b)
         const char *bb = b;
         gboolean found = FALSE;
         while (!found && (m = next_word (&bb, &v)) > 0)
-            found = m == n && g_ascii_strncasecmp (w, v, n) == 0;
+            found = m == n && same_word (w, v, n);
         if (!found)
             return FALSE;
     }
@@ -283,23 +295,35 @@ name_parts (const char *s, const char **w, size_t *n)
     }
 }
 
-/* A bit per non-empty part of a name, and the number of parts: if a part of the shorter
- * name sets a bit the longer lacks, the names cannot agree (names_agree), and the bytes
- * need no comparing. */
+/* Bytes that end a part of a name: space, hyphen, dot, and the end. */
+static const unsigned char name_part_end[256] = { [0] = 1, [' '] = 1, ['-'] = 1, ['.'] = 1 };
+
+/* A bit per non-empty part of a name, and the number of parts (as name_parts counts them):
+ * if a part of the shorter name sets a bit the longer lacks, the names cannot agree
+ * (names_agree), and the bytes need no comparing. One pass, a multiplicative hash per part. */
 static void
 name_sketch (const char *name, uint64_t *bloom, int *parts)
 {
-    *bloom = 0;
-    *parts = 0;
-    for (const char *s = name;; s++) {
-        size_t len = strcspn (s, " -.");
-        if (len)
-            *bloom |= 1ULL << (bilat__token_hash (s, len) & 63);
-        ++*parts;
-        s += len;
-        if (*s == '\0')
+    uint64_t b = 0;
+    int k = 0;
+    uint32_t h = 0;
+    const unsigned char *s = (const unsigned char *) name, *part = s;
+    for (;; s++) {
+        unsigned char ch = *s;
+        if (!name_part_end[ch]) {
+            h = (h + ch) * 0x9e3779b1u;
+            continue;
+        }
+        if (s > part)
+            b |= 1ULL << (h >> 26);
+        k++;
+        if (ch == '\0')
             break;
+        part = s + 1;
+        h = 0;
     }
+    *bloom = b;
+    *parts = k;
 }
 
 static void
@@ -379,19 +403,28 @@ typedef struct {
 static void
 index_init (name_index *ix)
 {
-    ix->slots = ix->slots0;
+    ix->slots = NULL;  /* the tables are cleared on first use (index_ready) */
     ix->mask = INDEX_SLOTS - 1;
     ix->used = 0;
-    /* All bits set: every slot's last is -1. */
-    memset (ix->slots0, 0xff, sizeof ix->slots0);
     ix->filings = ix->filings0;
     ix->n_filings = 0;
     ix->cap_filings = INDEX_FILINGS;
     ix->copies = ix->copies0;
     ix->copies_mask = INDEX_COPIES - 1;
     ix->copies_used = 0;
-    memset (ix->copies0, 0, sizeof ix->copies0);
     memset (ix->surnames, 0, sizeof ix->surnames);
+}
+
+/* Clear the tables before the first person is filed: many documents name no one. */
+static inline void
+index_ready (name_index *ix)
+{
+    if (G_LIKELY (ix->slots != NULL))
+        return;
+    ix->slots = ix->slots0;
+    /* All bits set: every slot's last is -1. */
+    memset (ix->slots0, 0xff, sizeof ix->slots0);
+    memset (ix->copies0, 0, sizeof ix->copies0);
 }
 
 static void
@@ -539,6 +572,7 @@ add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
 static int
 person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const char *rule)
 {
+    index_ready (ix);
     /* The name is compared in a buffer and interned when a person keeps it. */
     char buf[128];
     char *name = bilat__fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
@@ -805,12 +839,18 @@ office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_
                              ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
 }
 
-/* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. */
+/* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. Its text
+ * ends with its last token, which tells when it has three bytes or more. */
 static gboolean
 is_plural_office (const bilat_ctx *c, const office_chain *ch)
 {
     if (ch->n == 0)
         return FALSE;
+    const bilat_token *last = ctx_tok (c, ch->office_te[ch->n - 1] - 1);
+    if (last->end - last->start >= 3) {
+        const char *e = c->text.text + last->end;
+        return e[-1] == 's' && e[-2] != 's';
+    }
     char buf[128];
     const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf);
     size_t n = strlen (o);
@@ -1211,22 +1251,48 @@ typedef struct {
     title_slot slots0[TITLE_SLOTS];
 } title_table;
 
-/* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash
- * (bilat__token_hash), worked out in the same pass. */
+/* Eight ASCII bytes with their capitals made small: a byte from 'A' to 'Z' gains 0x20. */
+static inline uint64_t
+ascii_lower8 (uint64_t x)
+{
+    uint64_t at_least_a = x + 0x3f3f3f3f3f3f3f3fu, past_z = x + 0x2525252525252525u;
+    return x | ((at_least_a & ~past_z & 0x8080808080808080u) >> 2);
+}
+
+/* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash,
+ * blind to ASCII case, worked out in the same pass, eight bytes at a time. */
 static const char *
 title_key (const char *title, gboolean *owned, uint64_t *hash)
 {
-    *owned = FALSE;
+    size_t n = strlen (title);
+    uint64_t h = n * 0x9e3779b97f4a7c15u;
     const char *p = title;
-    for (; *p; p++)
-        if ((unsigned char) *p >= 0x80) {
-            char *low = g_utf8_strdown (title, -1);
-            *owned = TRUE;
-            *hash = bilat__token_hash (low, strlen (low));
-            return low;
-        }
-    *hash = bilat__token_hash (title, (size_t) (p - title));
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t x;
+        memcpy (&x, p, 8);
+        if (x & 0x8080808080808080u)
+            goto unicode;
+        h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    uint64_t x = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char) p[k];
+        if (ch >= 0x80)
+            goto unicode;
+        x |= (uint64_t) ch << (8 * k);
+    }
+    h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
+    *hash = h ^ (h >> 29);
+    *owned = FALSE;
     return title;
+unicode:;
+    /* Lower-cased whole, so its bytes are the key: no two such keys differ in ASCII case,
+     * and none equals a key of ASCII alone. */
+    char *low = g_utf8_strdown (title, -1);
+    *owned = TRUE;
+    *hash = bytes_hash (low, strlen (low));
+    return low;
 }
 
 /* a and b are equal but for ASCII case (g_ascii_strcasecmp () == 0, without its calls). */
