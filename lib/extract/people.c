@@ -17,6 +17,39 @@ mention_starting (const bilat_ctx *c, size_t i, int kind)
     return (m && m->tb == i && (kind == 0 || m->kind == kind)) ? m : NULL;
 }
 
+/* The text of tokens [tb, te) as bilat__fold_span writes it, in buf (cap bytes) or in a
+ * block the caller frees; *len is its length. A token holds no white space, so the text is
+ * the tokens' bytes with one space where white space parts two: copied token by token, not
+ * byte by byte. A wider gap (two spaces, a blank line) goes to bilat__fold_span. */
+static char *
+fold_tokens (const bilat_ctx *c, size_t tb, size_t te, char *buf, size_t cap, size_t *len)
+{
+    const char *text = c->text.text;
+    const bilat_token *t = ctx_tok (c, tb), *last = ctx_tok (c, te - 1);
+    if ((size_t) (last->end - t->start) < cap) {
+        size_t n = 0;
+        for (uint32_t prev_end = t->start;; t++) {
+            if (t->start != prev_end) {
+                if (t->start - prev_end != 1 || (text[prev_end] != ' ' && text[prev_end] != '\n'))
+                    goto wide;
+                buf[n++] = ' ';
+            }
+            memcpy (buf + n, text + t->start, t->end - t->start);
+            n += t->end - t->start;
+            if (t == last)
+                break;
+            prev_end = t->end;
+        }
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
+wide:;
+    char *s = bilat__fold_span (c, ctx_tok (c, tb)->start, last->end, buf, cap);
+    *len = strlen (s);
+    return s;
+}
+
 /* Lower-case words inside names: "Mohamed bin Zayed", "Pedro Passos Coelho", "Albert del
  * Rosario". */
 static gboolean
@@ -575,9 +608,8 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
     index_ready (ix);
     /* The name is compared in a buffer and interned when a person keeps it. */
     char buf[128];
-    char *name = bilat__fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
-                                   sizeof buf);
-    size_t name_len = strlen (name);
+    size_t name_len;
+    char *name = fold_tokens (c, tb, te, buf, sizeof buf, &name_len);
     uint64_t sur = surname_of (c, tb, te);
     uint64_t bloom;
     int parts;
@@ -831,12 +863,12 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
     ch->te = j;
 }
 
-/* The text of office k of a chain, in buf or in a block the caller frees (bilat__fold_span). */
+/* The text of office k of a chain, in buf or in a block the caller frees (fold_tokens). */
 static char *
 office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap)
 {
-    return bilat__fold_span (c, ctx_tok (c, ch->office_tb[k])->start,
-                             ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
+    size_t len;
+    return fold_tokens (c, ch->office_tb[k], ch->office_te[k], buf, cap, &len);
 }
 
 /* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. Its text
@@ -1405,8 +1437,8 @@ resolve_bare_offices (bilat_ctx *c)
         if (!is_bare_office (c, o))
             continue;
         char buf[128];
-        char *title = bilat__fold_span (c, ctx_tok (c, o->tb)->start,
-                                        ctx_tok (c, o->te - 1)->end, buf, sizeof buf);
+        size_t len;
+        char *title = fold_tokens (c, o->tb, o->te, buf, sizeof buf, &len);
         int v = title_holder (&tt, title);
         if (title != buf)
             g_free (title);
