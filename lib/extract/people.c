@@ -419,6 +419,7 @@ typedef struct {
 } name_copy;
 
 #define INDEX_COPIES 64     /* a power of two */
+#define REF_BATCH 32
 
 typedef struct {
     name_slot *slots;
@@ -428,6 +429,10 @@ typedef struct {
     name_copy *copies;
     size_t copies_mask, copies_used;
     uint64_t surnames[4];   /* a bit per word some person is first filed under as surname */
+    /* References made and not yet in c->person_refs (add_ref): they go a batch at a time,
+     * one call for a few dozen. */
+    guint n_refs;
+    bilat_person_ref refs[REF_BATCH];
     name_slot slots0[INDEX_SLOTS];
     name_filing filings0[INDEX_FILINGS];
     name_copy copies0[INDEX_COPIES];
@@ -446,6 +451,7 @@ index_init (name_index *ix)
     ix->copies_mask = INDEX_COPIES - 1;
     ix->copies_used = 0;
     memset (ix->surnames, 0, sizeof ix->surnames);
+    ix->n_refs = 0;
 }
 
 /* Clear the tables before the first person is filed: many documents name no one. */
@@ -590,12 +596,22 @@ intern_name (bilat_ctx *c, name_index *ix, const char *name)
     return e->name;
 }
 
+/* Append the references add_ref has made to c->person_refs. */
 static void
-add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
+flush_refs (bilat_ctx *c, name_index *ix)
 {
-    bilat_person_ref r = { .tb = (uint32_t) tb, .te = (uint32_t) te, .person = person,
-                           .sent = c->tok_sent[tb] };
-    g_array_append_val (c->person_refs, r);
+    if (ix->n_refs > 0)
+        g_array_append_vals (c->person_refs, ix->refs, ix->n_refs);
+    ix->n_refs = 0;
+}
+
+static void
+add_ref (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int person)
+{
+    if (ix->n_refs == REF_BATCH)
+        flush_refs (c, ix);
+    ix->refs[ix->n_refs++] = (bilat_person_ref) { .tb = (uint32_t) tb, .te = (uint32_t) te,
+                                                  .person = person, .sent = c->tok_sent[tb] };
     for (size_t k = tb; k < te; k++)
         c->tok_person[k] = person;
 }
@@ -672,7 +688,7 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
     }
     if (name != buf)
         g_free (name);
-    add_ref (c, tb, te, found);
+    add_ref (c, ix, tb, te, found);
     return found;
 }
 
@@ -893,14 +909,6 @@ is_plural_office (const bilat_ctx *c, const office_chain *ch)
 }
 
 static void
-note_office_ref (bilat_ctx *c, const office_chain *ch, int person)
-{
-    bilat_office_ref r = { .tb = (uint32_t) ch->tb, .te = (uint32_t) ch->te, .state = ch->state,
-                           .person = person, .sent = c->tok_sent[ch->tb], .klass = ch->klass };
-    g_array_append_val (c->office_refs, r);
-}
-
-static void
 give_offices (bilat_ctx *c, int pi, const office_chain *ch)
 {
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
@@ -974,11 +982,44 @@ next_starter (const bilat_mention *m, const bilat_mention *end)
     return m;
 }
 
-/* The sentence the walk is in, and its headline test, worked out on first use. */
+/* The walk's state: the sentence it is in and its headline test, worked out on first use;
+ * the office references made and not yet in c->office_refs, which go a batch at a time. */
 typedef struct {
     const bilat_sentence *s;
     int headline;
-} walk_sentence;
+    guint n_offices;
+    bilat_office_ref offices[REF_BATCH];
+} walk_state;
+
+static void
+flush_office_refs (bilat_ctx *c, walk_state *ws)
+{
+    if (ws->n_offices > 0)
+        g_array_append_vals (c->office_refs, ws->offices, ws->n_offices);
+    ws->n_offices = 0;
+}
+
+static void
+note_office_ref (bilat_ctx *c, walk_state *ws, const office_chain *ch, int person)
+{
+    if (ws->n_offices == REF_BATCH)
+        flush_office_refs (c, ws);
+    ws->offices[ws->n_offices++] =
+        (bilat_office_ref) { .tb = (uint32_t) ch->tb, .te = (uint32_t) ch->te,
+                             .state = ch->state, .person = person,
+                             .sent = c->tok_sent[ch->tb], .klass = ch->klass };
+}
+
+/* The last office reference made, or NULL. */
+static const bilat_office_ref *
+last_office_ref (const bilat_ctx *c, const walk_state *ws)
+{
+    if (ws->n_offices > 0)
+        return &ws->offices[ws->n_offices - 1];
+    if (c->office_refs->len > 0)
+        return &g_array_index (c->office_refs, bilat_office_ref, c->office_refs->len - 1);
+    return NULL;
+}
 
 /* A person the dictionary knows, named at m. Returns the last token used. */
 static size_t
@@ -1000,7 +1041,7 @@ name_from_dictionary (bilat_ctx *c, name_index *ix, const bilat_mention *m)
 /* "his Turkmen counterpart Rashid Meredov", at the mention m of "counterpart". Returns the
  * last token used. */
 static size_t
-name_after_counterpart (bilat_ctx *c, name_index *ix, walk_sentence *ws, const bilat_mention *m)
+name_after_counterpart (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_mention *m)
 {
     const bilat_sentence *s = ws->s;
     size_t i = m->tb, st;
@@ -1024,6 +1065,7 @@ name_after_counterpart (bilat_ctx *c, name_index *ix, walk_sentence *ws, const b
         return i;
     int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+    flush_refs (c, ix);
     /* A counterpart holds the same office as the person it answers to: the last person named
      * before it in the sentence. */
     for (guint r = c->person_refs->len - 1; r-- > 0;) {
@@ -1040,7 +1082,7 @@ name_after_counterpart (bilat_ctx *c, name_index *ix, walk_sentence *ws, const b
 
 /* The offices starting at token i and the people they name. Returns the last token used. */
 static size_t
-names_of_office (bilat_ctx *c, name_index *ix, walk_sentence *ws, size_t i)
+names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, size_t i)
 {
     const bilat_sentence *s = ws->s;
     office_chain ch;
@@ -1069,12 +1111,10 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_sentence *ws, size_t i)
         }
         /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to the
          * same state as the first. */
-        if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and") &&
-            c->office_refs->len) {
-            const bilat_office_ref *prev =
-                &g_array_index (c->office_refs, bilat_office_ref, c->office_refs->len - 1);
-            if (prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 && prev->state >= 0 &&
-                prev->te + 4 >= ch.tb)
+        if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and")) {
+            const bilat_office_ref *prev = last_office_ref (c, ws);
+            if (prev && prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 &&
+                prev->state >= 0 && prev->te + 4 >= ch.tb)
                 ch.state = prev->state;
         }
         pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
@@ -1108,7 +1148,7 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_sentence *ws, size_t i)
             }
         }
     }
-    note_office_ref (c, &ch, pi);
+    note_office_ref (c, ws, &ch, pi);
     size_t last = (ne > j ? ne : ch.te) - 1;
     return last < ch.tb ? ch.tb : last;
 }
@@ -1123,7 +1163,10 @@ find_named (bilat_ctx *c, name_index *ix)
     const bilat_mention *m = (const bilat_mention *) (void *) c->mentions->data;
     const bilat_mention *end = m + c->mentions->len;
     size_t next = 0;  /* the first token no starter has used */
-    walk_sentence ws = { .s = NULL, .headline = -1 };
+    walk_state ws;  /* its batch is not cleared: only n_offices entries are read */
+    ws.s = NULL;
+    ws.headline = -1;
+    ws.n_offices = 0;
     int32_t sent = -1;
     for (; (m = next_starter (m, end)) < end; m++) {
         if (m->tb < next)
@@ -1142,6 +1185,7 @@ find_named (bilat_ctx *c, name_index *ix)
             last = names_of_office (c, ix, &ws, m->tb);
         next = last + 1;
     }
+    flush_office_refs (c, &ws);
 }
 
 /* Can token k be inside a name that starts before it? A superset of what read_name takes
@@ -1233,7 +1277,7 @@ next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
  * a name word after none; the sentences split the tokens in order, so one walk serves the
  * whole document. */
 static void
-find_later_mentions (bilat_ctx *c, const name_index *ix)
+find_later_mentions (bilat_ctx *c, name_index *ix)
 {
     const bilat_sentence *sents = (const bilat_sentence *) (void *) c->sents->data;
     size_t n = c->toks.len;
@@ -1258,7 +1302,7 @@ find_later_mentions (bilat_ctx *c, const name_index *ix)
             /* The first person of that surname, kept by the index. */
             const name_slot *nw = same_surname (ix, sur);
             if (nw && nw->first_surname >= 0)
-                add_ref (c, i, ne, nw->first_surname);
+                add_ref (c, ix, i, ne, nw->first_surname);
         }
         i = ne;
     }
@@ -1511,6 +1555,7 @@ bilat__find_people (bilat_ctx *c)
     /* A later mention is one of someone already named: with no one, there is none. */
     if (ix.used > 0)
         find_later_mentions (c, &ix);
+    flush_refs (c, &ix);
     index_clear (&ix);
     resolve_bare_offices (c);
     sort_refs (c->person_refs);
