@@ -74,14 +74,13 @@ may_be_name_word (const bilat_token *t)
            (BILAT_TOK_WORD | BILAT_TOK_UPPER);
 }
 
-/* A token that can be part of a name: a capitalized word no dictionary claims. */
+/* A token that can be part of a name: a capitalized word no dictionary claims; t is its
+ * record and m its mention, if any. */
 static inline gboolean
-is_name_word (const bilat_ctx *c, size_t i)
+is_name_word_at (const bilat_ctx *c, const bilat_token *t, const bilat_mention *m)
 {
-    const bilat_token *t = ctx_tok (c, i);
     if (!may_be_name_word (t))
         return FALSE;
-    const bilat_mention *m = ctx_mention_at (c, i);
     if (m && m->kind != GZ_PERSON && !(m->kind == GZ_KEYWORD && m->id == KW_PARTICLE))
         return FALSE;
     /* Acronyms are not names, but "Kh.Battulga" and single initials are. */
@@ -89,6 +88,14 @@ is_name_word (const bilat_ctx *c, size_t i)
         !memchr (c->text.text + t->start, '.', t->end - t->start))
         return FALSE;
     return TRUE;
+}
+
+static inline gboolean
+is_name_word (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    /* Most tokens fail on their flags, before the mention is looked up. */
+    return may_be_name_word (t) && is_name_word_at (c, t, ctx_mention_at (c, i));
 }
 
 /* An initial: one capital followed by a dot ("S. Jaishankar", "Benigno S. Aquino"). */
@@ -100,10 +107,10 @@ is_initial (const bilat_ctx *c, size_t i, size_t limit)
            bilat__tok_punct (c, i + 1, '.');
 }
 
+/* "Luis Montenegro": token j, of mention m, is a one-word state name that ends a name. */
 static gboolean
-is_surname_state (const bilat_ctx *c, size_t j, size_t limit)
+is_surname_state (const bilat_ctx *c, const bilat_mention *m, size_t j, size_t limit)
 {
-    const bilat_mention *m = ctx_mention_at (c, j);
     if (m == NULL || m->kind != GZ_STATE || m->form != GZ_FORM_NAME || m->te != j + 1)
         return FALSE;
     if (ctx_tok (c, j)->flags & BILAT_TOK_NEWLINE)
@@ -112,25 +119,29 @@ is_surname_state (const bilat_ctx *c, size_t j, size_t limit)
            (ctx_tok (c, j + 1)->flags & BILAT_TOK_PUNCT);
 }
 
-/* The name starting at token i: returns its end (exclusive), or i when there is none. */
+/* The name starting at token i: returns its end (exclusive), or i when there is none. Each
+ * token's record and mention are read once. */
 static size_t
 read_name (const bilat_ctx *c, size_t i, size_t limit)
 {
     size_t j = i, last = i, words = 0;
     while (j < limit && words < 6) {
+        const bilat_token *t = ctx_tok (c, j);
+        const bilat_mention *m = ctx_mention_at (c, j);
         /* A name the people dictionary knows is taken whole ("Cho Tae-yul"). */
-        const bilat_mention *pm = ctx_mention_at (c, j);
-        if (pm && pm->kind == GZ_PERSON && pm->tb == j && pm->te <= limit) {
-            words += pm->te - pm->tb;
-            j = last = pm->te;
+        if (m && m->kind == GZ_PERSON && m->tb == j && m->te <= limit) {
+            words += m->te - m->tb;
+            j = last = m->te;
             continue;
         }
-        if (is_initial (c, j, limit)) {
+        /* An initial (is_initial). */
+        if (t->end - t->start == 1 && (t->flags & BILAT_TOK_UPPER) && j + 1 < limit &&
+            bilat__tok_punct (c, j + 1, '.')) {
             j += 2;
             words++;
             continue;
         }
-        if (is_name_word (c, j)) {
+        if (is_name_word_at (c, t, m)) {
             j++;
             last = j;
             words++;
@@ -150,18 +161,23 @@ read_name (const bilat_ctx *c, size_t i, size_t limit)
             }
             continue;
         }
-        if (words > 0 && is_particle (c, j) && j + 1 < limit && is_name_word (c, j + 1)) {
+        if (words == 0)
+            break;
+        int kw = bilat__tok_keyword (c, j);
+        /* A particle (is_particle) before a name word. */
+        if (kw == KW_PARTICLE && !(t->flags & BILAT_TOK_UPPER) && j + 1 < limit &&
+            is_name_word (c, j + 1)) {
             j++;
             continue;
         }
-        if (words > 0 && is_suffix (c, j)) {
+        if (kw == KW_SUFFIX) {
             j++;
             last = j;
             continue;
         }
         /* "Luis Montenegro", "Michael Jordan": a one-word state name right after a given
          * name, ending the name, is a surname. */
-        if (words == 1 && last == j && is_surname_state (c, j, limit)) {
+        if (words == 1 && last == j && is_surname_state (c, m, j, limit)) {
             j++;
             last = j;
             words++;
@@ -957,26 +973,21 @@ is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
 static inline gboolean
 starts_person (const bilat_mention *m)
 {
-    if (m->kind == GZ_KEYWORD)
-        return m->id == KW_COUNTERPART;
-    return m->kind == GZ_OFFICE || m->kind == GZ_PERSON;
+    unsigned kind = m->kind;
+    if (G_LIKELY (kind == GZ_KEYWORD))
+        return G_UNLIKELY (m->id == KW_COUNTERPART);
+    return G_UNLIKELY ((((1u << GZ_OFFICE) | (1u << GZ_PERSON)) >> kind) & 1);
 }
 
-/* The first mention from m on, before end, that starts_person, or end. Out of line, and four
+/* The first mention from m on, before end, that starts_person, or end. Out of line, and eight
  * mentions a round: this loop sees every mention of the document. */
 static G_GNUC_NO_INLINE const bilat_mention *
 next_starter (const bilat_mention *m, const bilat_mention *end)
 {
-    for (; end - m >= 4; m += 4) {
-        if (starts_person (m))
-            return m;
-        if (starts_person (m + 1))
-            return m + 1;
-        if (starts_person (m + 2))
-            return m + 2;
-        if (starts_person (m + 3))
-            return m + 3;
-    }
+    for (size_t rounds = (size_t) (end - m) / 8; rounds > 0; rounds--, m += 8)
+        for (int k = 0; k < 8; k++)
+            if (starts_person (m + k))
+                return m + k;
     while (m < end && !starts_person (m))
         m++;
     return m;
@@ -1248,7 +1259,7 @@ mention_may_hold_name (const bilat_mention *m)
 }
 
 /* The first token from i on, before n, with a capital that no dictionary entry claims but a
- * person's or a particle's (the cheap half of is_name_word), or n. Four tokens a round, one
+ * person's or a particle's (the cheap half of is_name_word), or n. Eight tokens a round, one
  * test each for most: this loop sees every token of the document, and most have no capital;
  * most capitals open a dictionary entry ("The", "Foreign Minister"). */
 static size_t
@@ -1260,11 +1271,15 @@ next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
 #define CANDIDATE(k)                                                                          \
     if ((t[k].flags & BILAT_TOK_UPPER) && (tm[k] < 0 || mention_may_hold_name (&ms[tm[k]]))) \
         return (size_t) (t - toks) + (k);
-    for (; end - t >= 4; t += 4, tm += 4) {
+    for (size_t rounds = (size_t) (end - t) / 8; rounds > 0; rounds--, t += 8, tm += 8) {
         CANDIDATE (0)
         CANDIDATE (1)
         CANDIDATE (2)
         CANDIDATE (3)
+        CANDIDATE (4)
+        CANDIDATE (5)
+        CANDIDATE (6)
+        CANDIDATE (7)
     }
     for (; t < end; t++, tm++) {
         CANDIDATE (0)
