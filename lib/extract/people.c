@@ -44,6 +44,24 @@ mention_starting (const bilat_ctx *c, size_t i, int kind)
     return (m && m->tb == i && (kind == 0 || m->kind == kind)) ? m : NULL;
 }
 
+/* memcpy, in line for the lengths of most words: two moves that may overlap. */
+static inline void
+copy_short (char *dst, const char *src, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        memcpy (dst, src, 8);
+        memcpy (dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy (dst, src, 4);
+        memcpy (dst + n - 4, src + n - 4, 4);
+    } else if (n < 4) {
+        for (size_t k = 0; k < n; k++)
+            dst[k] = src[k];
+    } else {
+        memcpy (dst, src, n);
+    }
+}
+
 /* The text of tokens [tb, te) as bilat__fold_span writes it, in buf (cap bytes) or in a
  * block the caller frees; *len is its length. A token holds no white space, so the text is
  * the tokens' bytes with one space where white space parts two: copied token by token, not
@@ -61,7 +79,7 @@ fold_tokens (const bilat_ctx *c, size_t tb, size_t te, char *buf, size_t cap, si
                     goto wide;
                 buf[n++] = ' ';
             }
-            memcpy (buf + n, text + t->start, t->end - t->start);
+            copy_short (buf + n, text + t->start, t->end - t->start);
             n += t->end - t->start;
             if (t == last)
                 break;
@@ -287,6 +305,19 @@ words_within (const char *a, const char *b)
     return TRUE;
 }
 
+/* Does s hold a word next_word gives, not only "of", "the" and "for"? Most offices start
+ * with one, which the first byte tells. */
+static inline gboolean
+has_word (const char *s)
+{
+    unsigned char ch = (unsigned char) *s, low = ch | 0x20;
+    if (ch != '\0' && ch != ' ' && ch != '-' && ch != ',' && low != 'o' && low != 't' &&
+        low != 'f')
+        return TRUE;
+    const char *w;
+    return next_word (&s, &w) > 0;
+}
+
 /* How add_office keeps an office it adds: the pointer given (a doc string already), or
  * the doc's plain copy. Offices are compared by their text, never by pointer (the model
  * interns them by value), so they need not be interned like names. */
@@ -298,8 +329,7 @@ typedef enum { OFFICE_AS_IS, OFFICE_COPY } office_keep;
 static void
 add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
 {
-    const char *probe = office, *w;
-    if (next_word (&probe, &w) == 0)
+    if (!has_word (office))
         return;
     for (guint i = 0; i < p->offices->len;) {
         const char *have = g_ptr_array_index (p->offices, i);
@@ -425,8 +455,9 @@ names_agree (const char *a, const char *b)
 
 /* The people filed under each name word: person_at and later mentions look only there, so
  * that a document naming thousands of people stays linear. A table open-addressed by the
- * word's token hash; a word's people are a chain of filings, newest first. A release fits
- * the arrays inside the struct, on the stack: no allocation per word or per document. */
+ * word's token hash; a word's people are a chain of filings, newest first. A release naming
+ * a few people fits the arrays inside the struct, on the stack, small so that clearing them
+ * costs little: no allocation per word, and none per document but for long lists of names. */
 typedef struct {
     uint64_t word;
     int32_t last;           /* the newest filing under the word; -1: the slot is empty */
@@ -438,7 +469,7 @@ typedef struct {
     int32_t older;          /* the filing before it under the same word, or -1 */
 } name_filing;
 
-#define INDEX_SLOTS 64      /* a power of two */
+#define INDEX_SLOTS 16      /* a power of two */
 #define INDEX_FILINGS 128
 
 /* A name the document keeps, by its bytes (see intern_name). */
@@ -448,7 +479,7 @@ typedef struct {
     size_t len;
 } name_copy;
 
-#define INDEX_COPIES 64     /* a power of two */
+#define INDEX_COPIES 16     /* a power of two */
 #define REF_BATCH 32
 
 typedef struct {
@@ -463,6 +494,11 @@ typedef struct {
      * one call for a few dozen. */
     guint n_refs;
     bilat_person_ref refs[REF_BATCH];
+    /* The states of the last few dictionary people (state_of_known): the gazetteer finds a
+     * state by its name, and a document names the same people again. */
+    guint n_known;
+    const gz_entity *known[4];
+    int known_state[4];
     name_slot slots0[INDEX_SLOTS];
     name_filing filings0[INDEX_FILINGS];
     name_copy copies0[INDEX_COPIES];
@@ -482,6 +518,7 @@ index_init (name_index *ix)
     ix->copies_used = 0;
     memset (ix->surnames, 0, sizeof ix->surnames);
     ix->n_refs = 0;
+    ix->n_known = 0;
 }
 
 /* Clear the tables before the first person is filed: many documents name no one. */
@@ -601,9 +638,8 @@ copy_slot (const name_index *ix, const char *name, size_t len, uint64_t hash)
  * their name. Kept here rather than in the doc's string chunk, whose table of constant
  * strings costs a hash table per document and a string hash per name. */
 static const char *
-intern_name (bilat_ctx *c, name_index *ix, const char *name)
+intern_name (bilat_ctx *c, name_index *ix, const char *name, size_t len)
 {
-    size_t len = strlen (name);
     uint64_t hash = bytes_hash (name, len);
     name_copy *e = copy_slot (ix, name, len, hash);
     if (e->name)
@@ -689,14 +725,14 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
                 continue;
             found = (int) i;
             if (name_len > strlen (p->name))
-                set_person_name (p, intern_name (c, ix, name));
+                set_person_name (p, intern_name (c, ix, name, name_len));
             if (p->state < 0)
                 p->state = state;
             break;
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = intern_name (c, ix, name), .name_bloom = bloom,
+        bilat_person p = { .name = intern_name (c, ix, name, name_len), .name_bloom = bloom,
                            .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
                            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
                            .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
@@ -1046,18 +1082,35 @@ last_office_ref (const bilat_ctx *c, const walk_state *ws)
     return NULL;
 }
 
+/* The state of a person of the dictionary, or -1. */
+static int
+state_of_known (bilat_ctx *c, name_index *ix, const gz_entity *ent)
+{
+    if (ent->extra == NULL)
+        return -1;
+    guint n = MIN (ix->n_known, G_N_ELEMENTS (ix->known));
+    for (guint k = 0; k < n; k++)
+        if (ix->known[k] == ent)
+            return ix->known_state[k];
+    int st = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
+    guint k = ix->n_known++ % G_N_ELEMENTS (ix->known);
+    ix->known[k] = ent;
+    ix->known_state[k] = st;
+    return st;
+}
+
 /* A person the dictionary knows, named at m. Returns the last token used. */
 static size_t
 name_from_dictionary (bilat_ctx *c, name_index *ix, const bilat_mention *m)
 {
     const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
-    int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
+    int st = state_of_known (c, ix, ent);
     int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
     /* Names are reported as the text writes them; a lone surname ("Lula") is completed from
      * the dictionary. */
     if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
-        set_person_name (p, intern_name (c, ix, ent->name));
+        set_person_name (p, intern_name (c, ix, ent->name, strlen (ent->name)));
     if (ent->office)
         add_office (c, p, ent->office, OFFICE_COPY);
     return m->te - 1;
@@ -1126,7 +1179,7 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, size_t i)
         if (ch.state < 0 && pm) {
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, pm->id);
             if (ent->extra)
-                ch.state = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
+                ch.state = state_of_known (c, ix, ent);
         }
         /* "President Serdar Berdimuhamedov of Turkmenistan". */
         if (ch.state < 0 && ne + 1 < s->te && token_is (c, ne, "of")) {
@@ -1340,15 +1393,15 @@ find_later_mentions (bilat_ctx *c, name_index *ix)
 /* Titles keyed without case, for resolve_bare_offices. A key is the title itself, compared
  * and hashed without ASCII case; a title with other bytes is first lower-cased by Unicode's
  * rules (the key is then that copy). An open-addressed table on the stack, grown on the heap
- * only by a document with dozens of titles. */
+ * only by a document with more than eight titles. */
 typedef struct {
     const char *key;  /* NULL: the slot is empty */
-    uint64_t hash;    /* bilat__token_hash of the key: blind to ASCII case */
+    uint64_t hash;    /* title_key's hash of the key: blind to ASCII case */
     int holder;       /* the one person holding the title, plus one; -1 once two do */
     gboolean owned;   /* key is a copy to free */
 } title_slot;
 
-#define TITLE_SLOTS 64  /* a power of two */
+#define TITLE_SLOTS 16  /* a power of two */
 
 typedef struct {
     title_slot *slots;
