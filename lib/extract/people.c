@@ -882,7 +882,9 @@ typedef struct {
 static void
 read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch)
 {
-    memset (ch, 0, sizeof *ch);
+    /* Only the first n offices are read: the arrays need no clearing. */
+    ch->n = 0;
+    ch->klass = 0;
     ch->state = -1;
     /* "International Relations Minister": portfolio words before a bare title. */
     size_t lead = i;
@@ -1034,10 +1036,20 @@ starts_person (const bilat_mention *m)
 static G_GNUC_NO_INLINE const bilat_mention *
 next_starter (const bilat_mention *m, const bilat_mention *end)
 {
-    for (size_t rounds = (size_t) (end - m) / 8; rounds > 0; rounds--, m += 8)
-        for (int k = 0; k < 8; k++)
-            if (starts_person (m + k))
-                return m + k;
+#define STARTER(k)             \
+    if (starts_person (m + (k))) \
+        return m + (k);
+    for (size_t rounds = (size_t) (end - m) / 8; rounds > 0; rounds--, m += 8) {
+        STARTER (0)
+        STARTER (1)
+        STARTER (2)
+        STARTER (3)
+        STARTER (4)
+        STARTER (5)
+        STARTER (6)
+        STARTER (7)
+    }
+#undef STARTER
     while (m < end && !starts_person (m))
         m++;
     return m;
@@ -1301,16 +1313,21 @@ may_be_known_surname (const bilat_ctx *c, const name_index *ix, size_t k)
            memchr (c->text.text + t->start, '.', t->end - t->start - 2) != NULL;
 }
 
-/* Can a name read from a token of the run that starts at i refer to someone in the index?
- * The run is i and the tokens after it that may continue a name: every name read from
- * inside it ends inside it. When none can, *end is where the run ends, and the walk may go
- * on from there as reading the names in it would have. */
+/* Can a name read from a token of the run that starts at i be a later mention? The run is i
+ * and the tokens after it that may continue a name: every name read from inside it ends
+ * inside it. A later mention needs a token that may give a surname the index holds, and
+ * must start at a token no one is named at (a person's first naming is a run of its own).
+ * When none can be, *end is where the run ends, and the walk may go on from there as
+ * reading the names in it would have. */
 static gboolean
 run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit, size_t *end)
 {
+    gboolean known = FALSE, unnamed = FALSE;
     size_t k = i;
     do {
-        if (may_be_known_surname (c, ix, k))
+        unnamed |= c->tok_person[k] < 0;
+        known = known || may_be_known_surname (c, ix, k);
+        if (known && unnamed)
             return TRUE;
         k++;
     } while (k < limit && may_continue_name (c, k));
