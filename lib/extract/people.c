@@ -419,11 +419,20 @@ name_sketch (const char *name, uint64_t *bloom, int *parts)
     *parts = k;
 }
 
+/* A person's sketch is worked out when the person is first compared (0 parts until then):
+ * most people are never compared with another. */
 static void
 set_person_name (bilat_person *p, const char *name)
 {
     p->name = name;
-    name_sketch (name, &p->name_bloom, &p->name_parts);
+    p->name_parts = 0;
+}
+
+static inline void
+sketch_person (bilat_person *p)
+{
+    if (p->name_parts == 0)
+        name_sketch (p->name, &p->name_bloom, &p->name_parts);
 }
 
 /* Is every word of the shorter name in the longer one? ("Tokayev" in "Kassym-Jomart
@@ -693,9 +702,8 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
     size_t name_len;
     char *name = fold_tokens (c, tb, te, buf, sizeof buf, &name_len);
     uint64_t sur = surname_of (c, tb, te);
-    uint64_t bloom;
-    int parts;
-    name_sketch (name, &bloom, &parts);
+    uint64_t bloom = 0;
+    int parts = 0;  /* the name's sketch, worked out for the first candidate */
     int found = -1;
     /* Candidates are the people filed under any word of this name ("Xi" finds "Xi
      * Jinping", "Mohamed bin Zayed" finds "Mohamed bin Zayed Al Nahyan"). */
@@ -713,9 +721,12 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
         int n = 0;
         for (int32_t f = nw->last; f >= 0 && n < NAMESAKES_MAX; f = ix->filings[f].older)
             recent[n++] = ix->filings[f].person;
+        if (parts == 0)
+            name_sketch (name, &bloom, &parts);
         while (n-- > 0) {
             int32_t i = recent[n];
             bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+            sketch_person (p);
             gboolean p_shorter = p->name_parts <= parts;
             uint64_t need = p_shorter ? p->name_bloom : bloom;
             uint64_t have = p_shorter ? bloom : p->name_bloom;
