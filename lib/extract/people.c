@@ -333,7 +333,8 @@ add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
         return;
     for (guint i = 0; i < p->offices->len;) {
         const char *have = g_ptr_array_index (p->offices, i);
-        if (words_within (office, have))
+        /* Most often the person is named with the same title again. */
+        if (strcmp (have, office) == 0 || words_within (office, have))
             return;
         if (words_within (have, office))
             g_ptr_array_remove_index (p->offices, i);
@@ -441,6 +442,9 @@ sketch_person (bilat_person *p)
 static gboolean
 names_agree (const char *a, const char *b)
 {
+    /* Most often the same name again. */
+    if (strcmp (a, b) == 0)
+        return TRUE;
     const char *wa[NAME_WORDS_MAX], *wb[NAME_WORDS_MAX];
     size_t na[NAME_WORDS_MAX], nb[NAME_WORDS_MAX];
     int ka = name_parts (a, wa, na), kb = name_parts (b, wb, nb);
@@ -743,13 +747,14 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = intern_name (c, ix, name, name_len), .name_bloom = bloom,
-                           .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
-                           .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
-                           .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
-                           .counterpart_of = -1 };
-        g_array_append_val (c->persons, p);
-        found = (int) c->persons->len - 1;
+        found = (int) c->persons->len;
+        g_array_set_size (c->persons, c->persons->len + 1);
+        g_array_index (c->persons, bilat_person, found) = (bilat_person) {
+            .name = intern_name (c, ix, name, name_len), .name_bloom = bloom,
+            .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
+            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
+            .sent = c->tok_sent[tb], .rule = rule, .surname = sur, .counterpart_of = -1
+        };
         /* Filed under every word of the name, and under the surname proper. */
         int32_t idx = found;
         gboolean filed = FALSE;
@@ -1008,7 +1013,9 @@ is_title_case (const bilat_ctx *c, const bilat_sentence *s)
     int upper = 0, lower = 0;
     const bilat_token *last = ctx_tok (c, s->te - 1);
     /* Headlines carry no final stop; a long sentence full of titles does. */
-    if ((last->flags & BILAT_TOK_PUNCT) && strchr (".!?\"", c->text.text[last->start]))
+    char end = c->text.text[last->start];
+    if ((last->flags & BILAT_TOK_PUNCT) &&
+        (end == '.' || end == '!' || end == '?' || end == '"' || end == '\0'))
         return FALSE;
     for (size_t i = s->tb; i < s->te; i++) {
         const bilat_token *t = ctx_tok (c, i);
@@ -1450,23 +1457,30 @@ ascii_lower8 (uint64_t x)
 static const char *
 title_key (const char *title, gboolean *owned, uint64_t *hash)
 {
-    size_t n = strlen (title);
-    uint64_t h = n * 0x9e3779b97f4a7c15u;
+    size_t len = strlen (title), n = len;
+    uint64_t h = len * 0x9e3779b97f4a7c15u;
     const char *p = title;
+    uint64_t x;
     for (; n >= 8; p += 8, n -= 8) {
-        uint64_t x;
         memcpy (&x, p, 8);
         if (x & 0x8080808080808080u)
             goto unicode;
         h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
         h ^= h >> 29;
     }
-    uint64_t x = 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char ch = (unsigned char) p[k];
-        if (ch >= 0x80)
+    if (len >= 8) {
+        /* The last bytes, as the eight that end the title: some read twice. */
+        memcpy (&x, title + len - 8, 8);
+        if (x & 0x8080808080808080u)
             goto unicode;
-        x |= (uint64_t) ch << (8 * k);
+    } else {
+        x = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char ch = (unsigned char) p[k];
+            if (ch >= 0x80)
+                goto unicode;
+            x |= (uint64_t) ch << (8 * k);
+        }
     }
     h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
     *hash = h ^ (h >> 29);
