@@ -1319,22 +1319,30 @@ may_continue_name (const bilat_ctx *c, size_t k)
     return m && (m->kind == GZ_PERSON || m->kind == GZ_STATE);
 }
 
-/* Might token k give a name's surname that the index holds (surname_of)? Its hash passes the
- * filter, or it is a word with a dot ("Kh.Battulga"), whose surname follows the dot. */
-static inline gboolean
-may_be_known_surname (const bilat_ctx *c, const name_index *ix, size_t k)
+/* Might a word of tokens [i, end) give a surname after a dot ("Kh.Battulga", surname_of)?
+ * Few runs hold a dot at all: one memchr over the run tells, before its words are looked at
+ * one by one. */
+static gboolean
+run_has_dotted_word (const bilat_ctx *c, size_t i, size_t end)
 {
-    const bilat_token *t = ctx_tok (c, k);
-    if ((ix->surnames[t->hash >> 62] >> ((t->hash >> 56) & 63)) & 1)
-        return TRUE;
-    return (t->flags & BILAT_TOK_WORD) && t->end - t->start > 2 &&
-           memchr (c->text.text + t->start, '.', t->end - t->start - 2) != NULL;
+    const char *text = c->text.text;
+    uint32_t start = ctx_tok (c, i)->start;
+    if (!memchr (text + start, '.', ctx_tok (c, end - 1)->end - start))
+        return FALSE;
+    for (size_t k = i; k < end; k++) {
+        const bilat_token *t = ctx_tok (c, k);
+        if ((t->flags & BILAT_TOK_WORD) && t->end - t->start > 2 &&
+            memchr (text + t->start, '.', t->end - t->start - 2))
+            return TRUE;
+    }
+    return FALSE;
 }
 
 /* Can a name read from a token of the run that starts at i be a later mention? The run is i
  * and the tokens after it that may continue a name: every name read from inside it ends
- * inside it. A later mention needs a token that may give a surname the index holds, and
- * must start at a token no one is named at (a person's first naming is a run of its own).
+ * inside it. A later mention must start at a token no one is named at (a person's first
+ * naming is a run of its own), and needs a token that may give a surname the index holds:
+ * one whose hash passes the filter, or a word with a dot, whose surname follows the dot.
  * When none can be, *end is where the run ends, and the walk may go on from there as
  * reading the names in it would have. */
 static gboolean
@@ -1343,12 +1351,15 @@ run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit,
     gboolean known = FALSE, unnamed = FALSE;
     size_t k = i;
     do {
+        const bilat_token *t = ctx_tok (c, k);
         unnamed |= c->tok_person[k] < 0;
-        known = known || may_be_known_surname (c, ix, k);
+        known |= (ix->surnames[t->hash >> 62] >> ((t->hash >> 56) & 63)) & 1;
         if (known && unnamed)
             return TRUE;
         k++;
     } while (k < limit && may_continue_name (c, k));
+    if (unnamed && run_has_dotted_word (c, i, k))
+        return TRUE;
     *end = k;
     return FALSE;
 }
