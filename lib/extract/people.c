@@ -705,7 +705,6 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
     char buf[128];
     size_t name_len;
     char *name = fold_tokens (c, tb, te, buf, sizeof buf, &name_len);
-    uint64_t sur = surname_of (c, tb, te);
     uint64_t bloom = 0;
     int parts = 0;  /* the name's sketch, worked out for the first candidate */
     int found = -1;
@@ -747,6 +746,7 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
         }
     }
     if (found < 0) {
+        uint64_t sur = surname_of (c, tb, te);
         found = (int) c->persons->len;
         g_array_set_size (c->persons, c->persons->len + 1);
         g_array_index (c->persons, bilat_person, found) = (bilat_person) {
@@ -1411,7 +1411,8 @@ find_later_mentions (bilat_ctx *c, name_index *ix)
     size_t n = c->toks.len;
     for (size_t i = 0; (i = next_name_candidate (c, i, n)) < n;) {
         const bilat_sentence *s = &sents[c->tok_sent[i]];
-        if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
+        /* The candidate's mention, if any, may hold a name: is_name_word needs no other. */
+        if (!is_name_word_at (c, ctx_tok (c, i), NULL) || (i > s->tb && is_name_word (c, i - 1))) {
             i++;
             continue;
         }
