@@ -894,18 +894,18 @@ typedef struct {
     int n;
 } office_chain;
 
-/* Read a chain of offices starting at office mention i. */
+/* Read a chain of offices starting at office mention om. */
 static void
-read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch)
+read_chain (bilat_ctx *c, const bilat_mention *om, size_t floor, size_t limit, office_chain *ch)
 {
+    size_t i = om->tb;
     /* Only the first n offices are read: the arrays need no clearing. */
     ch->n = 0;
     ch->klass = 0;
     ch->state = -1;
     /* "International Relations Minister": portfolio words before a bare title. */
     size_t lead = i;
-    const bilat_mention *om = mention_starting (c, i, GZ_OFFICE);
-    if (om && om->te == i + 1)
+    if (om->te == i + 1)
         while (lead > floor && lead + 3 > i && is_portfolio_word (c, lead - 1) &&
                (ctx_tok (c, lead - 1)->flags & BILAT_TOK_UPPER))
             lead--;
@@ -917,10 +917,7 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
         ch->tb = st;
     }
     size_t j = i;
-    for (;;) {
-        const bilat_mention *m = mention_starting (c, j, GZ_OFFICE);
-        if (m == NULL)
-            break;
+    for (const bilat_mention *m = om; m != NULL; m = mention_starting (c, j, GZ_OFFICE)) {
         size_t oe = portfolio_end (c, m->te, limit);
         size_t ob = (j == i) ? lead : m->tb;
         if (ch->n < 8) {
@@ -1188,13 +1185,13 @@ name_after_counterpart (bilat_ctx *c, name_index *ix, walk_state *ws, const bila
     return ne - 1;
 }
 
-/* The offices starting at token i and the people they name. Returns the last token used. */
+/* The offices starting at mention m and the people they name. Returns the last token used. */
 static size_t
-names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, size_t i)
+names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_mention *m)
 {
     const bilat_sentence *s = ws->s;
     office_chain ch;
-    read_chain (c, i, s->tb, s->te, &ch);
+    read_chain (c, m, s->tb, s->te, &ch);
     size_t j = ch.te;
     if (j < s->te && bilat__tok_punct (c, j, ','))
         j++;
@@ -1290,7 +1287,7 @@ find_named (bilat_ctx *c, name_index *ix)
         else if (m->kind == GZ_KEYWORD)
             last = name_after_counterpart (c, ix, &ws, m);
         else
-            last = names_of_office (c, ix, &ws, m->tb);
+            last = names_of_office (c, ix, &ws, m);
         next = last + 1;
     }
     flush_office_refs (c, &ws);
