@@ -1418,7 +1418,10 @@ find_later_mentions (bilat_ctx *c, name_index *ix)
             i = run_end;
             continue;
         }
-        size_t ne = read_name (c, i, s->te);
+        /* A name word no token after it may continue is a name of one word, as read_name
+         * would find ("Meredov said"). */
+        size_t ne = i + 1 < s->te && may_continue_name (c, i + 1) ? read_name (c, i, s->te)
+                                                                  : i + 1;
         if (ne <= i) {
             i++;
             continue;
