@@ -325,9 +325,9 @@ typedef enum { OFFICE_AS_IS, OFFICE_COPY } office_keep;
 
 /* Keep the longest forms: an office whose words another office holds adds nothing
  * ("Minister" beside "Minister of Foreign Affairs"). office may be a scratch buffer: the
- * doc's copy is made only when it is added. */
+ * doc's copy (of len bytes) is made only when it is added. */
 static void
-add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
+add_office (bilat_ctx *c, bilat_person *p, const char *office, size_t len, office_keep keep)
 {
     if (!has_word (office))
         return;
@@ -341,8 +341,9 @@ add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
         else
             i++;
     }
+    /* bilat__ctx_copy, with the length known. */
     if (keep == OFFICE_COPY)
-        office = bilat__ctx_copy (c, office);
+        office = bilat__doc_copy_len (c->doc, office, len);
     g_ptr_array_add (p->offices, (gpointer) office);
 }
 
@@ -670,7 +671,9 @@ intern_name (bilat_ctx *c, name_index *ix, const char *name, size_t len)
             g_free (old);
         e = copy_slot (ix, name, len, hash);
     }
-    *e = (name_copy) { .name = bilat__ctx_copy (c, name), .hash = hash, .len = len };
+    /* bilat__ctx_copy, with the length known. */
+    *e = (name_copy) { .name = bilat__doc_copy_len (c->doc, name, len), .hash = hash,
+                       .len = len };
     ix->copies_used++;
     return e->name;
 }
@@ -962,10 +965,10 @@ read_chain (bilat_ctx *c, const bilat_mention *om, size_t floor, size_t limit, o
 
 /* The text of office k of a chain, in buf or in a block the caller frees (fold_tokens). */
 static char *
-office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap)
+office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap,
+             size_t *len)
 {
-    size_t len;
-    return fold_tokens (c, ch->office_tb[k], ch->office_te[k], buf, cap, &len);
+    return fold_tokens (c, ch->office_tb[k], ch->office_te[k], buf, cap, len);
 }
 
 /* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. Its text
@@ -981,8 +984,8 @@ is_plural_office (const bilat_ctx *c, const office_chain *ch)
         return e[-1] == 's' && e[-2] != 's';
     }
     char buf[128];
-    const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf);
-    size_t n = strlen (o);
+    size_t n;
+    const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf, &n);
     gboolean plural = n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
     if (o != buf)
         g_free ((char *) o);
@@ -995,8 +998,9 @@ give_offices (bilat_ctx *c, int pi, const office_chain *ch)
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
     for (int k = 0; k < ch->n; k++) {
         char buf[128];
-        char *o = office_text (c, ch, k, buf, sizeof buf);
-        add_office (c, p, o, OFFICE_COPY);
+        size_t len;
+        char *o = office_text (c, ch, k, buf, sizeof buf, &len);
+        add_office (c, p, o, len, OFFICE_COPY);
         if (o != buf)
             g_free (o);
     }
@@ -1139,7 +1143,7 @@ name_from_dictionary (bilat_ctx *c, name_index *ix, const bilat_mention *m)
     if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
         set_person_name (p, intern_name (c, ix, ent->name, strlen (ent->name)));
     if (ent->office)
-        add_office (c, p, ent->office, OFFICE_COPY);
+        add_office (c, p, ent->office, strlen (ent->office), OFFICE_COPY);
     return m->te - 1;
 }
 
@@ -1511,6 +1515,9 @@ unicode:;
 static gboolean
 same_title (const char *a, const char *b)
 {
+    /* Most titles that meet are written alike: strcmp tells at once. */
+    if (strcmp (a, b) == 0)
+        return TRUE;
     for (;; a++, b++) {
         unsigned char x = (unsigned char) *a, y = (unsigned char) *b;
         if (x != y) {
@@ -1701,7 +1708,7 @@ bilat__find_people (bilat_ctx *c)
         if (p->counterpart_of >= 0 && p->offices->len == 0) {
             const bilat_person *q = &g_array_index (c->persons, bilat_person, p->counterpart_of);
             for (guint k = 0; k < q->offices->len; k++)
-                add_office (c, p, g_ptr_array_index (q->offices, k), OFFICE_AS_IS);
+                add_office (c, p, g_ptr_array_index (q->offices, k), 0, OFFICE_AS_IS);
         }
     }
 }
