@@ -164,10 +164,28 @@ is_surname_state (const bilat_ctx *c, const bilat_mention *m, size_t j, size_t l
            (ctx_tok (c, j + 1)->flags & BILAT_TOK_PUNCT);
 }
 
-/* The name starting at token i: returns its end (exclusive), or i when there is none. Each
- * token's record and mention are read once. */
-static size_t
+/* read_name past its first test. */
+static size_t read_name_on (const bilat_ctx *c, size_t i, size_t limit);
+
+/* The name starting at token i: returns its end (exclusive), or i when there is none. Most
+ * tokens start none, having no capital and no known person, which is told in line. */
+static inline size_t
 read_name (const bilat_ctx *c, size_t i, size_t limit)
+{
+    if (i >= limit)
+        return i;
+    if (!(ctx_tok (c, i)->flags & BILAT_TOK_UPPER)) {
+        /* Only a known person's name is taken whole (read_name_on) without a capital. */
+        const bilat_mention *m = ctx_mention_at (c, i);
+        if (!(m && m->kind == GZ_PERSON && m->tb == i && m->te <= limit))
+            return i;
+    }
+    return read_name_on (c, i, limit);
+}
+
+/* Each token's record and mention are read once. */
+static size_t
+read_name_on (const bilat_ctx *c, size_t i, size_t limit)
 {
     size_t j = i, last = i, words = 0;
     while (j < limit && words < 6) {
@@ -621,19 +639,24 @@ file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
     }
 }
 
-/* A hash of n bytes, eight at a time: names are compared by their bytes, so no case folding. */
+/* A hash of n bytes, eight at a time (the last eight read as such, some twice): names are
+ * compared by their bytes, so no case folding. */
 static uint64_t
 bytes_hash (const char *s, size_t n)
 {
-    uint64_t h = n * 0x9e3779b97f4a7c15u;
-    for (; n >= 8; s += 8, n -= 8) {
-        uint64_t w;
-        memcpy (&w, s, 8);
+    uint64_t h = n * 0x9e3779b97f4a7c15u, w;
+    if (n < 8) {
+        for (size_t k = 0; k < n; k++)
+            h = (h ^ (unsigned char) s[k]) * 0x100000001b3u;
+        return h ^ (h >> 31);
+    }
+    for (size_t k = 0; k + 8 <= n; k += 8) {
+        memcpy (&w, s + k, 8);
         h = (h ^ w) * 0xff51afd7ed558ccdu;
         h ^= h >> 29;
     }
-    for (; n > 0; s++, n--)
-        h = (h ^ (unsigned char) *s) * 0x100000001b3u;
+    memcpy (&w, s + n - 8, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
     return h ^ (h >> 31);
 }
 
@@ -1410,10 +1433,12 @@ find_later_mentions (bilat_ctx *c, name_index *ix)
 {
     const bilat_sentence *sents = (const bilat_sentence *) (void *) c->sents->data;
     size_t n = c->toks.len;
-    for (size_t i = 0; (i = next_name_candidate (c, i, n)) < n;) {
+    for (size_t i = 0, from; (i = next_name_candidate (c, from = i, n)) < n;) {
         const bilat_sentence *s = &sents[c->tok_sent[i]];
-        /* The candidate's mention, if any, may hold a name: is_name_word needs no other. */
-        if (!is_name_word_at (c, ctx_tok (c, i), NULL) || (i > s->tb && is_name_word (c, i - 1))) {
+        /* The candidate's mention, if any, may hold a name: is_name_word needs no other. A
+         * token the walk passed over is no name word either. */
+        if (!is_name_word_at (c, ctx_tok (c, i), NULL) ||
+            (i == from && i > s->tb && is_name_word (c, i - 1))) {
             i++;
             continue;
         }
