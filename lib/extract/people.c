@@ -66,7 +66,7 @@ copy_short (char *dst, const char *src, size_t n)
  * block the caller frees; *len is its length. A token holds no white space, so the text is
  * the tokens' bytes with one space where white space parts two: copied token by token, not
  * byte by byte. A wider gap (two spaces, a blank line) goes to bilat__fold_span. */
-static char *
+static inline char *
 fold_tokens (const bilat_ctx *c, size_t tb, size_t te, char *buf, size_t cap, size_t *len)
 {
     const char *text = c->text.text;
@@ -344,7 +344,7 @@ typedef enum { OFFICE_AS_IS, OFFICE_COPY } office_keep;
 /* Keep the longest forms: an office whose words another office holds adds nothing
  * ("Minister" beside "Minister of Foreign Affairs"). office may be a scratch buffer: the
  * doc's copy (of len bytes) is made only when it is added. */
-static void
+static inline void
 add_office (bilat_ctx *c, bilat_person *p, const char *office, size_t len, office_keep keep)
 {
     if (!has_word (office))
@@ -365,7 +365,7 @@ add_office (bilat_ctx *c, bilat_person *p, const char *office, size_t len, offic
     g_ptr_array_add (p->offices, (gpointer) office);
 }
 
-static uint64_t
+static inline uint64_t
 surname_of (const bilat_ctx *c, size_t tb, size_t te)
 {
     for (size_t k = te; k-- > tb;) {
@@ -611,7 +611,7 @@ index_grow (name_index *ix)
         g_free (old);
 }
 
-static void
+static inline void
 file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
 {
     name_slot *s = index_slot (ix, word);
@@ -674,7 +674,7 @@ copy_slot (const name_index *ix, const char *name, size_t len, uint64_t hash)
 /* The doc's copy of a name, one per spelling: events tell people apart by the pointer of
  * their name. Kept here rather than in the doc's string chunk, whose table of constant
  * strings costs a hash table per document and a string hash per name. */
-static const char *
+static inline const char *
 intern_name (bilat_ctx *c, name_index *ix, const char *name, size_t len)
 {
     uint64_t hash = bytes_hash (name, len);
@@ -807,7 +807,7 @@ skip_the (const bilat_ctx *c, size_t i, size_t limit)
 }
 
 /* Honorifics before a name are not part of it: "H.E. Mr.", "Dr.", "Sheikh". */
-static size_t
+static inline size_t
 skip_honorifics (const bilat_ctx *c, size_t i, size_t limit)
 {
     for (;;) {
@@ -1031,7 +1031,7 @@ give_offices (bilat_ctx *c, int pi, const office_chain *ch)
 
 /* A headline in title case ("Iranian FM Hails Longstanding Ties") capitalizes every word, so
  * a capitalized run after an office there is no evidence of a name. */
-static gboolean
+static inline gboolean
 is_title_case (const bilat_ctx *c, const bilat_sentence *s)
 {
     int upper = 0, lower = 0;
@@ -1557,7 +1557,7 @@ same_title (const char *a, const char *b)
 }
 
 /* The slot of key: its own, or the empty one where it would go. */
-static title_slot *
+static inline title_slot *
 title_slot_of (const title_table *tt, const char *key, uint64_t hash)
 {
     for (size_t h = (size_t) (hash ^ (hash >> 32)) & tt->mask;; h = (h + 1) & tt->mask) {
