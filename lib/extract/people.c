@@ -1495,7 +1495,7 @@ ascii_lower8 (uint64_t x)
 
 /* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash,
  * blind to ASCII case, worked out in the same pass, eight bytes at a time. */
-static const char *
+static inline const char *
 title_key (const char *title, gboolean *owned, uint64_t *hash)
 {
     size_t len = strlen (title), n = len;
