@@ -1125,15 +1125,12 @@ note_office_ref (bilat_ctx *c, walk_state *ws, const office_chain *ch, int perso
                              .sent = c->tok_sent[ch->tb], .klass = ch->klass };
 }
 
-/* The last office reference made, or NULL. */
+/* The last office reference made, or NULL: the batch is flushed only to take a new one, so
+ * it holds the newest. */
 static const bilat_office_ref *
-last_office_ref (const bilat_ctx *c, const walk_state *ws)
+last_office_ref (const walk_state *ws)
 {
-    if (ws->n_offices > 0)
-        return &ws->offices[ws->n_offices - 1];
-    if (c->office_refs->len > 0)
-        return &g_array_index (c->office_refs, bilat_office_ref, c->office_refs->len - 1);
-    return NULL;
+    return ws->n_offices > 0 ? &ws->offices[ws->n_offices - 1] : NULL;
 }
 
 /* The state of a person of the dictionary, or -1. */
@@ -1244,7 +1241,7 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_menti
         /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to the
          * same state as the first. */
         if (ch.state < 0 && ch.tb > s->tb + 1 && token_is (c, ch.tb - 1, "and")) {
-            const bilat_office_ref *prev = last_office_ref (c, ws);
+            const bilat_office_ref *prev = last_office_ref (ws);
             if (prev && prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 &&
                 prev->state >= 0 && prev->te + 4 >= ch.tb)
                 ch.state = prev->state;
