@@ -504,14 +504,6 @@ typedef struct {
 #define INDEX_SLOTS 16      /* a power of two */
 #define INDEX_FILINGS 128
 
-/* A name the document keeps, by its bytes (see intern_name). */
-typedef struct {
-    const char *name;       /* NULL: the slot is empty */
-    uint64_t hash;
-    size_t len;
-} name_copy;
-
-#define INDEX_COPIES 16     /* a power of two */
 #define REF_BATCH 32
 
 typedef struct {
@@ -519,8 +511,6 @@ typedef struct {
     size_t mask, used;
     name_filing *filings;
     size_t n_filings, cap_filings;
-    name_copy *copies;
-    size_t copies_mask, copies_used;
     uint64_t surnames[4];   /* a bit per word some person is first filed under as surname */
     /* References made and not yet in c->person_refs (add_ref): they go a batch at a time,
      * one call for a few dozen. */
@@ -533,7 +523,6 @@ typedef struct {
     int known_state[4];
     name_slot slots0[INDEX_SLOTS];
     name_filing filings0[INDEX_FILINGS];
-    name_copy copies0[INDEX_COPIES];
 } name_index;
 
 static void
@@ -545,9 +534,6 @@ index_init (name_index *ix)
     ix->filings = ix->filings0;
     ix->n_filings = 0;
     ix->cap_filings = INDEX_FILINGS;
-    ix->copies = ix->copies0;
-    ix->copies_mask = INDEX_COPIES - 1;
-    ix->copies_used = 0;
     memset (ix->surnames, 0, sizeof ix->surnames);
     ix->n_refs = 0;
     ix->n_known = 0;
@@ -562,7 +548,6 @@ index_ready (name_index *ix)
     ix->slots = ix->slots0;
     /* All bits set: every slot's last is -1. */
     memset (ix->slots0, 0xff, sizeof ix->slots0);
-    memset (ix->copies0, 0, sizeof ix->copies0);
 }
 
 static void
@@ -572,8 +557,6 @@ index_clear (name_index *ix)
         g_free (ix->slots);
     if (ix->filings != ix->filings0)
         g_free (ix->filings);
-    if (ix->copies != ix->copies0)
-        g_free (ix->copies);
 }
 
 /* The slot of word: its own, or the empty one where it would go. */
@@ -637,68 +620,6 @@ file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
         s->first_surname = person;
         ix->surnames[word >> 62] |= 1ULL << ((word >> 56) & 63);
     }
-}
-
-/* A hash of n bytes, eight at a time (the last eight read as such, some twice): names are
- * compared by their bytes, so no case folding. */
-static uint64_t
-bytes_hash (const char *s, size_t n)
-{
-    uint64_t h = n * 0x9e3779b97f4a7c15u, w;
-    if (n < 8) {
-        for (size_t k = 0; k < n; k++)
-            h = (h ^ (unsigned char) s[k]) * 0x100000001b3u;
-        return h ^ (h >> 31);
-    }
-    for (size_t k = 0; k + 8 <= n; k += 8) {
-        memcpy (&w, s + k, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 29;
-    }
-    memcpy (&w, s + n - 8, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdu;
-    return h ^ (h >> 31);
-}
-
-static name_copy *
-copy_slot (const name_index *ix, const char *name, size_t len, uint64_t hash)
-{
-    for (size_t k = (size_t) hash & ix->copies_mask;; k = (k + 1) & ix->copies_mask) {
-        name_copy *e = &ix->copies[k];
-        if (e->name == NULL ||
-            (e->hash == hash && e->len == len && memcmp (e->name, name, len) == 0))
-            return e;
-    }
-}
-
-/* The doc's copy of a name, one per spelling: events tell people apart by the pointer of
- * their name. Kept here rather than in the doc's string chunk, whose table of constant
- * strings costs a hash table per document and a string hash per name. */
-static inline const char *
-intern_name (bilat_ctx *c, name_index *ix, const char *name, size_t len)
-{
-    uint64_t hash = bytes_hash (name, len);
-    name_copy *e = copy_slot (ix, name, len, hash);
-    if (e->name)
-        return e->name;
-    /* At most half full, so that a probe ends soon. */
-    if (2 * (ix->copies_used + 1) > ix->copies_mask + 1) {
-        size_t old_n = ix->copies_mask + 1;
-        name_copy *old = ix->copies;
-        ix->copies = g_new0 (name_copy, 2 * old_n);
-        ix->copies_mask = 2 * old_n - 1;
-        for (size_t k = 0; k < old_n; k++)
-            if (old[k].name)
-                *copy_slot (ix, old[k].name, old[k].len, old[k].hash) = old[k];
-        if (old != ix->copies0)
-            g_free (old);
-        e = copy_slot (ix, name, len, hash);
-    }
-    /* bilat__ctx_copy, with the length known. */
-    *e = (name_copy) { .name = bilat__doc_copy_len (c->doc, name, len), .hash = hash,
-                       .len = len };
-    ix->copies_used++;
-    return e->name;
 }
 
 /* Append the references add_ref has made to c->person_refs. */
@@ -765,7 +686,7 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
                 continue;
             found = (int) i;
             if (name_len > strlen (p->name))
-                set_person_name (p, intern_name (c, ix, name, name_len));
+                set_person_name (p, bilat__scratch_intern (c, name, name_len));
             if (p->state < 0)
                 p->state = state;
             break;
@@ -776,7 +697,7 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
         found = (int) c->persons->len;
         g_array_set_size (c->persons, c->persons->len + 1);
         g_array_index (c->persons, bilat_person, found) = (bilat_person) {
-            .name = intern_name (c, ix, name, name_len), .name_bloom = bloom,
+            .name = bilat__scratch_intern (c, name, name_len), .name_bloom = bloom,
             .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
             .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
             .sent = c->tok_sent[tb], .rule = rule, .surname = sur, .counterpart_of = -1
@@ -1161,7 +1082,7 @@ name_from_dictionary (bilat_ctx *c, name_index *ix, const bilat_mention *m)
     /* Names are reported as the text writes them; a lone surname ("Lula") is completed from
      * the dictionary. */
     if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
-        set_person_name (p, intern_name (c, ix, ent->name, strlen (ent->name)));
+        set_person_name (p, bilat__scratch_intern (c, ent->name, strlen (ent->name)));
     if (ent->office)
         add_office (c, p, ent->office, strlen (ent->office), OFFICE_COPY);
     return m->te - 1;
@@ -1481,6 +1402,27 @@ typedef struct {
     size_t mask, used, owned;
     title_slot slots0[TITLE_SLOTS];
 } title_table;
+
+/* A hash of n bytes, eight at a time (the last eight read as such, some twice): for keys
+ * already lower-cased, so no case folding. */
+static uint64_t
+bytes_hash (const char *s, size_t n)
+{
+    uint64_t h = n * 0x9e3779b97f4a7c15u, w;
+    if (n < 8) {
+        for (size_t k = 0; k < n; k++)
+            h = (h ^ (unsigned char) s[k]) * 0x100000001b3u;
+        return h ^ (h >> 31);
+    }
+    for (size_t k = 0; k + 8 <= n; k += 8) {
+        memcpy (&w, s + k, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    memcpy (&w, s + n - 8, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 31);
+}
 
 /* Eight ASCII bytes with their capitals made small: a byte from 'A' to 'Z' gains 0x20. */
 static inline uint64_t
