@@ -102,7 +102,8 @@ typedef struct {
     int32_t counterpart_of;  /* person index whose office a "counterpart" shares, or -1 */
     gboolean from_counterpart;
     uint64_t name_bloom;  /* a bit per word of the name: a quick "cannot agree" */
-    int name_parts;       /* parts of the name between " ", "-" and "." */
+    int name_parts;       /* parts of the name between " ", "-" and "."; 0 (and no bloom)
+                           * until people.c first compares the name */
 } bilat_person;
 
 /* Where a person is named: token range and person index. */

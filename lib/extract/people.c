@@ -10,11 +10,89 @@
 
 #include <string.h>
 
+/* a and b, n bytes each, are equal but for ASCII case: g_ascii_strncasecmp () == 0 on words
+ * of n bytes, in line. */
+static inline gboolean
+same_word (const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char) a[i], y = (unsigned char) b[i];
+        if (x == y)
+            continue;
+        x = (x >= 'A' && x <= 'Z') ? (unsigned char) (x + 32) : x;
+        y = (y >= 'A' && y <= 'Z') ? (unsigned char) (y + 32) : y;
+        if (x != y)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* bilat__tok_is without its call to g_ascii_strncasecmp: most word tests here succeed ("of"
+ * after a title, "and" between two), and that call was most of their cost. */
+static inline gboolean
+token_is (const bilat_ctx *c, size_t i, const char *w)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    size_t n = strlen (w);
+    return t->end - t->start == n && same_word (c->text.text + t->start, w, n);
+}
+
 static const bilat_mention *
 mention_starting (const bilat_ctx *c, size_t i, int kind)
 {
     const bilat_mention *m = ctx_mention_at (c, i);
     return (m && m->tb == i && (kind == 0 || m->kind == kind)) ? m : NULL;
+}
+
+/* memcpy, in line for the lengths of most words: two moves that may overlap. */
+static inline void
+copy_short (char *dst, const char *src, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        memcpy (dst, src, 8);
+        memcpy (dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy (dst, src, 4);
+        memcpy (dst + n - 4, src + n - 4, 4);
+    } else if (n < 4) {
+        for (size_t k = 0; k < n; k++)
+            dst[k] = src[k];
+    } else {
+        memcpy (dst, src, n);
+    }
+}
+
+/* The text of tokens [tb, te) as bilat__fold_span writes it, in buf (cap bytes) or in a
+ * block the caller frees; *len is its length. A token holds no white space, so the text is
+ * the tokens' bytes with one space where white space parts two: copied token by token, not
+ * byte by byte. A wider gap (two spaces, a blank line) goes to bilat__fold_span. */
+static inline char *
+fold_tokens (const bilat_ctx *c, size_t tb, size_t te, char *buf, size_t cap, size_t *len)
+{
+    const char *text = c->text.text;
+    const bilat_token *t = ctx_tok (c, tb), *last = ctx_tok (c, te - 1);
+    if ((size_t) (last->end - t->start) < cap) {
+        size_t n = 0;
+        for (uint32_t prev_end = t->start;; t++) {
+            if (t->start != prev_end) {
+                if (t->start - prev_end != 1 || (text[prev_end] != ' ' && text[prev_end] != '\n'))
+                    goto wide;
+                buf[n++] = ' ';
+            }
+            copy_short (buf + n, text + t->start, t->end - t->start);
+            n += t->end - t->start;
+            if (t == last)
+                break;
+            prev_end = t->end;
+        }
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
+wide:;
+    char *s = bilat__fold_span (c, ctx_tok (c, tb)->start, last->end, buf, cap);
+    *len = strlen (s);
+    return s;
 }
 
 /* Lower-case words inside names: "Mohamed bin Zayed", "Pedro Passos Coelho", "Albert del
@@ -41,14 +119,13 @@ may_be_name_word (const bilat_token *t)
            (BILAT_TOK_WORD | BILAT_TOK_UPPER);
 }
 
-/* A token that can be part of a name: a capitalized word no dictionary claims. */
+/* A token that can be part of a name: a capitalized word no dictionary claims; t is its
+ * record and m its mention, if any. */
 static inline gboolean
-is_name_word (const bilat_ctx *c, size_t i)
+is_name_word_at (const bilat_ctx *c, const bilat_token *t, const bilat_mention *m)
 {
-    const bilat_token *t = ctx_tok (c, i);
     if (!may_be_name_word (t))
         return FALSE;
-    const bilat_mention *m = ctx_mention_at (c, i);
     if (m && m->kind != GZ_PERSON && !(m->kind == GZ_KEYWORD && m->id == KW_PARTICLE))
         return FALSE;
     /* Acronyms are not names, but "Kh.Battulga" and single initials are. */
@@ -56,6 +133,14 @@ is_name_word (const bilat_ctx *c, size_t i)
         !memchr (c->text.text + t->start, '.', t->end - t->start))
         return FALSE;
     return TRUE;
+}
+
+static inline gboolean
+is_name_word (const bilat_ctx *c, size_t i)
+{
+    const bilat_token *t = ctx_tok (c, i);
+    /* Most tokens fail on their flags, before the mention is looked up. */
+    return may_be_name_word (t) && is_name_word_at (c, t, ctx_mention_at (c, i));
 }
 
 /* An initial: one capital followed by a dot ("S. Jaishankar", "Benigno S. Aquino"). */
@@ -67,10 +152,10 @@ is_initial (const bilat_ctx *c, size_t i, size_t limit)
            bilat__tok_punct (c, i + 1, '.');
 }
 
+/* "Luis Montenegro": token j, of mention m, is a one-word state name that ends a name. */
 static gboolean
-is_surname_state (const bilat_ctx *c, size_t j, size_t limit)
+is_surname_state (const bilat_ctx *c, const bilat_mention *m, size_t j, size_t limit)
 {
-    const bilat_mention *m = ctx_mention_at (c, j);
     if (m == NULL || m->kind != GZ_STATE || m->form != GZ_FORM_NAME || m->te != j + 1)
         return FALSE;
     if (ctx_tok (c, j)->flags & BILAT_TOK_NEWLINE)
@@ -79,25 +164,47 @@ is_surname_state (const bilat_ctx *c, size_t j, size_t limit)
            (ctx_tok (c, j + 1)->flags & BILAT_TOK_PUNCT);
 }
 
-/* The name starting at token i: returns its end (exclusive), or i when there is none. */
-static size_t
+/* read_name past its first test. */
+static size_t read_name_on (const bilat_ctx *c, size_t i, size_t limit);
+
+/* The name starting at token i: returns its end (exclusive), or i when there is none. Most
+ * tokens start none, having no capital and no known person, which is told in line. */
+static inline size_t
 read_name (const bilat_ctx *c, size_t i, size_t limit)
+{
+    if (i >= limit)
+        return i;
+    if (!(ctx_tok (c, i)->flags & BILAT_TOK_UPPER)) {
+        /* Only a known person's name is taken whole (read_name_on) without a capital. */
+        const bilat_mention *m = ctx_mention_at (c, i);
+        if (!(m && m->kind == GZ_PERSON && m->tb == i && m->te <= limit))
+            return i;
+    }
+    return read_name_on (c, i, limit);
+}
+
+/* Each token's record and mention are read once. */
+static size_t
+read_name_on (const bilat_ctx *c, size_t i, size_t limit)
 {
     size_t j = i, last = i, words = 0;
     while (j < limit && words < 6) {
+        const bilat_token *t = ctx_tok (c, j);
+        const bilat_mention *m = ctx_mention_at (c, j);
         /* A name the people dictionary knows is taken whole ("Cho Tae-yul"). */
-        const bilat_mention *pm = ctx_mention_at (c, j);
-        if (pm && pm->kind == GZ_PERSON && pm->tb == j && pm->te <= limit) {
-            words += pm->te - pm->tb;
-            j = last = pm->te;
+        if (m && m->kind == GZ_PERSON && m->tb == j && m->te <= limit) {
+            words += m->te - m->tb;
+            j = last = m->te;
             continue;
         }
-        if (is_initial (c, j, limit)) {
+        /* An initial (is_initial). */
+        if (t->end - t->start == 1 && (t->flags & BILAT_TOK_UPPER) && j + 1 < limit &&
+            bilat__tok_punct (c, j + 1, '.')) {
             j += 2;
             words++;
             continue;
         }
-        if (is_name_word (c, j)) {
+        if (is_name_word_at (c, t, m)) {
             j++;
             last = j;
             words++;
@@ -117,18 +224,23 @@ read_name (const bilat_ctx *c, size_t i, size_t limit)
             }
             continue;
         }
-        if (words > 0 && is_particle (c, j) && j + 1 < limit && is_name_word (c, j + 1)) {
+        if (words == 0)
+            break;
+        int kw = bilat__tok_keyword (c, j);
+        /* A particle (is_particle) before a name word. */
+        if (kw == KW_PARTICLE && !(t->flags & BILAT_TOK_UPPER) && j + 1 < limit &&
+            is_name_word (c, j + 1)) {
             j++;
             continue;
         }
-        if (words > 0 && is_suffix (c, j)) {
+        if (kw == KW_SUFFIX) {
             j++;
             last = j;
             continue;
         }
         /* "Luis Montenegro", "Michael Jordan": a one-word state name right after a given
          * name, ending the name, is a surname. */
-        if (words == 1 && last == j && is_surname_state (c, j, limit)) {
+        if (words == 1 && last == j && is_surname_state (c, m, j, limit)) {
             j++;
             last = j;
             words++;
@@ -186,9 +298,8 @@ next_word (const char **s, const char **w)
         size_t n = (size_t) (q - p);
         if (n == 0)
             return 0;
-        if ((n == 2 && g_ascii_strncasecmp (p, "of", 2) == 0) ||
-            (n == 3 && (g_ascii_strncasecmp (p, "the", 3) == 0 ||
-                        g_ascii_strncasecmp (p, "for", 3) == 0)))
+        if ((n == 2 && same_word (p, "of", 2)) ||
+            (n == 3 && (same_word (p, "the", 3) || same_word (p, "for", 3))))
             continue;
         *w = p;
         return n;
@@ -205,11 +316,24 @@ words_within (const char *a, const char *b)
         const char *bb = b;
         gboolean found = FALSE;
         while (!found && (m = next_word (&bb, &v)) > 0)
-            found = m == n && g_ascii_strncasecmp (w, v, n) == 0;
+            found = m == n && same_word (w, v, n);
         if (!found)
             return FALSE;
     }
     return TRUE;
+}
+
+/* Does s hold a word next_word gives, not only "of", "the" and "for"? Most offices start
+ * with one, which the first byte tells. */
+static inline gboolean
+has_word (const char *s)
+{
+    unsigned char ch = (unsigned char) *s, low = ch | 0x20;
+    if (ch != '\0' && ch != ' ' && ch != '-' && ch != ',' && low != 'o' && low != 't' &&
+        low != 'f')
+        return TRUE;
+    const char *w;
+    return next_word (&s, &w) > 0;
 }
 
 /* How add_office keeps an office it adds: the pointer given (a doc string already), or
@@ -219,28 +343,29 @@ typedef enum { OFFICE_AS_IS, OFFICE_COPY } office_keep;
 
 /* Keep the longest forms: an office whose words another office holds adds nothing
  * ("Minister" beside "Minister of Foreign Affairs"). office may be a scratch buffer: the
- * doc's copy is made only when it is added. */
-static void
-add_office (bilat_ctx *c, bilat_person *p, const char *office, office_keep keep)
+ * doc's copy (of len bytes) is made only when it is added. */
+static inline void
+add_office (bilat_ctx *c, bilat_person *p, const char *office, size_t len, office_keep keep)
 {
-    const char *probe = office, *w;
-    if (next_word (&probe, &w) == 0)
+    if (!has_word (office))
         return;
     for (guint i = 0; i < p->offices->len;) {
         const char *have = g_ptr_array_index (p->offices, i);
-        if (words_within (office, have))
+        /* Most often the person is named with the same title again. */
+        if (strcmp (have, office) == 0 || words_within (office, have))
             return;
         if (words_within (have, office))
             g_ptr_array_remove_index (p->offices, i);
         else
             i++;
     }
+    /* bilat__ctx_copy, with the length known. */
     if (keep == OFFICE_COPY)
-        office = bilat__ctx_copy (c, office);
+        office = bilat__doc_copy_len (c->doc, office, len);
     g_ptr_array_add (p->offices, (gpointer) office);
 }
 
-static uint64_t
+static inline uint64_t
 surname_of (const bilat_ctx *c, size_t tb, size_t te)
 {
     for (size_t k = te; k-- > tb;) {
@@ -283,30 +408,51 @@ name_parts (const char *s, const char **w, size_t *n)
     }
 }
 
-/* A bit per non-empty part of a name, and the number of parts: if a part of the shorter
- * name sets a bit the longer lacks, the names cannot agree (names_agree), and the bytes
- * need no comparing. */
+/* Bytes that end a part of a name: space, hyphen, dot, and the end. */
+static const unsigned char name_part_end[256] = { [0] = 1, [' '] = 1, ['-'] = 1, ['.'] = 1 };
+
+/* A bit per non-empty part of a name, and the number of parts (as name_parts counts them):
+ * if a part of the shorter name sets a bit the longer lacks, the names cannot agree
+ * (names_agree), and the bytes need no comparing. One pass, a multiplicative hash per part. */
 static void
 name_sketch (const char *name, uint64_t *bloom, int *parts)
 {
-    *bloom = 0;
-    *parts = 0;
-    for (const char *s = name;; s++) {
-        size_t len = strcspn (s, " -.");
-        if (len)
-            *bloom |= 1ULL << (bilat__token_hash (s, len) & 63);
-        ++*parts;
-        s += len;
-        if (*s == '\0')
+    uint64_t b = 0;
+    int k = 0;
+    uint32_t h = 0;
+    const unsigned char *s = (const unsigned char *) name, *part = s;
+    for (;; s++) {
+        unsigned char ch = *s;
+        if (!name_part_end[ch]) {
+            h = (h + ch) * 0x9e3779b1u;
+            continue;
+        }
+        if (s > part)
+            b |= 1ULL << (h >> 26);
+        k++;
+        if (ch == '\0')
             break;
+        part = s + 1;
+        h = 0;
     }
+    *bloom = b;
+    *parts = k;
 }
 
+/* A person's sketch is worked out when the person is first compared (0 parts until then):
+ * most people are never compared with another. */
 static void
 set_person_name (bilat_person *p, const char *name)
 {
     p->name = name;
-    name_sketch (name, &p->name_bloom, &p->name_parts);
+    p->name_parts = 0;
+}
+
+static inline void
+sketch_person (bilat_person *p)
+{
+    if (p->name_parts == 0)
+        name_sketch (p->name, &p->name_bloom, &p->name_parts);
 }
 
 /* Is every word of the shorter name in the longer one? ("Tokayev" in "Kassym-Jomart
@@ -315,6 +461,9 @@ set_person_name (bilat_person *p, const char *name)
 static gboolean
 names_agree (const char *a, const char *b)
 {
+    /* Most often the same name again. */
+    if (strcmp (a, b) == 0)
+        return TRUE;
     const char *wa[NAME_WORDS_MAX], *wb[NAME_WORDS_MAX];
     size_t na[NAME_WORDS_MAX], nb[NAME_WORDS_MAX];
     int ka = name_parts (a, wa, na), kb = name_parts (b, wb, nb);
@@ -338,8 +487,9 @@ names_agree (const char *a, const char *b)
 
 /* The people filed under each name word: person_at and later mentions look only there, so
  * that a document naming thousands of people stays linear. A table open-addressed by the
- * word's token hash; a word's people are a chain of filings, newest first. A release fits
- * the arrays inside the struct, on the stack: no allocation per word or per document. */
+ * word's token hash; a word's people are a chain of filings, newest first. A release naming
+ * a few people fits the arrays inside the struct, on the stack, small so that clearing them
+ * costs little: no allocation per word, and none per document but for long lists of names. */
 typedef struct {
     uint64_t word;
     int32_t last;           /* the newest filing under the word; -1: the slot is empty */
@@ -351,14 +501,26 @@ typedef struct {
     int32_t older;          /* the filing before it under the same word, or -1 */
 } name_filing;
 
-#define INDEX_SLOTS 64      /* a power of two */
+#define INDEX_SLOTS 16      /* a power of two */
 #define INDEX_FILINGS 128
+
+#define REF_BATCH 32
 
 typedef struct {
     name_slot *slots;
     size_t mask, used;
     name_filing *filings;
     size_t n_filings, cap_filings;
+    uint64_t surnames[4];   /* a bit per word some person is first filed under as surname */
+    /* References made and not yet in c->person_refs (add_ref): they go a batch at a time,
+     * one call for a few dozen. */
+    guint n_refs;
+    bilat_person_ref refs[REF_BATCH];
+    /* The states of the last few dictionary people (state_of_known): the gazetteer finds a
+     * state by its name, and a document names the same people again. */
+    guint n_known;
+    const gz_entity *known[4];
+    int known_state[4];
     name_slot slots0[INDEX_SLOTS];
     name_filing filings0[INDEX_FILINGS];
 } name_index;
@@ -366,14 +528,26 @@ typedef struct {
 static void
 index_init (name_index *ix)
 {
-    ix->slots = ix->slots0;
+    ix->slots = NULL;  /* the tables are cleared on first use (index_ready) */
     ix->mask = INDEX_SLOTS - 1;
     ix->used = 0;
-    /* All bits set: every slot's last is -1. */
-    memset (ix->slots0, 0xff, sizeof ix->slots0);
     ix->filings = ix->filings0;
     ix->n_filings = 0;
     ix->cap_filings = INDEX_FILINGS;
+    memset (ix->surnames, 0, sizeof ix->surnames);
+    ix->n_refs = 0;
+    ix->n_known = 0;
+}
+
+/* Clear the tables before the first person is filed: many documents name no one. */
+static inline void
+index_ready (name_index *ix)
+{
+    if (G_LIKELY (ix->slots != NULL))
+        return;
+    ix->slots = ix->slots0;
+    /* All bits set: every slot's last is -1. */
+    memset (ix->slots0, 0xff, sizeof ix->slots0);
 }
 
 static void
@@ -420,7 +594,7 @@ index_grow (name_index *ix)
         g_free (old);
 }
 
-static void
+static inline void
 file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
 {
     name_slot *s = index_slot (ix, word);
@@ -442,16 +616,28 @@ file_person (name_index *ix, uint64_t word, int32_t person, uint64_t surname)
     }
     ix->filings[ix->n_filings] = (name_filing) { .person = person, .older = s->last };
     s->last = (int32_t) ix->n_filings++;
-    if (word == surname && s->first_surname < 0)
+    if (word == surname && s->first_surname < 0) {
         s->first_surname = person;
+        ix->surnames[word >> 62] |= 1ULL << ((word >> 56) & 63);
+    }
+}
+
+/* Append the references add_ref has made to c->person_refs. */
+static void
+flush_refs (bilat_ctx *c, name_index *ix)
+{
+    if (ix->n_refs > 0)
+        g_array_append_vals (c->person_refs, ix->refs, ix->n_refs);
+    ix->n_refs = 0;
 }
 
 static void
-add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
+add_ref (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int person)
 {
-    bilat_person_ref r = { .tb = (uint32_t) tb, .te = (uint32_t) te, .person = person,
-                           .sent = c->tok_sent[tb] };
-    g_array_append_val (c->person_refs, r);
+    if (ix->n_refs == REF_BATCH)
+        flush_refs (c, ix);
+    ix->refs[ix->n_refs++] = (bilat_person_ref) { .tb = (uint32_t) tb, .te = (uint32_t) te,
+                                                  .person = person, .sent = c->tok_sent[tb] };
     for (size_t k = tb; k < te; k++)
         c->tok_person[k] = person;
 }
@@ -461,15 +647,13 @@ add_ref (bilat_ctx *c, size_t tb, size_t te, int person)
 static int
 person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const char *rule)
 {
+    index_ready (ix);
     /* The name is compared in a buffer and interned when a person keeps it. */
     char buf[128];
-    char *name = bilat__fold_span (c, ctx_tok (c, tb)->start, ctx_tok (c, te - 1)->end, buf,
-                                   sizeof buf);
-    size_t name_len = strlen (name);
-    uint64_t sur = surname_of (c, tb, te);
-    uint64_t bloom;
-    int parts;
-    name_sketch (name, &bloom, &parts);
+    size_t name_len;
+    char *name = fold_tokens (c, tb, te, buf, sizeof buf, &name_len);
+    uint64_t bloom = 0;
+    int parts = 0;  /* the name's sketch, worked out for the first candidate */
     int found = -1;
     /* Candidates are the people filed under any word of this name ("Xi" finds "Xi
      * Jinping", "Mohamed bin Zayed" finds "Mohamed bin Zayed Al Nahyan"). */
@@ -487,9 +671,12 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
         int n = 0;
         for (int32_t f = nw->last; f >= 0 && n < NAMESAKES_MAX; f = ix->filings[f].older)
             recent[n++] = ix->filings[f].person;
+        if (parts == 0)
+            name_sketch (name, &bloom, &parts);
         while (n-- > 0) {
             int32_t i = recent[n];
             bilat_person *p = &g_array_index (c->persons, bilat_person, i);
+            sketch_person (p);
             gboolean p_shorter = p->name_parts <= parts;
             uint64_t need = p_shorter ? p->name_bloom : bloom;
             uint64_t have = p_shorter ? bloom : p->name_bloom;
@@ -499,20 +686,22 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
                 continue;
             found = (int) i;
             if (name_len > strlen (p->name))
-                set_person_name (p, bilat__ctx_intern_name (c, name));
+                set_person_name (p, bilat__scratch_intern (c, name, name_len));
             if (p->state < 0)
                 p->state = state;
             break;
         }
     }
     if (found < 0) {
-        bilat_person p = { .name = bilat__ctx_intern_name (c, name), .name_bloom = bloom,
-                           .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
-                           .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
-                           .sent = c->tok_sent[tb], .rule = rule, .surname = sur,
-                           .counterpart_of = -1 };
-        g_array_append_val (c->persons, p);
-        found = (int) c->persons->len - 1;
+        uint64_t sur = surname_of (c, tb, te);
+        found = (int) c->persons->len;
+        g_array_set_size (c->persons, c->persons->len + 1);
+        g_array_index (c->persons, bilat_person, found) = (bilat_person) {
+            .name = bilat__scratch_intern (c, name, name_len), .name_bloom = bloom,
+            .name_parts = parts, .state = state, .offices = g_ptr_array_new (),
+            .start = ctx_tok (c, tb)->start, .end = ctx_tok (c, te - 1)->end,
+            .sent = c->tok_sent[tb], .rule = rule, .surname = sur, .counterpart_of = -1
+        };
         /* Filed under every word of the name, and under the surname proper. */
         int32_t idx = found;
         gboolean filed = FALSE;
@@ -528,18 +717,18 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
     }
     if (name != buf)
         g_free (name);
-    add_ref (c, tb, te, found);
+    add_ref (c, ix, tb, te, found);
     return found;
 }
 
 static size_t
 skip_the (const bilat_ctx *c, size_t i, size_t limit)
 {
-    return (i < limit && bilat__tok_is (c, i, "the")) ? i + 1 : i;
+    return (i < limit && token_is (c, i, "the")) ? i + 1 : i;
 }
 
 /* Honorifics before a name are not part of it: "H.E. Mr.", "Dr.", "Sheikh". */
-static size_t
+static inline size_t
 skip_honorifics (const bilat_ctx *c, size_t i, size_t limit)
 {
     for (;;) {
@@ -596,7 +785,7 @@ leads_portfolio (const bilat_ctx *c, size_t k, size_t limit)
 static size_t
 portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
 {
-    if (j + 1 < limit && bilat__tok_is (c, j, "and") &&
+    if (j + 1 < limit && token_is (c, j, "and") &&
         (is_portfolio_word (c, j + 1) || leads_portfolio (c, j + 1, limit)) &&
         !mention_starting (c, j + 1, GZ_OFFICE)) {
         /* "Minister of Economy and Sustainable Development". */
@@ -605,13 +794,13 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
             k++;
         return k;
     }
-    if (j + 1 >= limit || !(bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "for")))
+    if (j + 1 >= limit || !(token_is (c, j, "of") || token_is (c, j, "for")))
         return j;
     size_t k = skip_the (c, j + 1, limit), end = j;
     while (k < limit && (is_portfolio_word (c, k) || leads_portfolio (c, k, limit))) {
         k++;
         end = k;
-        if (k + 1 < limit && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
+        if (k + 1 < limit && (token_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
             (is_portfolio_word (c, k + 1) || leads_portfolio (c, k + 1, limit)))
             k++;
     }
@@ -627,9 +816,9 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
             break;
         int kw = bilat__tok_keyword (c, k);
         const bilat_token *t = ctx_tok (c, k);
-        gboolean joiner = bilat__tok_is (c, k, "of") || bilat__tok_is (c, k, "for") ||
-                          bilat__tok_is (c, k, "and") || bilat__tok_is (c, k, "the") ||
-                          bilat__tok_is (c, k, "under") || bilat__tok_is (c, k, "on");
+        gboolean joiner = token_is (c, k, "of") || token_is (c, k, "for") ||
+                          token_is (c, k, "and") || token_is (c, k, "the") ||
+                          token_is (c, k, "under") || token_is (c, k, "on");
         if (kw == KW_INSTITUTION || kw == KW_NAME_NOUN)
             institution = TRUE;
         if (joiner)
@@ -652,16 +841,18 @@ typedef struct {
     int n;
 } office_chain;
 
-/* Read a chain of offices starting at office mention i. */
+/* Read a chain of offices starting at office mention om. */
 static void
-read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch)
+read_chain (bilat_ctx *c, const bilat_mention *om, size_t floor, size_t limit, office_chain *ch)
 {
-    memset (ch, 0, sizeof *ch);
+    size_t i = om->tb;
+    /* Only the first n offices are read: the arrays need no clearing. */
+    ch->n = 0;
+    ch->klass = 0;
     ch->state = -1;
     /* "International Relations Minister": portfolio words before a bare title. */
     size_t lead = i;
-    const bilat_mention *om = mention_starting (c, i, GZ_OFFICE);
-    if (om && om->te == i + 1)
+    if (om->te == i + 1)
         while (lead > floor && lead + 3 > i && is_portfolio_word (c, lead - 1) &&
                (ctx_tok (c, lead - 1)->flags & BILAT_TOK_UPPER))
             lead--;
@@ -673,10 +864,7 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
         ch->tb = st;
     }
     size_t j = i;
-    for (;;) {
-        const bilat_mention *m = mention_starting (c, j, GZ_OFFICE);
-        if (m == NULL)
-            break;
+    for (const bilat_mention *m = om; m != NULL; m = mention_starting (c, j, GZ_OFFICE)) {
         size_t oe = portfolio_end (c, m->te, limit);
         size_t ob = (j == i) ? lead : m->tb;
         if (ch->n < 8) {
@@ -690,24 +878,24 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
         /* "of (the Republic of) Kazakhstan" names the state; "to Kazakhstan" the host. */
         /* "Ambassador of Spain to Cairo": up to two such phrases follow a title. */
         for (int round = 0; round < 2; round++) {
-            if (!(j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
-                                    bilat__tok_is (c, j, "in"))))
+            if (!(j + 1 < limit && (token_is (c, j, "of") || token_is (c, j, "to") ||
+                                    token_is (c, j, "in"))))
                 break;
             size_t k = skip_the (c, j + 1, limit);
-            if (k + 1 < limit && bilat__tok_is (c, k, "Republic") &&
+            if (k + 1 < limit && token_is (c, k, "Republic") &&
                 !mention_starting (c, k, GZ_STATE))
                 k++;
             const bilat_mention *sm = k < limit ? mention_starting (c, k, GZ_STATE) : NULL;
             /* A capital names the host ("to Cairo"), never the office holder's state. */
-            if (!sm || (sm->form != GZ_FORM_NAME && bilat__tok_is (c, j, "of")))
+            if (!sm || (sm->form != GZ_FORM_NAME && token_is (c, j, "of")))
                 break;
-            if (bilat__tok_is (c, j, "of") && ch->state < 0)
+            if (token_is (c, j, "of") && ch->state < 0)
                 ch->state = sm->id;
             j = sm->te;
         }
         /* Offices joined by "-", ",", "and": "Deputy Prime Minister - Minister of ...". */
         if (j + 1 < limit && (bilat__tok_punct (c, j, '-') || bilat__tok_punct (c, j, ',') ||
-                              bilat__tok_is (c, j, "and") || bilat__tok_punct (c, j, '&'))) {
+                              token_is (c, j, "and") || bilat__tok_punct (c, j, '&'))) {
             size_t k = skip_the (c, j + 1, limit);
             if (k < limit && mention_starting (c, k, GZ_OFFICE)) {
                 j = k;
@@ -719,35 +907,33 @@ read_chain (bilat_ctx *c, size_t i, size_t floor, size_t limit, office_chain *ch
     ch->te = j;
 }
 
-/* The text of office k of a chain, in buf or in a block the caller frees (bilat__fold_span). */
+/* The text of office k of a chain, in buf or in a block the caller frees (fold_tokens). */
 static char *
-office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap)
+office_text (const bilat_ctx *c, const office_chain *ch, int k, char *buf, size_t cap,
+             size_t *len)
 {
-    return bilat__fold_span (c, ctx_tok (c, ch->office_tb[k])->start,
-                             ctx_tok (c, ch->office_te[k] - 1)->end, buf, cap);
+    return fold_tokens (c, ch->office_tb[k], ch->office_te[k], buf, cap, len);
 }
 
-/* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. */
+/* "Cabinet Secretaries", "Foreign Ministers": a title written for several people. Its text
+ * ends with its last token, which tells when it has three bytes or more. */
 static gboolean
 is_plural_office (const bilat_ctx *c, const office_chain *ch)
 {
     if (ch->n == 0)
         return FALSE;
+    const bilat_token *last = ctx_tok (c, ch->office_te[ch->n - 1] - 1);
+    if (last->end - last->start >= 3) {
+        const char *e = c->text.text + last->end;
+        return e[-1] == 's' && e[-2] != 's';
+    }
     char buf[128];
-    const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf);
-    size_t n = strlen (o);
+    size_t n;
+    const char *o = office_text (c, ch, ch->n - 1, buf, sizeof buf, &n);
     gboolean plural = n > 2 && o[n - 1] == 's' && o[n - 2] != 's';
     if (o != buf)
         g_free ((char *) o);
     return plural;
-}
-
-static void
-note_office_ref (bilat_ctx *c, const office_chain *ch, int person)
-{
-    bilat_office_ref r = { .tb = (uint32_t) ch->tb, .te = (uint32_t) ch->te, .state = ch->state,
-                           .person = person, .sent = c->tok_sent[ch->tb], .klass = ch->klass };
-    g_array_append_val (c->office_refs, r);
 }
 
 static void
@@ -756,8 +942,9 @@ give_offices (bilat_ctx *c, int pi, const office_chain *ch)
     bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
     for (int k = 0; k < ch->n; k++) {
         char buf[128];
-        char *o = office_text (c, ch, k, buf, sizeof buf);
-        add_office (c, p, o, OFFICE_COPY);
+        size_t len;
+        char *o = office_text (c, ch, k, buf, sizeof buf, &len);
+        add_office (c, p, o, len, OFFICE_COPY);
         if (o != buf)
             g_free (o);
     }
@@ -765,13 +952,15 @@ give_offices (bilat_ctx *c, int pi, const office_chain *ch)
 
 /* A headline in title case ("Iranian FM Hails Longstanding Ties") capitalizes every word, so
  * a capitalized run after an office there is no evidence of a name. */
-static gboolean
+static inline gboolean
 is_title_case (const bilat_ctx *c, const bilat_sentence *s)
 {
     int upper = 0, lower = 0;
     const bilat_token *last = ctx_tok (c, s->te - 1);
     /* Headlines carry no final stop; a long sentence full of titles does. */
-    if ((last->flags & BILAT_TOK_PUNCT) && strchr (".!?\"", c->text.text[last->start]))
+    char end = c->text.text[last->start];
+    if ((last->flags & BILAT_TOK_PUNCT) &&
+        (end == '.' || end == '!' || end == '?' || end == '"' || end == '\0'))
         return FALSE;
     for (size_t i = s->tb; i < s->te; i++) {
         const bilat_token *t = ctx_tok (c, i);
@@ -794,183 +983,392 @@ is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
     return *memo;
 }
 
-/* The mentions find_in_sentence starts from: a person, an office, "counterpart". */
+/* The mentions the walk starts from: a person, an office, "counterpart". Keywords, four
+ * mentions in five, are told by one more test. */
 static inline gboolean
 starts_person (const bilat_mention *m)
 {
-    return ((1u << m->kind) & ((1u << GZ_PERSON) | (1u << GZ_OFFICE))) ||
-           (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART);
+    unsigned kind = m->kind;
+    if (G_LIKELY (kind == GZ_KEYWORD))
+        return G_UNLIKELY (m->id == KW_COUNTERPART);
+    return G_UNLIKELY ((((1u << GZ_OFFICE) | (1u << GZ_PERSON)) >> kind) & 1);
 }
 
-/* The first mention from m on, before end, that starts_person, or end. Out of line: in the
- * walk's big caller the loop's values live on the stack. */
+/* The first mention from m on, before end, that starts_person, or end. Out of line, and eight
+ * mentions a round: this loop sees every mention of the document. */
 static G_GNUC_NO_INLINE const bilat_mention *
 next_starter (const bilat_mention *m, const bilat_mention *end)
 {
+#define STARTER(k)             \
+    if (starts_person (m + (k))) \
+        return m + (k);
+    for (size_t rounds = (size_t) (end - m) / 8; rounds > 0; rounds--, m += 8) {
+        STARTER (0)
+        STARTER (1)
+        STARTER (2)
+        STARTER (3)
+        STARTER (4)
+        STARTER (5)
+        STARTER (6)
+        STARTER (7)
+    }
+#undef STARTER
     while (m < end && !starts_person (m))
         m++;
     return m;
 }
 
-/* *mi is a cursor into the mentions, which are in token order and do not overlap: only a
- * mention starts anything here, so the walk goes from one to the next, not token by token. */
+/* The walk's state: the sentence it is in and its headline test, worked out on first use;
+ * the office references made and not yet in c->office_refs, which go a batch at a time. */
+typedef struct {
+    const bilat_sentence *s;
+    int headline;
+    guint n_offices;
+    bilat_office_ref offices[REF_BATCH];
+} walk_state;
+
 static void
-find_in_sentence (bilat_ctx *c, name_index *ix, const bilat_sentence *s, guint *mi)
+flush_office_refs (bilat_ctx *c, walk_state *ws)
 {
-    int headline = -1;
-    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    guint mk = *mi, n = c->mentions->len;
-    for (size_t i = s->tb;; i++) {
-        /* Mentions that start nothing are passed over for later sentences too. */
-        while ((mk = (guint) (next_starter (ms + mk, ms + n) - ms)) < n && ms[mk].tb < i)
-            mk++;
-        if (mk == n || ms[mk].tb >= s->te)
-            break;
-        const bilat_mention *m = &ms[mk];
-        i = m->tb;
-        if (m->kind == GZ_PERSON) {
-            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
-            int st = ent->extra ? bilat__gazetteer_find_state (c->ex->gz, ent->extra) : -1;
-            int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
-            bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-            /* Names are reported as the text writes them; a lone surname ("Lula") is
-             * completed from the dictionary. */
-            if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
-                set_person_name (p, bilat__ctx_intern_name (c, ent->name));
-            if (ent->office)
-                add_office (c, p, ent->office, OFFICE_COPY);
-            i = m->te - 1;
-            continue;
-        }
-        if (m->kind == GZ_KEYWORD && m->id == KW_COUNTERPART) {
-            size_t st;
-            int state = state_before (c, i, s->tb, &st);
-            size_t ns = m->te;
-            /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
-            if (ns + 1 < s->te && (bilat__tok_is (c, ns, "to") || bilat__tok_is (c, ns, "from") ||
-                                   bilat__tok_is (c, ns, "in"))) {
-                const bilat_mention *sm =
-                    mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
-                if (sm) {
-                    if (state < 0 && bilat__tok_is (c, ns, "from"))
-                        state = sm->id;
-                    ns = sm->te;
-                }
-            }
-            ns = skip_honorifics (c, ns, s->te);
-            if (ns < s->te && bilat__tok_punct (c, ns, ','))
-                ns++;
-            size_t ne = is_headline (c, s, &headline) ? ns : read_name (c, ns, s->te);
-            if (ne > ns) {
-                int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
-                bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
-                /* A counterpart holds the same office as the person it answers to: the last
-                 * person named before it in the sentence. */
-                for (guint r = c->person_refs->len - 1; r-- > 0;) {
-                    const bilat_person_ref *ref = &g_array_index (c->person_refs,
-                                                                  bilat_person_ref, r);
-                    if (ref->sent != (int32_t) (s - (const bilat_sentence *) c->sents->data))
-                        break;
-                    if (ref->person != pi) {
-                        p->counterpart_of = ref->person;
-                        break;
-                    }
-                }
-                i = ne - 1;
-            }
-            continue;
-        }
-        if (m->kind != GZ_OFFICE)
-            continue;
-        office_chain ch;
-        read_chain (c, i, s->tb, s->te, &ch);
-        size_t j = ch.te;
-        if (j < s->te && bilat__tok_punct (c, j, ','))
-            j++;
-        j = skip_honorifics (c, j, s->te);
-        size_t ne = read_name (c, j, s->te);
-        int pi = -1;
-        if (ne > j && is_headline (c, s, &headline))
-            ne = j;
-        if (ne > j) {
-            /* A known person brings a state the title may not name. */
-            const bilat_mention *pm = mention_starting (c, j, GZ_PERSON);
-            if (ch.state < 0 && pm) {
-                const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, pm->id);
-                if (ent->extra)
-                    ch.state = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
-            }
-            /* "President Serdar Berdimuhamedov of Turkmenistan". */
-            if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
-                const bilat_mention *sm =
-                    mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
-                if (sm && sm->form == GZ_FORM_NAME)
-                    ch.state = sm->id;
-            }
-            /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to
-             * the same state as the first. */
-            if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and") &&
-                c->office_refs->len) {
-                const bilat_office_ref *prev = &g_array_index (c->office_refs, bilat_office_ref,
-                                                               c->office_refs->len - 1);
-                if (prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 && prev->state >= 0 &&
-                    prev->te + 4 >= ch.tb)
-                    ch.state = prev->state;
-            }
-            pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
-            give_offices (c, pi, &ch);
-            /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
-            size_t k = ne;
-            while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
-                   is_plural_office (c, &ch)) {
-                size_t n2 = read_name (c, k + 1, s->te);
-                if (n2 <= k + 1)
-                    break;
-                int p2 = person_at (c, ix, k + 1, n2, ch.state, "person:office-names");
-                give_offices (c, p2, &ch);
-                ne = k = n2;
-            }
-        } else {
-            /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
-            size_t k = ch.tb;
-            static bilat_word_set adjectives = { .words = { "newly", "appointed", "new",
-                                                            "current", "incoming", "outgoing",
-                                                            "acting" } };
-            while (k > s->tb && bilat__word_in (&adjectives, c, k - 1))
-                k--;
-            if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
-                k--;
-            if (k > s->tb + 1 && bilat__tok_punct (c, k - 1, ',') &&
-                !is_headline (c, s, &headline)) {
-                size_t nb = read_name_back (c, k - 1, s->tb);
-                if (nb < k - 1) {
-                    pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");
-                    give_offices (c, pi, &ch);
-                }
-            }
-        }
-        note_office_ref (c, &ch, pi);
-        i = (ne > j ? ne : ch.te) - 1;
-        if (i < ch.tb)
-            i = ch.tb;
-    }
-    *mi = mk;
+    if (ws->n_offices > 0)
+        g_array_append_vals (c->office_refs, ws->offices, ws->n_offices);
+    ws->n_offices = 0;
 }
 
-/* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). */
 static void
-find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s)
+note_office_ref (bilat_ctx *c, walk_state *ws, const office_chain *ch, int person)
 {
-    for (size_t i = s->tb; i < s->te;) {
-        while (i < s->te && !may_be_name_word (ctx_tok (c, i)))
-            i++;
-        if (i == s->te)
+    if (ws->n_offices == REF_BATCH)
+        flush_office_refs (c, ws);
+    ws->offices[ws->n_offices++] =
+        (bilat_office_ref) { .tb = (uint32_t) ch->tb, .te = (uint32_t) ch->te,
+                             .state = ch->state, .person = person,
+                             .sent = c->tok_sent[ch->tb], .klass = ch->klass };
+}
+
+/* The last office reference made, or NULL: the batch is flushed only to take a new one, so
+ * it holds the newest. */
+static const bilat_office_ref *
+last_office_ref (const walk_state *ws)
+{
+    return ws->n_offices > 0 ? &ws->offices[ws->n_offices - 1] : NULL;
+}
+
+/* The state of a person of the dictionary, or -1. */
+static int
+state_of_known (bilat_ctx *c, name_index *ix, const gz_entity *ent)
+{
+    if (ent->extra == NULL)
+        return -1;
+    guint n = MIN (ix->n_known, G_N_ELEMENTS (ix->known));
+    for (guint k = 0; k < n; k++)
+        if (ix->known[k] == ent)
+            return ix->known_state[k];
+    int st = bilat__gazetteer_find_state (c->ex->gz, ent->extra);
+    guint k = ix->n_known++ % G_N_ELEMENTS (ix->known);
+    ix->known[k] = ent;
+    ix->known_state[k] = st;
+    return st;
+}
+
+/* A person the dictionary knows, named at m. Returns the last token used. */
+static size_t
+name_from_dictionary (bilat_ctx *c, name_index *ix, const bilat_mention *m)
+{
+    const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, m->id);
+    int st = state_of_known (c, ix, ent);
+    int pi = person_at (c, ix, m->tb, m->te, st, m->entry->rule);
+    bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+    /* Names are reported as the text writes them; a lone surname ("Lula") is completed from
+     * the dictionary. */
+    if (m->te - m->tb == 1 && strchr (p->name, ' ') == NULL)
+        set_person_name (p, bilat__scratch_intern (c, ent->name, strlen (ent->name)));
+    if (ent->office)
+        add_office (c, p, ent->office, strlen (ent->office), OFFICE_COPY);
+    return m->te - 1;
+}
+
+/* "his Turkmen counterpart Rashid Meredov", at the mention m of "counterpart". Returns the
+ * last token used. */
+static size_t
+name_after_counterpart (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_mention *m)
+{
+    const bilat_sentence *s = ws->s;
+    size_t i = m->tb, st;
+    int state = state_before (c, i, s->tb, &st);
+    size_t ns = m->te;
+    /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
+    if (ns + 1 < s->te && (token_is (c, ns, "to") || token_is (c, ns, "from") ||
+                           token_is (c, ns, "in"))) {
+        const bilat_mention *sm = mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
+        if (sm) {
+            if (state < 0 && token_is (c, ns, "from"))
+                state = sm->id;
+            ns = sm->te;
+        }
+    }
+    ns = skip_honorifics (c, ns, s->te);
+    if (ns < s->te && bilat__tok_punct (c, ns, ','))
+        ns++;
+    size_t ne = is_headline (c, s, &ws->headline) ? ns : read_name (c, ns, s->te);
+    if (ne <= ns)
+        return i;
+    int pi = person_at (c, ix, ns, ne, state, "person:counterpart");
+    bilat_person *p = &g_array_index (c->persons, bilat_person, pi);
+    flush_refs (c, ix);
+    /* A counterpart holds the same office as the person it answers to: the last person named
+     * before it in the sentence. */
+    for (guint r = c->person_refs->len - 1; r-- > 0;) {
+        const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+        if (ref->sent != (int32_t) (s - (const bilat_sentence *) c->sents->data))
             break;
-        if (!is_name_word (c, i) || (i > s->tb && is_name_word (c, i - 1))) {
+        if (ref->person != pi) {
+            p->counterpart_of = ref->person;
+            break;
+        }
+    }
+    return ne - 1;
+}
+
+/* The offices starting at mention m and the people they name. Returns the last token used. */
+static size_t
+names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_mention *m)
+{
+    const bilat_sentence *s = ws->s;
+    office_chain ch;
+    read_chain (c, m, s->tb, s->te, &ch);
+    size_t j = ch.te;
+    if (j < s->te && bilat__tok_punct (c, j, ','))
+        j++;
+    j = skip_honorifics (c, j, s->te);
+    size_t ne = read_name (c, j, s->te);
+    int pi = -1;
+    if (ne > j && is_headline (c, s, &ws->headline))
+        ne = j;
+    if (ne > j) {
+        /* A known person brings a state the title may not name. */
+        const bilat_mention *pm = mention_starting (c, j, GZ_PERSON);
+        if (ch.state < 0 && pm) {
+            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_PERSON, pm->id);
+            if (ent->extra)
+                ch.state = state_of_known (c, ix, ent);
+        }
+        /* "President Serdar Berdimuhamedov of Turkmenistan". */
+        if (ch.state < 0 && ne + 1 < s->te && token_is (c, ne, "of")) {
+            const bilat_mention *sm = mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
+            if (sm && sm->form == GZ_FORM_NAME)
+                ch.state = sm->id;
+        }
+        /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to the
+         * same state as the first. */
+        if (ch.state < 0 && ch.tb > s->tb + 1 && token_is (c, ch.tb - 1, "and")) {
+            const bilat_office_ref *prev = last_office_ref (ws);
+            if (prev && prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 &&
+                prev->state >= 0 && prev->te + 4 >= ch.tb)
+                ch.state = prev->state;
+        }
+        pi = person_at (c, ix, j, ne, ch.state, "person:office-name");
+        give_offices (c, pi, &ch);
+        /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
+        size_t k = ne;
+        while (k + 1 < s->te && (token_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
+               is_plural_office (c, &ch)) {
+            size_t n2 = read_name (c, k + 1, s->te);
+            if (n2 <= k + 1)
+                break;
+            int p2 = person_at (c, ix, k + 1, n2, ch.state, "person:office-names");
+            give_offices (c, p2, &ch);
+            ne = k = n2;
+        }
+    } else {
+        /* "Rashid Meredov, Minister of Foreign Affairs of Turkmenistan": the name before. */
+        size_t k = ch.tb;
+        static bilat_word_set adjectives = { .words = { "newly", "appointed", "new", "current",
+                                                        "incoming", "outgoing", "acting" } };
+        while (k > s->tb && bilat__word_in (&adjectives, c, k - 1))
+            k--;
+        if (k > s->tb && (token_is (c, k - 1, "the") || token_is (c, k - 1, "a")))
+            k--;
+        if (k > s->tb + 1 && bilat__tok_punct (c, k - 1, ',') &&
+            !is_headline (c, s, &ws->headline)) {
+            size_t nb = read_name_back (c, k - 1, s->tb);
+            if (nb < k - 1) {
+                pi = person_at (c, ix, nb, k - 1, ch.state, "person:name-comma-office");
+                give_offices (c, pi, &ch);
+            }
+        }
+    }
+    note_office_ref (c, ws, &ch, pi);
+    size_t last = (ne > j ? ne : ch.te) - 1;
+    return last < ch.tb ? ch.tb : last;
+}
+
+/* First pass: people named with a title, as "counterpart", or known to the dictionary. Only a
+ * mention starts anything here, so the walk goes from one to the next, not token by token;
+ * the mentions are in token order and do not overlap, and the sentences split the tokens in
+ * order, so one walk serves the whole document. */
+static void
+find_named (bilat_ctx *c, name_index *ix)
+{
+    const bilat_mention *m = (const bilat_mention *) (void *) c->mentions->data;
+    const bilat_mention *end = m + c->mentions->len;
+    size_t next = 0;  /* the first token no starter has used */
+    walk_state ws;  /* its batch is not cleared: only n_offices entries are read */
+    ws.s = NULL;
+    ws.headline = -1;
+    ws.n_offices = 0;
+    int32_t sent = -1;
+    for (; (m = next_starter (m, end)) < end; m++) {
+        if (m->tb < next)
+            continue;
+        if (m->sent != sent) {
+            sent = m->sent;
+            ws.s = &g_array_index (c->sents, bilat_sentence, sent);
+            ws.headline = -1;
+        }
+        size_t last;
+        if (m->kind == GZ_PERSON)
+            last = name_from_dictionary (c, ix, m);
+        else if (m->kind == GZ_KEYWORD)
+            last = name_after_counterpart (c, ix, &ws, m);
+        else
+            last = names_of_office (c, ix, &ws, m);
+        next = last + 1;
+    }
+    flush_office_refs (c, &ws);
+}
+
+/* Can token k be inside a name that starts before it? A superset of what read_name takes
+ * past a name's first token: a capitalized token (a name word, an initial, a state as
+ * surname), the dot of an initial, a hyphen and the word after it, a particle, a suffix, any
+ * token of a known person or of a state. */
+static inline gboolean
+may_continue_name (const bilat_ctx *c, size_t k)
+{
+    const bilat_token *t = ctx_tok (c, k);
+    if (t->flags & BILAT_TOK_UPPER)
+        return TRUE;
+    if (t->flags & BILAT_TOK_PUNCT) {
+        char ch = c->text.text[t->start];
+        return ch == '.' || ch == '-';
+    }
+    if (bilat__tok_punct (c, k - 1, '-'))
+        return TRUE;
+    int kw = bilat__tok_keyword (c, k);
+    if (kw == KW_PARTICLE || kw == KW_SUFFIX)
+        return TRUE;
+    const bilat_mention *m = ctx_mention_at (c, k);
+    return m && (m->kind == GZ_PERSON || m->kind == GZ_STATE);
+}
+
+/* Might a word of tokens [i, end) give a surname after a dot ("Kh.Battulga", surname_of)?
+ * Few runs hold a dot at all: one memchr over the run tells, before its words are looked at
+ * one by one. */
+static gboolean
+run_has_dotted_word (const bilat_ctx *c, size_t i, size_t end)
+{
+    const char *text = c->text.text;
+    uint32_t start = ctx_tok (c, i)->start;
+    if (!memchr (text + start, '.', ctx_tok (c, end - 1)->end - start))
+        return FALSE;
+    for (size_t k = i; k < end; k++) {
+        const bilat_token *t = ctx_tok (c, k);
+        if ((t->flags & BILAT_TOK_WORD) && t->end - t->start > 2 &&
+            memchr (text + t->start, '.', t->end - t->start - 2))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Can a name read from a token of the run that starts at i be a later mention? The run is i
+ * and the tokens after it that may continue a name: every name read from inside it ends
+ * inside it. A later mention must start at a token no one is named at (a person's first
+ * naming is a run of its own), and needs a token that may give a surname the index holds:
+ * one whose hash passes the filter, or a word with a dot, whose surname follows the dot.
+ * When none can be, *end is where the run ends, and the walk may go on from there as
+ * reading the names in it would have. */
+static gboolean
+run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit, size_t *end)
+{
+    gboolean known = FALSE, unnamed = FALSE;
+    size_t k = i;
+    do {
+        const bilat_token *t = ctx_tok (c, k);
+        unnamed |= c->tok_person[k] < 0;
+        known |= (ix->surnames[t->hash >> 62] >> ((t->hash >> 56) & 63)) & 1;
+        if (known && unnamed)
+            return TRUE;
+        k++;
+    } while (k < limit && may_continue_name (c, k));
+    if (unnamed && run_has_dotted_word (c, i, k))
+        return TRUE;
+    *end = k;
+    return FALSE;
+}
+
+/* May a token in mention m be a name word? Only in a person's name or a particle. */
+static inline gboolean
+mention_may_hold_name (const bilat_mention *m)
+{
+    return m->kind == GZ_PERSON || (m->kind == GZ_KEYWORD && m->id == KW_PARTICLE);
+}
+
+/* The first token from i on, before n, with a capital that no dictionary entry claims but a
+ * person's or a particle's (the cheap half of is_name_word), or n. Eight tokens a round, one
+ * test each for most: this loop sees every token of the document, and most have no capital;
+ * most capitals open a dictionary entry ("The", "Foreign Minister"). */
+static size_t
+next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
+{
+    const bilat_token *toks = c->toks.data, *t = toks + i, *end = toks + n;
+    const int32_t *tm = c->tok_mention + i;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+#define CANDIDATE(k)                                                                          \
+    if ((t[k].flags & BILAT_TOK_UPPER) && (tm[k] < 0 || mention_may_hold_name (&ms[tm[k]]))) \
+        return (size_t) (t - toks) + (k);
+    for (size_t rounds = (size_t) (end - t) / 8; rounds > 0; rounds--, t += 8, tm += 8) {
+        CANDIDATE (0)
+        CANDIDATE (1)
+        CANDIDATE (2)
+        CANDIDATE (3)
+        CANDIDATE (4)
+        CANDIDATE (5)
+        CANDIDATE (6)
+        CANDIDATE (7)
+    }
+    for (; t < end; t++, tm++) {
+        CANDIDATE (0)
+    }
+#undef CANDIDATE
+    return n;
+}
+
+/* Second pass: later mentions by surname or full name ("Nurtleu noted ..."). A name starts at
+ * a name word after none; the sentences split the tokens in order, so one walk serves the
+ * whole document. */
+static void
+find_later_mentions (bilat_ctx *c, name_index *ix)
+{
+    const bilat_sentence *sents = (const bilat_sentence *) (void *) c->sents->data;
+    size_t n = c->toks.len;
+    for (size_t i = 0, from; (i = next_name_candidate (c, from = i, n)) < n;) {
+        const bilat_sentence *s = &sents[c->tok_sent[i]];
+        /* The candidate's mention, if any, may hold a name: is_name_word needs no other. A
+         * token the walk passed over is no name word either. */
+        if (!is_name_word_at (c, ctx_tok (c, i), NULL) ||
+            (i == from && i > s->tb && is_name_word (c, i - 1))) {
             i++;
             continue;
         }
-        size_t ne = read_name (c, i, s->te);
+        size_t run_end;
+        if (!run_may_refer (c, ix, i, s->te, &run_end)) {
+            i = run_end;
+            continue;
+        }
+        /* A name word no token after it may continue is a name of one word, as read_name
+         * would find ("Meredov said"). */
+        size_t ne = i + 1 < s->te && may_continue_name (c, i + 1) ? read_name (c, i, s->te)
+                                                                  : i + 1;
         if (ne <= i) {
             i++;
             continue;
@@ -980,7 +1378,7 @@ find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s
             /* The first person of that surname, kept by the index. */
             const name_slot *nw = same_surname (ix, sur);
             if (nw && nw->first_surname >= 0)
-                add_ref (c, i, ne, nw->first_surname);
+                add_ref (c, ix, i, ne, nw->first_surname);
         }
         i = ne;
     }
@@ -989,15 +1387,15 @@ find_later_mentions (bilat_ctx *c, const name_index *ix, const bilat_sentence *s
 /* Titles keyed without case, for resolve_bare_offices. A key is the title itself, compared
  * and hashed without ASCII case; a title with other bytes is first lower-cased by Unicode's
  * rules (the key is then that copy). An open-addressed table on the stack, grown on the heap
- * only by a document with dozens of titles. */
+ * only by a document with more than eight titles. */
 typedef struct {
     const char *key;  /* NULL: the slot is empty */
-    uint64_t hash;    /* bilat__token_hash of the key: blind to ASCII case */
+    uint64_t hash;    /* title_key's hash of the key: blind to ASCII case */
     int holder;       /* the one person holding the title, plus one; -1 once two do */
     gboolean owned;   /* key is a copy to free */
 } title_slot;
 
-#define TITLE_SLOTS 64  /* a power of two */
+#define TITLE_SLOTS 16  /* a power of two */
 
 typedef struct {
     title_slot *slots;
@@ -1005,28 +1403,85 @@ typedef struct {
     title_slot slots0[TITLE_SLOTS];
 } title_table;
 
-/* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash
- * (bilat__token_hash), worked out in the same pass. */
-static const char *
+/* A hash of n bytes, eight at a time (the last eight read as such, some twice): for keys
+ * already lower-cased, so no case folding. */
+static uint64_t
+bytes_hash (const char *s, size_t n)
+{
+    uint64_t h = n * 0x9e3779b97f4a7c15u, w;
+    if (n < 8) {
+        for (size_t k = 0; k < n; k++)
+            h = (h ^ (unsigned char) s[k]) * 0x100000001b3u;
+        return h ^ (h >> 31);
+    }
+    for (size_t k = 0; k + 8 <= n; k += 8) {
+        memcpy (&w, s + k, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    memcpy (&w, s + n - 8, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 31);
+}
+
+/* Eight ASCII bytes with their capitals made small: a byte from 'A' to 'Z' gains 0x20. */
+static inline uint64_t
+ascii_lower8 (uint64_t x)
+{
+    uint64_t at_least_a = x + 0x3f3f3f3f3f3f3f3fu, past_z = x + 0x2525252525252525u;
+    return x | ((at_least_a & ~past_z & 0x8080808080808080u) >> 2);
+}
+
+/* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash,
+ * blind to ASCII case, worked out in the same pass, eight bytes at a time. */
+static inline const char *
 title_key (const char *title, gboolean *owned, uint64_t *hash)
 {
-    *owned = FALSE;
+    size_t len = strlen (title), n = len;
+    uint64_t h = len * 0x9e3779b97f4a7c15u;
     const char *p = title;
-    for (; *p; p++)
-        if ((unsigned char) *p >= 0x80) {
-            char *low = g_utf8_strdown (title, -1);
-            *owned = TRUE;
-            *hash = bilat__token_hash (low, strlen (low));
-            return low;
+    uint64_t x;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy (&x, p, 8);
+        if (x & 0x8080808080808080u)
+            goto unicode;
+        h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    if (len >= 8) {
+        /* The last bytes, as the eight that end the title: some read twice. */
+        memcpy (&x, title + len - 8, 8);
+        if (x & 0x8080808080808080u)
+            goto unicode;
+    } else {
+        x = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char ch = (unsigned char) p[k];
+            if (ch >= 0x80)
+                goto unicode;
+            x |= (uint64_t) ch << (8 * k);
         }
-    *hash = bilat__token_hash (title, (size_t) (p - title));
+    }
+    h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
+    *hash = h ^ (h >> 29);
+    *owned = FALSE;
     return title;
+unicode:;
+    /* Lower-cased whole, so its bytes are the key: no two such keys differ in ASCII case,
+     * and none equals a key of ASCII alone. */
+    char *low = g_utf8_strdown (title, -1);
+    *owned = TRUE;
+    *hash = bytes_hash (low, strlen (low));
+    return low;
 }
 
 /* a and b are equal but for ASCII case (g_ascii_strcasecmp () == 0, without its calls). */
 static gboolean
 same_title (const char *a, const char *b)
 {
+    /* Most titles that meet are written alike: strcmp tells at once. */
+    if (strcmp (a, b) == 0)
+        return TRUE;
     for (;; a++, b++) {
         unsigned char x = (unsigned char) *a, y = (unsigned char) *b;
         if (x != y) {
@@ -1041,7 +1496,7 @@ same_title (const char *a, const char *b)
 }
 
 /* The slot of key: its own, or the empty one where it would go. */
-static title_slot *
+static inline title_slot *
 title_slot_of (const title_table *tt, const char *key, uint64_t hash)
 {
     for (size_t h = (size_t) (hash ^ (hash >> 32)) & tt->mask;; h = (h + 1) & tt->mask) {
@@ -1107,7 +1562,7 @@ title_holder (const title_table *tt, const char *title)
 static gboolean
 is_bare_office (const bilat_ctx *c, const bilat_office_ref *o)
 {
-    return o->person < 0 && o->state < 0 && o->tb > 0 && bilat__tok_is (c, o->tb - 1, "the");
+    return o->person < 0 && o->state < 0 && o->tb > 0 && token_is (c, o->tb - 1, "the");
 }
 
 /* "The President will visit ...": a title alone stands for the last person named with it. */
@@ -1133,8 +1588,8 @@ resolve_bare_offices (bilat_ctx *c)
         if (!is_bare_office (c, o))
             continue;
         char buf[128];
-        char *title = bilat__fold_span (c, ctx_tok (c, o->tb)->start,
-                                        ctx_tok (c, o->te - 1)->end, buf, sizeof buf);
+        size_t len;
+        char *title = fold_tokens (c, o->tb, o->te, buf, sizeof buf, &len);
         int v = title_holder (&tt, title);
         if (title != buf)
             g_free (title);
@@ -1203,12 +1658,11 @@ bilat__find_people (bilat_ctx *c)
 {
     name_index ix;
     index_init (&ix);
-    guint mi = 0;
-    for (guint si = 0; si < c->sents->len; si++)
-        find_in_sentence (c, &ix, &g_array_index (c->sents, bilat_sentence, si), &mi);
+    find_named (c, &ix);
     /* A later mention is one of someone already named: with no one, there is none. */
-    for (guint si = 0; ix.used > 0 && si < c->sents->len; si++)
-        find_later_mentions (c, &ix, &g_array_index (c->sents, bilat_sentence, si));
+    if (ix.used > 0)
+        find_later_mentions (c, &ix);
+    flush_refs (c, &ix);
     index_clear (&ix);
     resolve_bare_offices (c);
     sort_refs (c->person_refs);
@@ -1218,7 +1672,7 @@ bilat__find_people (bilat_ctx *c)
         if (p->counterpart_of >= 0 && p->offices->len == 0) {
             const bilat_person *q = &g_array_index (c->persons, bilat_person, p->counterpart_of);
             for (guint k = 0; k < q->offices->len; k++)
-                add_office (c, p, g_ptr_array_index (q->offices, k), OFFICE_AS_IS);
+                add_office (c, p, g_ptr_array_index (q->offices, k), 0, OFFICE_AS_IS);
         }
     }
 }
