@@ -47,9 +47,10 @@ static inline void
 doc_pair (bilat_doc *d, const char *a, const char *b)
 {
     bilat_fact *f = bilat__doc_add (d, BILAT_FACT_PAIR);
-    f->parties = g_ptr_array_new ();
-    g_ptr_array_add (f->parties, (gpointer) bilat__doc_copy (d, a));
-    g_ptr_array_add (f->parties, (gpointer) bilat__doc_copy (d, b));
+    /* As extraction makes it: a list the doc owns and frees with itself. */
+    f->parties = bilat__doc_list (d, 2);
+    f->parties->pdata[f->parties->len++] = (gpointer) bilat__doc_copy (d, a);
+    f->parties->pdata[f->parties->len++] = (gpointer) bilat__doc_copy (d, b);
     doc_state (d, a);
     doc_state (d, b);
 }
