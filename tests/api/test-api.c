@@ -11,22 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static bilat_extractor *ex;
-
-static void
-make_extractor (void)
-{
-    bilat_error *err = NULL;
-    int rc = bilat_extractor_new (&ex, NULL, &err);
-    cr_assert (eq (int, rc, BILAT_OK), "extractor: %s", bilat_error_message (err));
-}
-
-static void
-free_extractor (void)
-{
-    bilat_extractor_free (ex);
-    ex = NULL;
-}
+#include "../test-extractor.h"
 
 TestSuite (api, .init = make_extractor, .fini = free_extractor);
 
