@@ -214,6 +214,25 @@ typedef struct {
     uint32_t pending;
 } tok_state;
 
+#if defined(__SSE2__)
+/* The bytes of v from lo to hi (ASCII), as 0xff. */
+static inline __m128i
+bytes_in (__m128i v, char lo, char hi)
+{
+    return _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ((char) (lo - 1))),
+                          _mm_cmplt_epi8 (v, _mm_set1_epi8 ((char) (hi + 1))));
+}
+
+/* A bit per byte of v that is no ASCII letter or digit. */
+static inline unsigned
+not_alnum_bits (__m128i v)
+{
+    __m128i letter = bytes_in (_mm_or_si128 (v, _mm_set1_epi8 (0x20)), 'a', 'z');
+    __m128i alnum = _mm_or_si128 (letter, bytes_in (v, '0', '9'));
+    return ~(unsigned) _mm_movemask_epi8 (alnum) & 0xffff;
+}
+#endif
+
 /* Where the run of ASCII letters and digits at q ends. The text's NUL (or any other byte)
  * ends it, so the byte loop has no bound to test; with SSE2, 16 bytes are classified at
  * once while 16 are left before end. */
@@ -221,17 +240,8 @@ static inline const unsigned char *
 ascii_run_end (const unsigned char *q, const unsigned char *end)
 {
 #if defined(__SSE2__)
-    const __m128i bit5 = _mm_set1_epi8 (0x20);
-    const __m128i before_a = _mm_set1_epi8 ('a' - 1), after_z = _mm_set1_epi8 ('z' + 1);
-    const __m128i before_0 = _mm_set1_epi8 ('0' - 1), after_9 = _mm_set1_epi8 ('9' + 1);
     while (end - q >= 16) {
-        __m128i v = _mm_loadu_si128 ((const __m128i *) q);
-        __m128i lower = _mm_or_si128 (v, bit5);
-        __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lower, before_a),
-                                        _mm_cmplt_epi8 (lower, after_z));
-        __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, before_0),
-                                       _mm_cmplt_epi8 (v, after_9));
-        unsigned other = ~(unsigned) _mm_movemask_epi8 (_mm_or_si128 (letter, digit)) & 0xffff;
+        unsigned other = not_alnum_bits (_mm_loadu_si128 ((const __m128i *) q));
         if (other)
             return q + __builtin_ctz (other);
         q += 16;
@@ -260,14 +270,11 @@ ascii_word (const unsigned char *p, const unsigned char *end, uint64_t *h, gbool
 #if defined(__SSE2__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
     if (end - p >= 16) {
         __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-        __m128i folded = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
-        __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (folded, _mm_set1_epi8 ('a' - 1)),
-                                        _mm_cmplt_epi8 (folded, _mm_set1_epi8 ('z' + 1)));
-        __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
-                                       _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
-        unsigned other = ~(unsigned) _mm_movemask_epi8 (_mm_or_si128 (letter, digit)) & 0xffff;
+        unsigned other = not_alnum_bits (v);
         if (other) {
             unsigned n = (unsigned) __builtin_ctz (other);
+            /* Bit 5 set: the word's letters lower-cased, as the hash reads them. */
+            __m128i folded = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
             uint64_t lo = (uint64_t) _mm_cvtsi128_si64 (folded);
             uint64_t x;
             if (n <= 8) {
@@ -278,9 +285,8 @@ ascii_word (const unsigned char *p, const unsigned char *end, uint64_t *h, gbool
             }
             *h = hash_final (x, n);
             if (!(ascii_class[*p] & CLS_LOWER)) {
-                __m128i small = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('a' - 1)),
-                                               _mm_cmplt_epi8 (v, _mm_set1_epi8 ('z' + 1)));
-                *lower = (_mm_movemask_epi8 (small) & ((1u << n) - 1)) != 0;
+                unsigned small = (unsigned) _mm_movemask_epi8 (bytes_in (v, 'a', 'z'));
+                *lower = (small & ((1u << n) - 1)) != 0;
             }
             return p + n;
         }

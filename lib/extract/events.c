@@ -2018,7 +2018,7 @@ is_generic_title (const bilat_ctx *c, uint32_t tb, uint32_t te)
             continue;
         for (size_t h = 0; h < G_N_ELEMENTS (heads); h++)
             if (heads[h].len == n && (text[t->start] | 0x20) == (heads[h].word[0] | 0x20) &&
-                g_ascii_strncasecmp (text + t->start, heads[h].word, n) == 0)
+                bilat__same_word (text + t->start, heads[h].word, n))
                 return TRUE;
     }
     return FALSE;

@@ -214,6 +214,23 @@ ctx_mention_at (const bilat_ctx *c, size_t tok)
     int32_t m = c->tok_mention[tok];
     return m >= 0 ? &g_array_index (c->mentions, bilat_mention, m) : NULL;
 }
+/* a and b, n bytes each, are equal but for ASCII case: g_ascii_strncasecmp () == 0 on words
+ * of n bytes, in line (the call cost more than the short words it compares). */
+static inline gboolean
+bilat__same_word (const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char) a[i], y = (unsigned char) b[i];
+        if (x == y)
+            continue;
+        x = (x >= 'A' && x <= 'Z') ? (unsigned char) (x + 32) : x;
+        y = (y >= 'A' && y <= 'Z') ? (unsigned char) (y + 32) : y;
+        if (x != y)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* True when token i is the word w (case-insensitive). Inline, so that the length of a
  * literal is known at compile time; most calls fail on the first letter. */
 static inline gboolean
@@ -223,7 +240,7 @@ bilat__tok_is (const bilat_ctx *c, size_t i, const char *w)
     if (((unsigned char) c->text.text[t->start] | 0x20) != ((unsigned char) w[0] | 0x20))
         return FALSE;
     size_t n = strlen (w);
-    return t->end - t->start == n && g_ascii_strncasecmp (c->text.text + t->start, w, n) == 0;
+    return t->end - t->start == n && bilat__same_word (c->text.text + t->start, w, n);
 }
 /* True when token i is the punctuation mark ch. */
 static inline gboolean

@@ -10,33 +10,6 @@
 
 #include <string.h>
 
-/* a and b, n bytes each, are equal but for ASCII case: g_ascii_strncasecmp () == 0 on words
- * of n bytes, in line. */
-static inline gboolean
-same_word (const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char x = (unsigned char) a[i], y = (unsigned char) b[i];
-        if (x == y)
-            continue;
-        x = (x >= 'A' && x <= 'Z') ? (unsigned char) (x + 32) : x;
-        y = (y >= 'A' && y <= 'Z') ? (unsigned char) (y + 32) : y;
-        if (x != y)
-            return FALSE;
-    }
-    return TRUE;
-}
-
-/* bilat__tok_is without its call to g_ascii_strncasecmp: most word tests here succeed ("of"
- * after a title, "and" between two), and that call was most of their cost. */
-static inline gboolean
-token_is (const bilat_ctx *c, size_t i, const char *w)
-{
-    const bilat_token *t = ctx_tok (c, i);
-    size_t n = strlen (w);
-    return t->end - t->start == n && same_word (c->text.text + t->start, w, n);
-}
-
 static const bilat_mention *
 mention_starting (const bilat_ctx *c, size_t i, int kind)
 {
@@ -298,8 +271,8 @@ next_word (const char **s, const char **w)
         size_t n = (size_t) (q - p);
         if (n == 0)
             return 0;
-        if ((n == 2 && same_word (p, "of", 2)) ||
-            (n == 3 && (same_word (p, "the", 3) || same_word (p, "for", 3))))
+        if ((n == 2 && bilat__same_word (p, "of", 2)) ||
+            (n == 3 && (bilat__same_word (p, "the", 3) || bilat__same_word (p, "for", 3))))
             continue;
         *w = p;
         return n;
@@ -316,7 +289,7 @@ words_within (const char *a, const char *b)
         const char *bb = b;
         gboolean found = FALSE;
         while (!found && (m = next_word (&bb, &v)) > 0)
-            found = m == n && same_word (w, v, n);
+            found = m == n && bilat__same_word (w, v, n);
         if (!found)
             return FALSE;
     }
@@ -724,7 +697,7 @@ person_at (bilat_ctx *c, name_index *ix, size_t tb, size_t te, int state, const 
 static size_t
 skip_the (const bilat_ctx *c, size_t i, size_t limit)
 {
-    return (i < limit && token_is (c, i, "the")) ? i + 1 : i;
+    return (i < limit && bilat__tok_is (c, i, "the")) ? i + 1 : i;
 }
 
 /* Honorifics before a name are not part of it: "H.E. Mr.", "Dr.", "Sheikh". */
@@ -785,7 +758,7 @@ leads_portfolio (const bilat_ctx *c, size_t k, size_t limit)
 static size_t
 portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
 {
-    if (j + 1 < limit && token_is (c, j, "and") &&
+    if (j + 1 < limit && bilat__tok_is (c, j, "and") &&
         (is_portfolio_word (c, j + 1) || leads_portfolio (c, j + 1, limit)) &&
         !mention_starting (c, j + 1, GZ_OFFICE)) {
         /* "Minister of Economy and Sustainable Development". */
@@ -794,13 +767,13 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
             k++;
         return k;
     }
-    if (j + 1 >= limit || !(token_is (c, j, "of") || token_is (c, j, "for")))
+    if (j + 1 >= limit || !(bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "for")))
         return j;
     size_t k = skip_the (c, j + 1, limit), end = j;
     while (k < limit && (is_portfolio_word (c, k) || leads_portfolio (c, k, limit))) {
         k++;
         end = k;
-        if (k + 1 < limit && (token_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
+        if (k + 1 < limit && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
             (is_portfolio_word (c, k + 1) || leads_portfolio (c, k + 1, limit)))
             k++;
     }
@@ -816,9 +789,9 @@ portfolio_end (const bilat_ctx *c, size_t j, size_t limit)
             break;
         int kw = bilat__tok_keyword (c, k);
         const bilat_token *t = ctx_tok (c, k);
-        gboolean joiner = token_is (c, k, "of") || token_is (c, k, "for") ||
-                          token_is (c, k, "and") || token_is (c, k, "the") ||
-                          token_is (c, k, "under") || token_is (c, k, "on");
+        gboolean joiner = bilat__tok_is (c, k, "of") || bilat__tok_is (c, k, "for") ||
+                          bilat__tok_is (c, k, "and") || bilat__tok_is (c, k, "the") ||
+                          bilat__tok_is (c, k, "under") || bilat__tok_is (c, k, "on");
         if (kw == KW_INSTITUTION || kw == KW_NAME_NOUN)
             institution = TRUE;
         if (joiner)
@@ -878,24 +851,24 @@ read_chain (bilat_ctx *c, const bilat_mention *om, size_t floor, size_t limit, o
         /* "of (the Republic of) Kazakhstan" names the state; "to Kazakhstan" the host. */
         /* "Ambassador of Spain to Cairo": up to two such phrases follow a title. */
         for (int round = 0; round < 2; round++) {
-            if (!(j + 1 < limit && (token_is (c, j, "of") || token_is (c, j, "to") ||
-                                    token_is (c, j, "in"))))
+            if (!(j + 1 < limit && (bilat__tok_is (c, j, "of") || bilat__tok_is (c, j, "to") ||
+                                    bilat__tok_is (c, j, "in"))))
                 break;
             size_t k = skip_the (c, j + 1, limit);
-            if (k + 1 < limit && token_is (c, k, "Republic") &&
+            if (k + 1 < limit && bilat__tok_is (c, k, "Republic") &&
                 !mention_starting (c, k, GZ_STATE))
                 k++;
             const bilat_mention *sm = k < limit ? mention_starting (c, k, GZ_STATE) : NULL;
             /* A capital names the host ("to Cairo"), never the office holder's state. */
-            if (!sm || (sm->form != GZ_FORM_NAME && token_is (c, j, "of")))
+            if (!sm || (sm->form != GZ_FORM_NAME && bilat__tok_is (c, j, "of")))
                 break;
-            if (token_is (c, j, "of") && ch->state < 0)
+            if (bilat__tok_is (c, j, "of") && ch->state < 0)
                 ch->state = sm->id;
             j = sm->te;
         }
         /* Offices joined by "-", ",", "and": "Deputy Prime Minister - Minister of ...". */
         if (j + 1 < limit && (bilat__tok_punct (c, j, '-') || bilat__tok_punct (c, j, ',') ||
-                              token_is (c, j, "and") || bilat__tok_punct (c, j, '&'))) {
+                              bilat__tok_is (c, j, "and") || bilat__tok_punct (c, j, '&'))) {
             size_t k = skip_the (c, j + 1, limit);
             if (k < limit && mention_starting (c, k, GZ_OFFICE)) {
                 j = k;
@@ -1098,11 +1071,11 @@ name_after_counterpart (bilat_ctx *c, name_index *ix, walk_state *ws, const bila
     int state = state_before (c, i, s->tb, &st);
     size_t ns = m->te;
     /* "her Ethiopian counterpart to Kenya Meles Alem Tikea". */
-    if (ns + 1 < s->te && (token_is (c, ns, "to") || token_is (c, ns, "from") ||
-                           token_is (c, ns, "in"))) {
+    if (ns + 1 < s->te && (bilat__tok_is (c, ns, "to") || bilat__tok_is (c, ns, "from") ||
+                           bilat__tok_is (c, ns, "in"))) {
         const bilat_mention *sm = mention_starting (c, skip_the (c, ns + 1, s->te), GZ_STATE);
         if (sm) {
-            if (state < 0 && token_is (c, ns, "from"))
+            if (state < 0 && bilat__tok_is (c, ns, "from"))
                 state = sm->id;
             ns = sm->te;
         }
@@ -1154,14 +1127,14 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_menti
                 ch.state = state_of_known (c, ix, ent);
         }
         /* "President Serdar Berdimuhamedov of Turkmenistan". */
-        if (ch.state < 0 && ne + 1 < s->te && token_is (c, ne, "of")) {
+        if (ch.state < 0 && ne + 1 < s->te && bilat__tok_is (c, ne, "of")) {
             const bilat_mention *sm = mention_starting (c, skip_the (c, ne + 1, s->te), GZ_STATE);
             if (sm && sm->form == GZ_FORM_NAME)
                 ch.state = sm->id;
         }
         /* "Samoa's Head of State X and Prime Minister Y": the second office belongs to the
          * same state as the first. */
-        if (ch.state < 0 && ch.tb > s->tb + 1 && token_is (c, ch.tb - 1, "and")) {
+        if (ch.state < 0 && ch.tb > s->tb + 1 && bilat__tok_is (c, ch.tb - 1, "and")) {
             const bilat_office_ref *prev = last_office_ref (ws);
             if (prev && prev->sent == c->tok_sent[ch.tb] && prev->person >= 0 &&
                 prev->state >= 0 && prev->te + 4 >= ch.tb)
@@ -1171,7 +1144,7 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_menti
         give_offices (c, pi, &ch);
         /* "Cabinet Secretaries Raychelle Omamo and Sicily Kariuki". */
         size_t k = ne;
-        while (k + 1 < s->te && (token_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
+        while (k + 1 < s->te && (bilat__tok_is (c, k, "and") || bilat__tok_punct (c, k, ',')) &&
                is_plural_office (c, &ch)) {
             size_t n2 = read_name (c, k + 1, s->te);
             if (n2 <= k + 1)
@@ -1187,7 +1160,7 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_menti
                                                         "incoming", "outgoing", "acting" } };
         while (k > s->tb && bilat__word_in (&adjectives, c, k - 1))
             k--;
-        if (k > s->tb && (token_is (c, k - 1, "the") || token_is (c, k - 1, "a")))
+        if (k > s->tb && (bilat__tok_is (c, k - 1, "the") || bilat__tok_is (c, k - 1, "a")))
             k--;
         if (k > s->tb + 1 && bilat__tok_punct (c, k - 1, ',') &&
             !is_headline (c, s, &ws->headline)) {
@@ -1562,7 +1535,7 @@ title_holder (const title_table *tt, const char *title)
 static gboolean
 is_bare_office (const bilat_ctx *c, const bilat_office_ref *o)
 {
-    return o->person < 0 && o->state < 0 && o->tb > 0 && token_is (c, o->tb - 1, "the");
+    return o->person < 0 && o->state < 0 && o->tb > 0 && bilat__tok_is (c, o->tb - 1, "the");
 }
 
 /* "The President will visit ...": a title alone stands for the last person named with it. */

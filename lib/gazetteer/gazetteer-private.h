@@ -135,6 +135,17 @@ typedef struct {
 } gz_view;
 void bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v);
 
+/* The record of the word of this hash, or NULL when no entry starts with it. Most such
+ * words leave at the filter, in the first-level cache; the records take a few hundred
+ * kilobytes. */
+static inline const gz_one *
+bilat__gz_record (const gz_view *v, uint64_t hash)
+{
+    return bilat__gz_filter_has (v->first_bits, hash)
+               ? bilat__gz_one_of (v->ones, v->ones_mask, hash)
+               : NULL;
+}
+
 /* bilat__gazetteer_match2, with the common case inline: a token that starts no entry has no
  * record, and one that starts no entry of two words or more (its record, then the filters
  * say so) has its result ready from the freeze. */
@@ -144,11 +155,7 @@ bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_
 {
     if (v->ones && i < limit) {
         const bilat_token *t = &toks[i];
-        /* Most words that start no entry leave at the filter, in the first-level cache;
-         * the records take a few hundred kilobytes. */
-        const gz_one *o = bilat__gz_filter_has (v->first_bits, t->hash)
-                              ? bilat__gz_one_of (v->ones, v->ones_mask, t->hash)
-                              : NULL;
+        const gz_one *o = bilat__gz_record (v, t->hash);
         if (o == NULL) {
             *keyword = NULL;
             return NULL;
@@ -176,9 +183,7 @@ bilat__gazetteer_keyword_at (const gz_view *v, const char *text, const bilat_tok
 {
     if (v->ones && i < limit) {
         const bilat_token *t = &toks[i];
-        const gz_one *o = bilat__gz_filter_has (v->first_bits, t->hash)
-                              ? bilat__gz_one_of (v->ones, v->ones_mask, t->hash)
-                              : NULL;
+        const gz_one *o = bilat__gz_record (v, t->hash);
         if (o == NULL)
             return NULL;
         if (!o->longer && o->best[0] != GZ_ONE_WALK) {

@@ -298,7 +298,7 @@ Test (tokens, different_words_hash_differently)
     cr_assert (not (eq (u64, bilat__token_hash ("us", 2), bilat__token_hash ("u.s.", 4))));
 }
 
-Test (tokens, words_of_up_to_eight_bytes_never_share_a_hash)
+Test (tokens, words_of_up_to_three_letters_or_digits_never_share_a_hash)
 {
     /* Every word of one to three letters and digits, lower case: 47,988 words. */
     const char *alnum = "abcdefghijklmnopqrstuvwxyz0123456789";
