@@ -98,10 +98,10 @@ mark_names_of_things (bilat_ctx *c)
  * meeting word. Inside the name of an organization, a person, an office or a state they
  * are not keywords ("Asia-Europe Meeting"). */
 static void
-note_keyword (bilat_ctx *c, uint32_t i, const gz_entry *kw)
+note_keyword (bilat_ctx *c, uint32_t i, int id, unsigned ntok)
 {
-    c->tok_kw[i] = (uint8_t) kw->id;
-    c->tok_kw_len[i] = (uint8_t) MIN (kw->ntok, 255);
+    c->tok_kw[i] = (uint8_t) id;
+    c->tok_kw_len[i] = (uint8_t) MIN (ntok, 255);
 }
 
 void
@@ -111,6 +111,7 @@ bilat__find_mentions (bilat_ctx *c)
     gz_view view;
     bilat__gazetteer_view (gz, &view);
     const bilat_token *toks = c->toks.data;
+    const uint32_t ntoks = c->toks.len;
     /* Mentions are written in place, the array grown by doubling as they come: sizing it
      * for one mention per token would cost 32 bytes a token on texts that name nothing. */
     guint n = c->mentions->len, cap = MAX (c->mentions->len, 64);
@@ -122,27 +123,31 @@ bilat__find_mentions (bilat_ctx *c)
         uint32_t dl = (si == 0 || (toks[s->tb].flags & BILAT_TOK_NEWLINE)) ? dateline_end (c, s)
                                                                             : s->tb;
         for (uint32_t i = s->tb; i < s->te;) {
-            const gz_entry *kw;
-            const gz_entry *e =
-                bilat__gazetteer_match_mention (&view, c->text.text, toks, i, s->te, &kw);
-            if (e == NULL) {
+            /* The record of a word two ahead, fetched while this one is looked up: the
+             * records are too many for the first-level cache. */
+            if (view.ones && i + 2 < ntoks)
+                __builtin_prefetch (&view.ones[GZ_ONE_SLOT (toks[i + 2].hash) & view.ones_mask]);
+            gz_hit h;
+            bilat__gazetteer_hit (&view, c->text.text, toks, i, s->te, &h);
+            if (h.entry < 0) {
                 i++;
                 continue;
             }
-            if (e->kind == GZ_AREA || e->kind == GZ_STATUS || e->kind == GZ_KEYWORD) {
-                if (kw)
-                    note_keyword (c, i, kw);
+            if (h.kind == GZ_AREA || h.kind == GZ_STATUS || h.kind == GZ_KEYWORD) {
+                if (h.kw >= 0)
+                    note_keyword (c, i, h.kw, h.kw_ntok);
                 /* Keywords inside an area phrase: "political consultations". */
-                for (uint32_t k = i + 1; k < i + e->ntok && e->kind != GZ_KEYWORD; k++) {
-                    const gz_entry *inner =
-                        bilat__gazetteer_keyword_at (&view, c->text.text, toks, k, s->te);
-                    if (inner)
-                        note_keyword (c, k, inner);
+                for (uint32_t k = i + 1; k < i + h.ntok && h.kind != GZ_KEYWORD; k++) {
+                    unsigned inner_ntok;
+                    int inner = bilat__gazetteer_keyword_at (&view, c->text.text, toks, k, s->te,
+                                                             &inner_ntok);
+                    if (inner >= 0)
+                        note_keyword (c, k, inner, inner_ntok);
                 }
             }
-            if (e->kind == GZ_PERSON &&
-                (!in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, e->id)) ||
-                 (e->ntok == 1 && inside_other_name (c, i, s)))) {
+            if (h.kind == GZ_PERSON &&
+                (!in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, h.id)) ||
+                 (h.ntok == 1 && inside_other_name (c, i, s)))) {
                 i++;
                 continue;
             }
@@ -152,17 +157,17 @@ bilat__find_mentions (bilat_ctx *c)
                 ms = (bilat_mention *) c->mentions->data;
             }
             /* Written in place, field by field: most tokens make a mention. */
-            uint32_t te = i + e->ntok;
+            uint32_t te = i + h.ntok;
             bilat_mention *m = &ms[n];
             m->tb = i;
             m->te = te;
             m->sent = (int32_t) si;
-            m->kind = e->kind;
-            m->form = e->form;
+            m->kind = h.kind;
+            m->form = h.form;
             m->dateline = i < dl;
             m->pad = 0;
-            m->id = e->id;
-            m->entry = e;
+            m->id = h.id;
+            m->entry = &view.entries[h.entry];
             for (; i < te; i++)
                 c->tok_mention[i] = (int32_t) n;
             n++;

@@ -80,14 +80,19 @@ const gz_entry *bilat__gazetteer_match2 (const bilat_gazetteer *gz, const char *
  * the best entry and the best keyword for a text word of that hash, [0] in lower case, [1]
  * capitalized (entries that need a capital). Every word that starts an entry has a record,
  * so a word without one starts nothing; most of the others start no longer entry, and for
- * them this is the whole lookup. GZ_ONE_WALK: the chain holds an exact-case entry, whose
- * bytes must be compared; GZ_ONE_FREE: an empty record. */
+ * them this is the whole lookup. The record repeats what the mention pass reads of its
+ * entries (kind, form, entity, keyword id), so that the lookup touches one cache line, not
+ * three. GZ_ONE_WALK: the chain holds an exact-case entry, whose bytes must be compared;
+ * GZ_ONE_FREE: an empty record. */
 typedef struct {
     uint64_t hash;
-    int32_t best[2];
-    int32_t kw[2];
-    uint32_t longer;  /* some entry of two words or more starts with this word */
-    uint32_t pad;
+    int32_t best[2];   /* entry index, or -1 */
+    int32_t id[2];     /* best[up]'s entity (or keyword) id */
+    uint8_t kind[2];   /* best[up]'s kind and form */
+    uint8_t form[2];
+    int16_t kw[2];     /* the id of the best one-word keyword, or -1 */
+    uint8_t longer;    /* some entry of two words or more starts with this word */
+    uint8_t pad;
 } gz_one;
 enum { GZ_ONE_FREE = INT32_MIN, GZ_ONE_WALK = INT32_MIN + 1 };
 #define GZ_ONE_SLOT(h) ((size_t) ((h) ^ ((h) >> 31)))
@@ -146,19 +151,46 @@ bilat__gz_record (const gz_view *v, uint64_t hash)
                : NULL;
 }
 
-/* bilat__gazetteer_match2, with the common case inline: a token that starts no entry has no
- * record, and one that starts no entry of two words or more (its record, then the filters
- * say so) has its result ready from the freeze. */
-static inline const gz_entry *
-bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_token *toks,
-                                size_t i, size_t limit, const gz_entry **keyword)
+/* A match as the mention pass reads it: the entry's index and what it names, and the
+ * longest keyword at the same token (which a longer entry of another kind may cover). */
+typedef struct {
+    int32_t entry;     /* index into the entries, or -1 when nothing starts here */
+    int32_t id;
+    uint16_t ntok;
+    uint8_t kind, form;
+    int32_t kw;        /* keyword id, or -1 */
+    uint16_t kw_ntok;
+} gz_hit;
+
+/* Fill h from a walk's result (the slow path). */
+static inline void
+bilat__gz_hit_of (const gz_view *v, const gz_entry *e, const gz_entry *kw, gz_hit *h)
+{
+    h->entry = e ? (int32_t) (e - v->entries) : -1;
+    if (e) {
+        h->id = e->id;
+        h->ntok = e->ntok;
+        h->kind = e->kind;
+        h->form = e->form;
+    }
+    h->kw = kw ? kw->id : -1;
+    h->kw_ntok = kw ? kw->ntok : 0;
+}
+
+/* bilat__gazetteer_match2 into h, with the common case inline: a token that starts no entry
+ * has no record, and one that starts no entry of two words or more (its record, then the
+ * filters say so) has its result ready from the freeze. */
+static inline void
+bilat__gazetteer_hit (const gz_view *v, const char *text, const bilat_token *toks, size_t i,
+                      size_t limit, gz_hit *h)
 {
     if (v->ones && i < limit) {
         const bilat_token *t = &toks[i];
         const gz_one *o = bilat__gz_record (v, t->hash);
         if (o == NULL) {
-            *keyword = NULL;
-            return NULL;
+            h->entry = -1;
+            h->kw = -1;
+            return;
         }
         gboolean longer = FALSE;
         if (o->longer && i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
@@ -168,30 +200,41 @@ bilat__gazetteer_match_mention (const gz_view *v, const char *text, const bilat_
         }
         if (!longer && o->best[0] != GZ_ONE_WALK) {
             int up = (t->flags & BILAT_TOK_UPPER) != 0;
-            *keyword = o->kw[up] >= 0 ? &v->entries[o->kw[up]] : NULL;
-            return o->best[up] >= 0 ? &v->entries[o->best[up]] : NULL;
+            h->entry = o->best[up];
+            h->id = o->id[up];
+            h->ntok = 1;
+            h->kind = o->kind[up];
+            h->form = o->form[up];
+            h->kw = o->kw[up];
+            h->kw_ntok = 1;
+            return;
         }
     }
-    return bilat__gazetteer_match2 (v->gz, text, toks, i, limit, keyword);
+    const gz_entry *kw;
+    const gz_entry *e = bilat__gazetteer_match2 (v->gz, text, toks, i, limit, &kw);
+    bilat__gz_hit_of (v, e, kw, h);
 }
 
-/* The longest keyword at token i, as bilat__gazetteer_match_kind (..., GZ_KEYWORD): from
- * the word's record when no longer entry starts there. */
-static inline const gz_entry *
+/* The longest keyword at token i, as bilat__gazetteer_match_kind (..., GZ_KEYWORD): its id,
+ * or -1, and its length in *ntok; from the word's record when no longer entry starts there. */
+static inline int
 bilat__gazetteer_keyword_at (const gz_view *v, const char *text, const bilat_token *toks,
-                             size_t i, size_t limit)
+                             size_t i, size_t limit, unsigned *ntok)
 {
+    *ntok = 1;
     if (v->ones && i < limit) {
         const bilat_token *t = &toks[i];
         const gz_one *o = bilat__gz_record (v, t->hash);
         if (o == NULL)
-            return NULL;
-        if (!o->longer && o->best[0] != GZ_ONE_WALK) {
-            int up = (t->flags & BILAT_TOK_UPPER) != 0;
-            return o->kw[up] >= 0 ? &v->entries[o->kw[up]] : NULL;
-        }
+            return -1;
+        if (!o->longer && o->best[0] != GZ_ONE_WALK)
+            return o->kw[(t->flags & BILAT_TOK_UPPER) != 0];
     }
-    return bilat__gazetteer_match_kind (v->gz, text, toks, i, limit, GZ_KEYWORD);
+    const gz_entry *kw = bilat__gazetteer_match_kind (v->gz, text, toks, i, limit, GZ_KEYWORD);
+    if (kw == NULL)
+        return -1;
+    *ntok = kw->ntok;
+    return kw->id;
 }
 
 

@@ -409,6 +409,8 @@ bilat__gazetteer_load_builtin (bilat_gazetteer *gz, bilat_error **error)
 void
 bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant)
 {
+    /* The one-word records keep a keyword's id in 16 bits. */
+    g_return_if_fail (id >= 0 && id <= INT16_MAX);
     add_variant (gz, GZ_KEYWORD, 0, id, variant, "keyword");
 }
 
@@ -464,7 +466,7 @@ summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o
             if (e->mode0 == CASE_INITIAL && !up)
                 continue;
             if (e->mode0 == CASE_EXACT) {
-                o->best[0] = o->best[1] = o->kw[0] = o->kw[1] = GZ_ONE_WALK;
+                o->best[0] = o->best[1] = GZ_ONE_WALK;
                 return;
             }
             if (want_best)
@@ -472,8 +474,12 @@ summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o
             if (want_kw)
                 kw = j;
         }
+        const gz_entry *es = (const gz_entry *) gz->entries->data;
         o->best[up] = best;
-        o->kw[up] = kw;
+        o->id[up] = best >= 0 ? es[best].id : -1;
+        o->kind[up] = best >= 0 ? es[best].kind : 0;
+        o->form[up] = best >= 0 ? es[best].form : 0;
+        o->kw[up] = (int16_t) (kw >= 0 ? es[kw].id : -1);
     }
 }
 
