@@ -1337,8 +1337,10 @@ find_main_pair (bilat_ctx *c, vec *frames)
     }
     /* No event names two states: the two states the text names most. */
     int *freq = g_new0 (int, ns + 1);
-    for (guint k = 0; k < c->mentions->len; k++) {
-        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    const guint32 *named = (const guint32 *) (void *) c->named->data;
+    for (guint k = 0; k < c->named->len; k++) {
+        const bilat_mention *m = &ms[named[k]];
         if (m->kind == GZ_STATE && !m->dateline)
             freq[m->id]++;
     }
@@ -1349,8 +1351,8 @@ find_main_pair (bilat_ctx *c, vec *frames)
     }
     /* Ties go to the state named first. */
     int a = -1, b = -1;
-    for (guint k = 0; k < c->mentions->len; k++) {
-        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+    for (guint k = 0; k < c->named->len; k++) {
+        const bilat_mention *m = &ms[named[k]];
         if (m->kind != GZ_STATE || m->dateline)
             continue;
         int i = m->id;

@@ -131,6 +131,9 @@ typedef struct {
     bilat_tokens toks;
     GArray *sents;      /* bilat_sentence */
     GArray *mentions;   /* bilat_mention */
+    GArray *named;      /* guint32: the index of every mention but keywords, and of the
+                         * keyword "counterpart", in order: the walks that look for things
+                         * skip the keywords, four mentions in five, this way */
     int32_t *tok_mention;  /* token -> mention index or -1 */
     int32_t *tok_sent;     /* token -> sentence */
     uint8_t *tok_kw;       /* token -> keyword starting there (bilat_keyword), 0 if none */

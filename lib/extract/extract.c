@@ -346,14 +346,15 @@ add_named (bilat_ctx *c, int kind, const bilat_mention *m, uint32_t s, uint32_t 
 static void
 gather_mentions (bilat_ctx *c)
 {
-    /* Most mentions are keywords, which make no fact. */
+    /* Keywords make no fact: the walk takes the named index. */
     const uint32_t fact_kinds = 1u << GZ_STATE | 1u << GZ_ORG | 1u << GZ_AREA | 1u << GZ_STATUS;
-    const bilat_mention *m = (const bilat_mention *) (void *) c->mentions->data;
-    const bilat_mention *end = m + c->mentions->len;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    const guint32 *named = (const guint32 *) (void *) c->named->data;
     /* Whether a sentence speaks of cooperation, for the last one asked about. */
     int32_t coop_sent = -1;
     gboolean coop = FALSE;
-    for (; m < end; m++) {
+    for (guint k = 0; k < c->named->len; k++) {
+        const bilat_mention *m = &ms[named[k]];
         if (!((fact_kinds >> m->kind) & 1))
             continue;
         uint32_t s = ctx_tok (c, m->tb)->start, e = ctx_tok (c, m->te - 1)->end;
@@ -374,8 +375,8 @@ gather_mentions (bilat_ctx *c)
             const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_ORG, m->id);
             gboolean seen = FALSE;
             GPtrArray *a = c->doc->facts[BILAT_FACT_ORGANIZATION];
-            for (guint k = 0; k < a->len; k++)
-                seen |= ((bilat_fact *) g_ptr_array_index (a, k))->state == ent->name;
+            for (guint j = 0; j < a->len; j++)
+                seen |= ((bilat_fact *) g_ptr_array_index (a, j))->state == ent->name;
             if (!seen) {
                 bilat_fact *f = fact_at (c, BILAT_FACT_ORGANIZATION, s, e, m->sent,
                                          m->entry->rule);
@@ -408,9 +409,9 @@ gather_mentions (bilat_ctx *c)
         }
     }
     /* The canonical names rode in the state slot only to dedupe. */
-    static const int named[] = { BILAT_FACT_ORGANIZATION, BILAT_FACT_AREA, BILAT_FACT_STATUS };
-    for (size_t i = 0; i < G_N_ELEMENTS (named); i++) {
-        GPtrArray *a = c->doc->facts[named[i]];
+    static const int by_name[] = { BILAT_FACT_ORGANIZATION, BILAT_FACT_AREA, BILAT_FACT_STATUS };
+    for (size_t i = 0; i < G_N_ELEMENTS (by_name); i++) {
+        GPtrArray *a = c->doc->facts[by_name[i]];
         for (guint k = 0; k < a->len; k++)
             ((bilat_fact *) g_ptr_array_index (a, k))->state = NULL;
     }

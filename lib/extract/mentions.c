@@ -65,8 +65,10 @@ dateline_end (const bilat_ctx *c, const bilat_sentence *s)
 static void
 mark_names_of_things (bilat_ctx *c)
 {
-    for (guint k = 0; k < c->mentions->len; k++) {
-        bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+    bilat_mention *ms = (bilat_mention *) (void *) c->mentions->data;
+    const guint32 *named = (const guint32 *) (void *) c->named->data;
+    for (guint k = 0; k < c->named->len; k++) {
+        bilat_mention *m = &ms[named[k]];
         if (m->kind != GZ_STATE || m->form == GZ_FORM_CAPITAL)
             continue;
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
@@ -84,8 +86,8 @@ mark_names_of_things (bilat_ctx *c)
         }
     }
     /* The dateline's city: "HANOI, Oct. 8 - ... arrived here". */
-    for (guint k = 0; k < c->mentions->len; k++) {
-        const bilat_mention *m = &g_array_index (c->mentions, bilat_mention, k);
+    for (guint k = 0; k < c->named->len; k++) {
+        const bilat_mention *m = &ms[named[k]];
         if (m->kind == GZ_STATE && m->dateline &&
             m->tb == g_array_index (c->sents, bilat_sentence, m->sent).tb) {
             c->dateline_state = m->id;
@@ -117,6 +119,10 @@ bilat__find_mentions (bilat_ctx *c)
     guint n = c->mentions->len, cap = MAX (c->mentions->len, 64);
     g_array_set_size (c->mentions, cap);
     bilat_mention *ms = (bilat_mention *) c->mentions->data;
+    /* The named index has room for every mention; written without a branch. */
+    guint n_named = c->named->len;
+    g_array_set_size (c->named, cap);
+    guint32 *named = (guint32 *) (void *) c->named->data;
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         /* Datelines open the text or a paragraph. */
@@ -155,6 +161,8 @@ bilat__find_mentions (bilat_ctx *c)
                 cap *= 2;
                 g_array_set_size (c->mentions, cap);
                 ms = (bilat_mention *) c->mentions->data;
+                g_array_set_size (c->named, cap);
+                named = (guint32 *) (void *) c->named->data;
             }
             /* Written in place, field by field: most tokens make a mention. */
             uint32_t te = i + h.ntok;
@@ -170,9 +178,12 @@ bilat__find_mentions (bilat_ctx *c)
             m->entry = &view.entries[h.entry];
             for (; i < te; i++)
                 c->tok_mention[i] = (int32_t) n;
+            named[n_named] = n;
+            n_named += h.kind != GZ_KEYWORD || h.id == KW_COUNTERPART;
             n++;
         }
     }
     g_array_set_size (c->mentions, n);
+    g_array_set_size (c->named, n_named);
     mark_names_of_things (c);
 }

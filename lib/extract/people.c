@@ -956,39 +956,12 @@ is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
     return *memo;
 }
 
-/* The mentions the walk starts from: a person, an office, "counterpart". Keywords, four
- * mentions in five, are told by one more test. */
+/* The mentions the walk starts from: a person, an office, "counterpart" (the only keyword
+ * in the named index). */
 static inline gboolean
 starts_person (const bilat_mention *m)
 {
-    unsigned kind = m->kind;
-    if (G_LIKELY (kind == GZ_KEYWORD))
-        return G_UNLIKELY (m->id == KW_COUNTERPART);
-    return G_UNLIKELY ((((1u << GZ_OFFICE) | (1u << GZ_PERSON)) >> kind) & 1);
-}
-
-/* The first mention from m on, before end, that starts_person, or end. Out of line, and eight
- * mentions a round: this loop sees every mention of the document. */
-static G_GNUC_NO_INLINE const bilat_mention *
-next_starter (const bilat_mention *m, const bilat_mention *end)
-{
-#define STARTER(k)             \
-    if (starts_person (m + (k))) \
-        return m + (k);
-    for (size_t rounds = (size_t) (end - m) / 8; rounds > 0; rounds--, m += 8) {
-        STARTER (0)
-        STARTER (1)
-        STARTER (2)
-        STARTER (3)
-        STARTER (4)
-        STARTER (5)
-        STARTER (6)
-        STARTER (7)
-    }
-#undef STARTER
-    while (m < end && !starts_person (m))
-        m++;
-    return m;
+    return (((1u << GZ_OFFICE) | (1u << GZ_PERSON) | (1u << GZ_KEYWORD)) >> m->kind) & 1;
 }
 
 /* The walk's state: the sentence it is in and its headline test, worked out on first use;
@@ -1183,16 +1156,17 @@ names_of_office (bilat_ctx *c, name_index *ix, walk_state *ws, const bilat_menti
 static void
 find_named (bilat_ctx *c, name_index *ix)
 {
-    const bilat_mention *m = (const bilat_mention *) (void *) c->mentions->data;
-    const bilat_mention *end = m + c->mentions->len;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    const guint32 *named = (const guint32 *) (void *) c->named->data;
     size_t next = 0;  /* the first token no starter has used */
     walk_state ws;  /* its batch is not cleared: only n_offices entries are read */
     ws.s = NULL;
     ws.headline = -1;
     ws.n_offices = 0;
     int32_t sent = -1;
-    for (; (m = next_starter (m, end)) < end; m++) {
-        if (m->tb < next)
+    for (guint k = 0; k < c->named->len; k++) {
+        const bilat_mention *m = &ms[named[k]];
+        if (!starts_person (m) || m->tb < next)
             continue;
         if (m->sent != sent) {
             sent = m->sent;
