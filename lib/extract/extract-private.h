@@ -64,6 +64,11 @@ struct bilat_extractor {
 int bilat__extractor_set_date_limits (bilat_extractor *ex, gboolean jit, uint32_t match_limit,
                                       uint32_t depth_limit);
 
+/* A token flag of extraction's own, above the tokenizer's: set by the mention pass on the
+ * tokens of a mention that cannot hold a person's name (all but people and particles), so
+ * that the search for names tests one word per token. */
+enum { BILAT_TOK_CLAIMED = 1u << 16 };
+
 /* A dictionary hit over tokens [tb, te). */
 typedef struct {
     uint32_t tb, te;

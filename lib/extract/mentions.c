@@ -176,8 +176,13 @@ bilat__find_mentions (bilat_ctx *c)
             m->pad = 0;
             m->id = h.id;
             m->entry = &view.entries[h.entry];
-            for (; i < te; i++)
+            uint32_t claim = h.kind == GZ_PERSON || (h.kind == GZ_KEYWORD && h.id == KW_PARTICLE)
+                                 ? 0
+                                 : BILAT_TOK_CLAIMED;
+            for (; i < te; i++) {
                 c->tok_mention[i] = (int32_t) n;
+                c->toks.data[i].flags |= claim;
+            }
             named[n_named] = n;
             n_named += h.kind != GZ_KEYWORD || h.id == KW_COUNTERPART;
             n++;

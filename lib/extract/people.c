@@ -1253,27 +1253,18 @@ run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit,
     return FALSE;
 }
 
-/* May a token in mention m be a name word? Only in a person's name or a particle. */
-static inline gboolean
-mention_may_hold_name (const bilat_mention *m)
-{
-    return m->kind == GZ_PERSON || (m->kind == GZ_KEYWORD && m->id == KW_PARTICLE);
-}
-
 /* The first token from i on, before n, with a capital that no dictionary entry claims but a
- * person's or a particle's (the cheap half of is_name_word), or n. Eight tokens a round, one
- * test each for most: this loop sees every token of the document, and most have no capital;
+ * person's or a particle's (the cheap half of is_name_word; the mention pass marked the
+ * others BILAT_TOK_CLAIMED), or n. Eight tokens a round, one test each: this loop sees every token of the document, and most have no capital;
  * most capitals open a dictionary entry ("The", "Foreign Minister"). */
 static size_t
 next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
 {
     const bilat_token *toks = c->toks.data, *t = toks + i, *end = toks + n;
-    const int32_t *tm = c->tok_mention + i;
-    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-#define CANDIDATE(k)                                                                          \
-    if ((t[k].flags & BILAT_TOK_UPPER) && (tm[k] < 0 || mention_may_hold_name (&ms[tm[k]]))) \
+#define CANDIDATE(k)                                                              \
+    if ((t[k].flags & (BILAT_TOK_UPPER | BILAT_TOK_CLAIMED)) == BILAT_TOK_UPPER) \
         return (size_t) (t - toks) + (k);
-    for (size_t rounds = (size_t) (end - t) / 8; rounds > 0; rounds--, t += 8, tm += 8) {
+    for (size_t rounds = (size_t) (end - t) / 8; rounds > 0; rounds--, t += 8) {
         CANDIDATE (0)
         CANDIDATE (1)
         CANDIDATE (2)
@@ -1283,7 +1274,7 @@ next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
         CANDIDATE (6)
         CANDIDATE (7)
     }
-    for (; t < end; t++, tm++) {
+    for (; t < end; t++) {
         CANDIDATE (0)
     }
 #undef CANDIDATE
