@@ -47,20 +47,13 @@ doc_alloc (bilat_doc *d, size_t size, size_t align)
     return (void *) at;
 }
 
-/* What a fact holds that is not the doc's: an event and its arrays, a person's offices (the
- * person's array, taken over). */
+/* What a fact holds that is not the doc's: a person's offices (the person's array, taken
+ * over). */
 static void
 fact_free (bilat_fact *f)
 {
-    if (f->kind == BILAT_FACT_EVENT) {
-        if (f->parties)
-            g_ptr_array_free (f->parties, TRUE);
-        if (f->persons)
-            g_ptr_array_free (f->persons, TRUE);
-        g_free (f);
-    } else if (f->offices) {
+    if (f->offices)
         g_ptr_array_free (f->offices, TRUE);
-    }
 }
 
 GPtrArray *
@@ -72,12 +65,30 @@ bilat__doc_list (bilat_doc *doc, guint n)
     return a;
 }
 
+void
+bilat__doc_list_add (bilat_doc *doc, GPtrArray **list, gpointer p)
+{
+    enum { FIRST = 8 };
+    GPtrArray *a = *list;
+    if (a == NULL)
+        a = *list = bilat__doc_list (doc, FIRST);
+    else if (a->len >= FIRST && (a->len & (a->len - 1)) == 0) {
+        /* Full: its room is FIRST, then doubled at every power of two. The old room stays
+         * in the block. */
+        gpointer *room = doc_alloc (doc, 2 * a->len * sizeof *room, _Alignof (gpointer));
+        memcpy (room, a->pdata, a->len * sizeof *room);
+        a->pdata = room;
+    }
+    a->pdata[a->len++] = p;
+}
+
 bilat_fact *
 bilat__doc_add (bilat_doc *doc, int kind)
 {
     bilat_fact *f;
     if (kind == BILAT_FACT_EVENT) {
-        f = g_malloc (sizeof *f);
+        /* The events' list is GLib's: the event stage sets its size. */
+        f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
         g_ptr_array_add (doc->facts[kind], f);
     } else {
         f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));

@@ -1528,8 +1528,8 @@ new_event (bilat_ctx *c, const frame *f, int type, const char *date, const char 
     e->place = f->place;
     /* The parties, as many as there are codes; persons come when there are some (NULL is
      * no persons to every reader of a fact). */
-    e->parties = g_ptr_array_sized_new ((guint) n_codes);
-    g_ptr_array_set_size (e->parties, (gint) n_codes);
+    e->parties = bilat__doc_list (c->doc, (guint) n_codes);
+    e->parties->len = (guint) n_codes;
     memcpy (e->parties->pdata, codes, (size_t) n_codes * sizeof *codes);
     return e;
 }
@@ -1540,12 +1540,10 @@ add_persons (bilat_ctx *c, bilat_fact *e, const int *persons, int n)
     for (int k = 0; k < n; k++) {
         const char *name = g_array_index (c->persons, bilat_person, persons[k]).name;
         gboolean dup = FALSE;
-        if (e->persons == NULL)
-            e->persons = g_ptr_array_sized_new ((guint) n);
-        for (guint j = 0; j < e->persons->len; j++)
+        for (guint j = 0; e->persons && j < e->persons->len; j++)
             dup |= g_ptr_array_index (e->persons, j) == name;
         if (!dup)
-            g_ptr_array_add (e->persons, (gpointer) name);
+            bilat__doc_list_add (c->doc, &e->persons, (gpointer) name);
     }
 }
 

@@ -328,13 +328,14 @@ struct bilat_fact {
 
 /* A document's facts (all but events), their lists and its strings are carved from blocks
  * it owns, the first inside the document itself: a few dozen small blocks per document, each
- * allocated and freed on its own, cost more than gathering the facts. Events, and their
- * arrays, are GLib's: events.c adds to them (an agreement it drops is never made; a NULL
- * holds its place while the stage runs).
+ * allocated and freed on its own, cost more than gathering the facts. Events are in the
+ * blocks too, with their parties and persons; only the list of events is GLib's: events.c
+ * sets its size (an agreement it drops is never made; a NULL holds its place while the
+ * stage runs).
  *
- * So every facts[kind] but facts[BILAT_FACT_EVENT], and a pair's parties, are arrays the
- * doc owns (pdata in its blocks): read their public fields (len, pdata, g_ptr_array_index),
- * never pass them to g_ptr_array_* functions. */
+ * So every facts[kind] but facts[BILAT_FACT_EVENT], and the parties and persons of pairs and
+ * events, are arrays the doc owns (pdata in its blocks): read their public fields (len,
+ * pdata, g_ptr_array_index), never pass them to g_ptr_array_* functions. */
 typedef struct bilat_doc_block bilat_doc_block;
 #define BILAT_DOC_FIRST_BLOCK 3072
 struct bilat_doc {
@@ -354,6 +355,9 @@ bilat_doc *bilat__doc_new (void);
 bilat_fact *bilat__doc_add (bilat_doc *doc, int kind);
 /* A list the doc owns, with room for n entries, empty (see above). */
 GPtrArray *bilat__doc_list (bilat_doc *doc, guint n);
+/* Append p to *list, a list the doc owns that only this function fills (made on the first
+ * call, when *list is NULL), growing it. */
+void bilat__doc_list_add (bilat_doc *doc, GPtrArray **list, gpointer p);
 /* A copy of s (n bytes, no NUL among them) in the doc, NUL-terminated. */
 char *bilat__doc_copy_len (bilat_doc *doc, const char *s, size_t n);
 /* A copy of s in the doc; NULL for NULL. */
