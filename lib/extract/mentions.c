@@ -112,8 +112,13 @@ bilat__find_mentions (bilat_ctx *c)
     const bilat_gazetteer *gz = c->ex->gz;
     gz_view view;
     bilat__gazetteer_view (gz, &view);
-    const bilat_token *toks = c->toks.data;
-    const uint32_t ntoks = c->toks.len;
+    bilat_token *toks = c->toks.data;
+    int32_t *tok_mention = c->tok_mention;
+    /* For the prefetch below, which needs a record table (an unfrozen gazetteer has none). */
+    static const gz_one no_ones[1];
+    const gz_one *ones = view.ones ? view.ones : no_ones;
+    const size_t ones_mask = view.ones ? view.ones_mask : 0;
+    const uint32_t keyword_layer = 1u << GZ_AREA | 1u << GZ_STATUS | 1u << GZ_KEYWORD;
     /* Mentions are written in place, the array grown by doubling as they come: sizing it
      * for one mention per token would cost 32 bytes a token on texts that name nothing. */
     guint n = c->mentions->len, cap = MAX (c->mentions->len, 64);
@@ -128,32 +133,32 @@ bilat__find_mentions (bilat_ctx *c)
         /* Datelines open the text or a paragraph. */
         uint32_t dl = (si == 0 || (toks[s->tb].flags & BILAT_TOK_NEWLINE)) ? dateline_end (c, s)
                                                                             : s->tb;
+        /* The sentence's records, fetched before they are looked up: they are too many
+         * for the first-level cache, and the lookups would wait for them one by one. */
+        for (uint32_t i = s->tb; i < s->te; i++)
+            __builtin_prefetch (&ones[GZ_ONE_SLOT (toks[i].hash) & ones_mask]);
         for (uint32_t i = s->tb; i < s->te;) {
-            /* The record of a word two ahead, fetched while this one is looked up: the
-             * records are too many for the first-level cache. */
-            if (view.ones && i + 2 < ntoks)
-                __builtin_prefetch (&view.ones[GZ_ONE_SLOT (toks[i + 2].hash) & view.ones_mask]);
             gz_hit h;
             bilat__gazetteer_hit (&view, c->text.text, toks, i, s->te, &h);
             if (h.entry < 0) {
                 i++;
                 continue;
             }
-            if (h.kind == GZ_AREA || h.kind == GZ_STATUS || h.kind == GZ_KEYWORD) {
+            if ((keyword_layer >> h.kind) & 1) {
                 if (h.kw >= 0)
                     note_keyword (c, i, h.kw, h.kw_ntok);
                 /* Keywords inside an area phrase: "political consultations". */
-                for (uint32_t k = i + 1; k < i + h.ntok && h.kind != GZ_KEYWORD; k++) {
-                    unsigned inner_ntok;
-                    int inner = bilat__gazetteer_keyword_at (&view, c->text.text, toks, k, s->te,
-                                                             &inner_ntok);
-                    if (inner >= 0)
-                        note_keyword (c, k, inner, inner_ntok);
-                }
-            }
-            if (h.kind == GZ_PERSON &&
-                (!in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, h.id)) ||
-                 (h.ntok == 1 && inside_other_name (c, i, s)))) {
+                if (h.ntok > 1 && h.kind != GZ_KEYWORD)
+                    for (uint32_t k = i + 1; k < i + h.ntok; k++) {
+                        unsigned inner_ntok;
+                        int inner = bilat__gazetteer_keyword_at (&view, c->text.text, toks, k,
+                                                                 s->te, &inner_ntok);
+                        if (inner >= 0)
+                            note_keyword (c, k, inner, inner_ntok);
+                    }
+            } else if (h.kind == GZ_PERSON &&
+                       (!in_term (c, bilat__gazetteer_entity (gz, GZ_PERSON, h.id)) ||
+                        (h.ntok == 1 && inside_other_name (c, i, s)))) {
                 i++;
                 continue;
             }
@@ -164,24 +169,20 @@ bilat__find_mentions (bilat_ctx *c)
                 g_array_set_size (c->named, cap);
                 named = (guint32 *) (void *) c->named->data;
             }
-            /* Written in place, field by field: most tokens make a mention. */
+            /* Written in place, whole: most tokens make a mention. */
             uint32_t te = i + h.ntok;
-            bilat_mention *m = &ms[n];
-            m->tb = i;
-            m->te = te;
-            m->sent = (int32_t) si;
-            m->kind = h.kind;
-            m->form = h.form;
-            m->dateline = i < dl;
-            m->pad = 0;
-            m->id = h.id;
-            m->entry = &view.entries[h.entry];
+            ms[n] = (bilat_mention) { .tb = i, .te = te, .sent = (int32_t) si, .kind = h.kind,
+                                      .form = h.form, .dateline = i < dl, .id = h.id,
+                                      .entry = &view.entries[h.entry] };
             uint32_t claim = h.kind == GZ_PERSON || (h.kind == GZ_KEYWORD && h.id == KW_PARTICLE)
                                  ? 0
                                  : BILAT_TOK_CLAIMED;
-            for (; i < te; i++) {
-                c->tok_mention[i] = (int32_t) n;
-                c->toks.data[i].flags |= claim;
+            /* Most mentions are one word long. */
+            tok_mention[i] = (int32_t) n;
+            toks[i].flags |= claim;
+            for (i++; G_UNLIKELY (i < te); i++) {
+                tok_mention[i] = (int32_t) n;
+                toks[i].flags |= claim;
             }
             named[n_named] = n;
             n_named += h.kind != GZ_KEYWORD || h.id == KW_COUNTERPART;
