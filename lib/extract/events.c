@@ -772,7 +772,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                 continue;
             const bilat_token *t = ctx_tok (c, k + 1);
             if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
-                ctx_mention_at (c, k + 1) == NULL)
+                !ctx_covered (c, k + 1))
                 f->place = bilat__doc_strndup (c, t->start, t->end);
             break;
         }

@@ -69,6 +69,9 @@ int bilat__extractor_set_date_limits (bilat_extractor *ex, gboolean jit, uint32_
  * that the search for names tests one word per token. */
 enum { BILAT_TOK_CLAIMED = 1u << 16 };
 
+/* tok_mention of the tokens of a keyword that is nothing else (see ctx_mention_at). */
+enum { BILAT_KEYWORD_SPAN = -2 };
+
 /* A dictionary hit over tokens [tb, te). */
 typedef struct {
     uint32_t tb, te;
@@ -139,7 +142,7 @@ typedef struct {
     GArray *named;      /* guint32: the index of every mention but keywords, and of the
                          * keyword "counterpart", in order: the walks that look for things
                          * skip the keywords, four mentions in five, this way */
-    int32_t *tok_mention;  /* token -> mention index or -1 */
+    int32_t *tok_mention;  /* token -> mention index, BILAT_KEYWORD_SPAN or -1 */
     int32_t *tok_sent;     /* token -> sentence */
     uint8_t *tok_kw;       /* token -> keyword starting there (bilat_keyword), 0 if none */
     uint8_t *tok_kw_len;   /* its length in tokens */
@@ -216,11 +219,27 @@ ctx_tok (const bilat_ctx *c, size_t i)
 {
     return &c->toks.data[i];
 }
+/* The mention over token tok, or NULL. A keyword that is nothing else has no mention, only
+ * its place in the keyword layer (tok_kw) and BILAT_KEYWORD_SPAN over its tokens: four
+ * mentions in five would be keywords, which the walks never look at ("counterpart", which
+ * the people walk starts from, keeps a mention). */
 static inline const bilat_mention *
 ctx_mention_at (const bilat_ctx *c, size_t tok)
 {
     int32_t m = c->tok_mention[tok];
     return m >= 0 ? &g_array_index (c->mentions, bilat_mention, m) : NULL;
+}
+/* Does a mention or a keyword cover token tok? */
+static inline gboolean
+ctx_covered (const bilat_ctx *c, size_t tok)
+{
+    return c->tok_mention[tok] != -1;
+}
+/* The keyword that starts at token tok and is nothing else, or KW_NONE. */
+static inline int
+ctx_keyword_only_at (const bilat_ctx *c, size_t tok)
+{
+    return c->tok_mention[tok] == BILAT_KEYWORD_SPAN ? c->tok_kw[tok] : KW_NONE;
 }
 /* a and b, n bytes each, are equal but for ASCII case: g_ascii_strncasecmp () == 0 on words
  * of n bytes, in line (the call cost more than the short words it compares). */

@@ -319,9 +319,10 @@ in_institution_name (const bilat_ctx *c, const bilat_mention *m)
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
     uint32_t lo = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
     uint32_t hi = MIN (m->te + 4, s->te);
+    /* Both keywords are one word long, so a keyword's first token is the one to test. */
     for (uint32_t k = lo; k < hi; k++) {
-        const bilat_mention *o = ctx_mention_at (c, k);
-        if (o && o->kind == GZ_KEYWORD && (o->id == KW_INSTITUTION || o->id == KW_NAME_NOUN))
+        int kw = ctx_keyword_only_at (c, k);
+        if (kw == KW_INSTITUTION || kw == KW_NAME_NOUN)
             return TRUE;
     }
     return FALSE;

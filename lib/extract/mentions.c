@@ -32,7 +32,8 @@ inside_other_name (const bilat_ctx *c, uint32_t i, const bilat_sentence *s)
         const bilat_token *p = ctx_tok (c, i - 1);
         const bilat_mention *pm = ctx_mention_at (c, i - 1);
         if ((p->flags & BILAT_TOK_WORD) && (p->flags & BILAT_TOK_UPPER) &&
-            !(p->flags & BILAT_TOK_POSS) && (pm == NULL || pm->kind == GZ_STATE))
+            !(p->flags & BILAT_TOK_POSS) &&
+            (!ctx_covered (c, i - 1) || (pm && pm->kind == GZ_STATE)))
             return TRUE;
     }
     return FALSE;
@@ -162,6 +163,18 @@ bilat__find_mentions (bilat_ctx *c)
                 i++;
                 continue;
             }
+            uint32_t te = i + h.ntok;
+            uint32_t claim = h.kind == GZ_PERSON || (h.kind == GZ_KEYWORD && h.id == KW_PARTICLE)
+                                 ? 0
+                                 : BILAT_TOK_CLAIMED;
+            if (h.kind == GZ_KEYWORD && h.id != KW_COUNTERPART) {
+                /* A keyword and nothing else: its place in the keyword layer is all. */
+                do {
+                    tok_mention[i] = BILAT_KEYWORD_SPAN;
+                    toks[i].flags |= claim;
+                } while (++i < te);
+                continue;
+            }
             if (n == cap) {
                 cap *= 2;
                 g_array_set_size (c->mentions, cap);
@@ -169,14 +182,10 @@ bilat__find_mentions (bilat_ctx *c)
                 g_array_set_size (c->named, cap);
                 named = (guint32 *) (void *) c->named->data;
             }
-            /* Written in place, whole: most tokens make a mention. */
-            uint32_t te = i + h.ntok;
+            /* Written in place, whole. */
             ms[n] = (bilat_mention) { .tb = i, .te = te, .sent = (int32_t) si, .kind = h.kind,
                                       .form = h.form, .dateline = i < dl, .id = h.id,
                                       .entry = &view.entries[h.entry] };
-            uint32_t claim = h.kind == GZ_PERSON || (h.kind == GZ_KEYWORD && h.id == KW_PARTICLE)
-                                 ? 0
-                                 : BILAT_TOK_CLAIMED;
             /* Most mentions are one word long. */
             tok_mention[i] = (int32_t) n;
             toks[i].flags |= claim;
@@ -184,8 +193,7 @@ bilat__find_mentions (bilat_ctx *c)
                 tok_mention[i] = (int32_t) n;
                 toks[i].flags |= claim;
             }
-            named[n_named] = n;
-            n_named += h.kind != GZ_KEYWORD || h.id == KW_COUNTERPART;
+            named[n_named++] = n;
             n++;
         }
     }

@@ -92,14 +92,12 @@ may_be_name_word (const bilat_token *t)
            (BILAT_TOK_WORD | BILAT_TOK_UPPER);
 }
 
-/* A token that can be part of a name: a capitalized word no dictionary claims; t is its
- * record and m its mention, if any. */
+/* A token that can be part of a name: a capitalized word no dictionary claims but the
+ * people's and the particles' (BILAT_TOK_CLAIMED); t is its record. */
 static inline gboolean
-is_name_word_at (const bilat_ctx *c, const bilat_token *t, const bilat_mention *m)
+is_name_word_at (const bilat_ctx *c, const bilat_token *t)
 {
-    if (!may_be_name_word (t))
-        return FALSE;
-    if (m && m->kind != GZ_PERSON && !(m->kind == GZ_KEYWORD && m->id == KW_PARTICLE))
+    if (!may_be_name_word (t) || (t->flags & BILAT_TOK_CLAIMED))
         return FALSE;
     /* Acronyms are not names, but "Kh.Battulga" and single initials are. */
     if ((t->flags & BILAT_TOK_ALLCAPS) && t->end - t->start > 1 &&
@@ -113,7 +111,7 @@ is_name_word (const bilat_ctx *c, size_t i)
 {
     const bilat_token *t = ctx_tok (c, i);
     /* Most tokens fail on their flags, before the mention is looked up. */
-    return may_be_name_word (t) && is_name_word_at (c, t, ctx_mention_at (c, i));
+    return may_be_name_word (t) && is_name_word_at (c, t);
 }
 
 /* An initial: one capital followed by a dot ("S. Jaishankar", "Benigno S. Aquino"). */
@@ -177,7 +175,7 @@ read_name_on (const bilat_ctx *c, size_t i, size_t limit)
             words++;
             continue;
         }
-        if (is_name_word_at (c, t, m)) {
+        if (is_name_word_at (c, t)) {
             j++;
             last = j;
             words++;
@@ -190,7 +188,7 @@ read_name_on (const bilat_ctx *c, size_t i, size_t limit)
                 if (is_name_word (c, j + 1))
                     j++;
                 else if ((ctx_tok (c, j + 1)->flags & BILAT_TOK_WORD) &&
-                         ctx_mention_at (c, j + 1) == NULL) {
+                         !ctx_covered (c, j + 1)) {
                     j += 2;
                     last = j;
                 }
@@ -704,14 +702,12 @@ skip_the (const bilat_ctx *c, size_t i, size_t limit)
 static inline size_t
 skip_honorifics (const bilat_ctx *c, size_t i, size_t limit)
 {
-    for (;;) {
-        const bilat_mention *m = i < limit ? mention_starting (c, i, GZ_KEYWORD) : NULL;
-        if (m == NULL || m->id != KW_HONORIFIC)
-            return i;
-        i = m->te;
+    while (i < limit && ctx_keyword_only_at (c, i) == KW_HONORIFIC) {
+        i += c->tok_kw_len[i];
         if (i < limit && bilat__tok_punct (c, i, '.'))
             i++;
     }
+    return i;
 }
 
 /* A state named as the holder of an office: "Kazakh", "Benin's", "of (the) Turkmenistan". */
@@ -749,7 +745,7 @@ leads_portfolio (const bilat_ctx *c, size_t k, size_t limit)
     if (!(t->flags & BILAT_TOK_WORD) || !(t->flags & BILAT_TOK_UPPER) || k + 1 >= limit)
         return FALSE;
     const bilat_mention *m = ctx_mention_at (c, k);
-    if (m && !(m->kind == GZ_STATE && m->form == GZ_FORM_DEMONYM))
+    if (ctx_covered (c, k) && !(m && m->kind == GZ_STATE && m->form == GZ_FORM_DEMONYM))
         return FALSE;
     return is_portfolio_word (c, k + 1);
 }
@@ -1291,9 +1287,8 @@ find_later_mentions (bilat_ctx *c, name_index *ix)
     size_t n = c->toks.len;
     for (size_t i = 0, from; (i = next_name_candidate (c, from = i, n)) < n;) {
         const bilat_sentence *s = &sents[c->tok_sent[i]];
-        /* The candidate's mention, if any, may hold a name: is_name_word needs no other. A
-         * token the walk passed over is no name word either. */
-        if (!is_name_word_at (c, ctx_tok (c, i), NULL) ||
+        /* A token the walk passed over is no name word either. */
+        if (!is_name_word_at (c, ctx_tok (c, i)) ||
             (i == from && i > s->tb && is_name_word (c, i - 1))) {
             i++;
             continue;

@@ -166,8 +166,9 @@ typedef struct {
 static inline void
 bilat__gz_hit_of (const gz_view *v, const gz_entry *e, const gz_entry *kw, gz_hit *h)
 {
-    h->entry = e ? (int32_t) (e - v->entries) : -1;
+    *h = (gz_hit) { .entry = -1 };
     if (e) {
+        h->entry = (int32_t) (e - v->entries);
         h->id = e->id;
         h->ntok = e->ntok;
         h->kind = e->kind;
@@ -188,8 +189,7 @@ bilat__gazetteer_hit (const gz_view *v, const char *text, const bilat_token *tok
         const bilat_token *t = &toks[i];
         const gz_one *o = bilat__gz_record (v, t->hash);
         if (o == NULL) {
-            h->entry = -1;
-            h->kw = -1;
+            *h = (gz_hit) { .entry = -1, .kw = -1 };
             return;
         }
         gboolean longer = FALSE;
