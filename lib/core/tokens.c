@@ -136,14 +136,20 @@ case_flags (const unsigned char *p, size_t n)
 /* Byte classes for the tokenizer's loops. */
 enum {
     CLS_ALNUM = 1,    /* ASCII letter or digit */
-    CLS_LETTER = 2,
-    CLS_LOWER = 4,
+    CLS_LOWER = 2,
+    CLS_UPPER = 4,
     CLS_SPACE = 8,    /* space, tab, line feed */
-    CLS_HIGH = 16,    /* byte >= 0x80: decoded to tell letters from symbols */
-    CLS_JOIN = 32     /* apostrophe or dot: may join two parts of one word */
+    CLS_DIGIT = 16,
+    CLS_HIGH = 32,    /* byte >= 0x80: decoded to tell letters from symbols */
+    CLS_JOIN = 64,    /* apostrophe or dot: may join two parts of one word */
+    CLS_PUNCT = 128,  /* any other ASCII byte but the apostrophe: a token of one byte */
+    CLS_LETTER = CLS_LOWER | CLS_UPPER,
+    /* The flags a word has from its first byte are these bits of its class. */
+    CLS_WORD_FLAGS = CLS_ALNUM | CLS_UPPER | CLS_DIGIT
 };
+G_STATIC_ASSERT ((int) CLS_ALNUM == (int) BILAT_TOK_WORD && (int) CLS_UPPER == (int) BILAT_TOK_UPPER &&
+                 (int) CLS_DIGIT == (int) BILAT_TOK_DIGIT);
 static unsigned char ascii_class[256];
-static uint16_t word_flags[256];  /* BILAT_TOK_* an ASCII word has from its first byte */
 static uint64_t byte_hash[128];   /* the hash of each one-byte ASCII token */
 
 static void
@@ -153,20 +159,20 @@ init_tables_once (void)
     if (!g_once_init_enter (&done))
         return;
     for (int b = 0; b < 256; b++) {
-        word_flags[b] = BILAT_TOK_WORD | (g_ascii_isupper (b) ? BILAT_TOK_UPPER : 0) |
-                        (g_ascii_isdigit (b) ? BILAT_TOK_DIGIT : 0);
         if (b >= '0' && b <= '9')
-            ascii_class[b] = CLS_ALNUM;
+            ascii_class[b] = CLS_ALNUM | CLS_DIGIT;
         else if (b >= 'a' && b <= 'z')
-            ascii_class[b] = CLS_ALNUM | CLS_LETTER | CLS_LOWER;
+            ascii_class[b] = CLS_ALNUM | CLS_LOWER;
         else if (b >= 'A' && b <= 'Z')
-            ascii_class[b] = CLS_ALNUM | CLS_LETTER;
+            ascii_class[b] = CLS_ALNUM | CLS_UPPER;
         else if (b == ' ' || b == '\t' || b == '\n')
             ascii_class[b] = CLS_SPACE;
         else if (b >= 0x80)
             ascii_class[b] = CLS_HIGH;
         else if (b == '\'' || b == '.')
             ascii_class[b] = CLS_JOIN;
+        if (b < 0x80 && b != '\'' && !(ascii_class[b] & (CLS_ALNUM | CLS_SPACE)))
+            ascii_class[b] |= CLS_PUNCT;
         if (b < 128) {
             char one = (char) b;
             byte_hash[b] = bilat__token_hash (&one, 1);
@@ -215,21 +221,23 @@ typedef struct {
 } tok_state;
 
 #if defined(__SSE2__)
-/* The bytes of v from lo to hi (ASCII), as 0xff. */
+/* The bytes of v from lo to hi (ASCII), as 0xff: v moved so that hi lands on 127, the
+ * range then is the bytes above a signed bound, one compare. */
 static inline __m128i
 bytes_in (__m128i v, char lo, char hi)
 {
-    return _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ((char) (lo - 1))),
-                          _mm_cmplt_epi8 (v, _mm_set1_epi8 ((char) (hi + 1))));
+    __m128i moved = _mm_add_epi8 (v, _mm_set1_epi8 ((char) (127 - hi)));
+    return _mm_cmpgt_epi8 (moved, _mm_set1_epi8 ((char) (126 - (hi - lo))));
 }
 
-/* A bit per byte of v that is no ASCII letter or digit. */
+/* A bit per byte of v that is no ASCII letter or digit, and bit 16: the lowest set bit is
+ * where a word starting at v stops, 16 when it goes on. */
 static inline unsigned
 not_alnum_bits (__m128i v)
 {
     __m128i letter = bytes_in (_mm_or_si128 (v, _mm_set1_epi8 (0x20)), 'a', 'z');
     __m128i alnum = _mm_or_si128 (letter, bytes_in (v, '0', '9'));
-    return ~(unsigned) _mm_movemask_epi8 (alnum) & 0xffff;
+    return ~(unsigned) _mm_movemask_epi8 (alnum);
 }
 #endif
 
@@ -241,7 +249,7 @@ ascii_run_end (const unsigned char *q, const unsigned char *end)
 {
 #if defined(__SSE2__)
     while (end - q >= 16) {
-        unsigned other = not_alnum_bits (_mm_loadu_si128 ((const __m128i *) q));
+        unsigned other = not_alnum_bits (_mm_loadu_si128 ((const __m128i *) q)) & 0xffff;
         if (other)
             return q + __builtin_ctz (other);
         q += 16;
@@ -254,25 +262,66 @@ ascii_run_end (const unsigned char *q, const unsigned char *end)
     return q;
 }
 
+/* Is there an ASCII letter and no lower-case one in p[0, n)? Out of line: most words that
+ * do not start in lower case start with a capital, and do not need it. */
+static G_GNUC_NO_INLINE gboolean
+ascii_all_caps (const unsigned char *p, size_t n)
+{
+    gboolean letter = FALSE;
+    for (size_t i = 0; i < n; i++) {
+        if (ascii_class[p[i]] & CLS_LOWER)
+            return FALSE;
+        letter |= (ascii_class[p[i]] & CLS_LETTER) != 0;
+    }
+    return letter;
+}
+
 /* Low k bytes of a word kept, for k in [0, 8]. */
 static const uint64_t keep_bytes[9] = {
     0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL, 0xffffffffffffULL,
     0xffffffffffffffULL, ~0ULL
 };
 
-/* The common word: a run of ASCII letters and digits at p. Where it ends, its hash (as
- * alnum_hash) in *h, and in *lower whether a lower-case letter follows its first byte
- * (only asked of words that start in upper case or with a digit). With SSE2 and 16 bytes
- * left, a word shorter than 16 bytes is classified, hashed and measured from one load. */
+/* A run of ASCII letters and digits: where it ends and its hash. */
+typedef struct {
+    const unsigned char *q;
+    uint64_t h;
+} alnum_run;
+
+/* The run at p, a byte at a time (with SSE2, 16 at a time to find its end). */
+static inline alnum_run
+byte_run (const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char *q = ascii_run_end (p, end);
+    return (alnum_run) { q, alnum_hash (p, (size_t) (q - p), end) };
+}
+
+#if defined(__SSE2__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
+/* A word of 16 bytes or more, or one near the text's end: out of line, so that the
+ * tokenizer's loop keeps its registers (the result comes back in two). */
+static G_GNUC_NO_INLINE alnum_run
+long_run (const unsigned char *p, const unsigned char *end)
+{
+    return byte_run (p, end);
+}
+#else
+#define long_run byte_run
+#endif
+
+/* The common word: a run of ASCII letters and digits at p, whose first byte has class cls.
+ * Where it ends, its hash (as alnum_hash) in *h, and BILAT_TOK_ALLCAPS added to *flags when
+ * it has a letter and no lower-case one. With SSE2, when wide (16 bytes readable from p), a
+ * word shorter than 16 bytes is measured, hashed and cased from one load. */
 static inline const unsigned char *
-ascii_word (const unsigned char *p, const unsigned char *end, uint64_t *h, gboolean *lower)
+ascii_word (const unsigned char *p, const unsigned char *end, gboolean wide, unsigned cls,
+            uint64_t *h, uint32_t *flags)
 {
 #if defined(__SSE2__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
-    if (end - p >= 16) {
+    if (wide) {
         __m128i v = _mm_loadu_si128 ((const __m128i *) p);
         unsigned other = not_alnum_bits (v);
-        if (other) {
-            unsigned n = (unsigned) __builtin_ctz (other);
+        unsigned n = (unsigned) __builtin_ctz (other);
+        if (n < 16) {
             /* Bit 5 set: the word's letters lower-cased, as the hash reads them. */
             __m128i folded = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
             uint64_t lo = (uint64_t) _mm_cvtsi128_si64 (folded);
@@ -284,22 +333,23 @@ ascii_word (const unsigned char *p, const unsigned char *end, uint64_t *h, gbool
                 x = hash_block (hash_block (HASH_SEED, lo), hi & keep_bytes[n - 8]);
             }
             *h = hash_final (x, n);
-            if (!(ascii_class[*p] & CLS_LOWER)) {
+            if (!(cls & CLS_LOWER)) {
+                /* other - 1: the bits below n (and others' above, never a letter's). */
                 unsigned small = (unsigned) _mm_movemask_epi8 (bytes_in (v, 'a', 'z'));
-                *lower = (small & ((1u << n) - 1)) != 0;
+                if (!(small & (other - 1)) && ((cls & CLS_LETTER) || ascii_all_caps (p, n)))
+                    *flags |= BILAT_TOK_ALLCAPS;
             }
             return p + n;
         }
     }
+#else
+    (void) wide;
 #endif
-    const unsigned char *q = ascii_run_end (p, end);
-    *h = alnum_hash (p, (size_t) (q - p), end);
-    if (!(ascii_class[*p] & CLS_LOWER)) {
-        *lower = FALSE;
-        for (const unsigned char *r = p; r < q; r++)
-            *lower |= (ascii_class[*r] & CLS_LOWER) != 0;
-    }
-    return q;
+    alnum_run r = long_run (p, end);
+    *h = r.h;
+    if (!(cls & CLS_LOWER) && ascii_all_caps (p, (size_t) (r.q - p)))
+        *flags |= BILAT_TOK_ALLCAPS;
+    return r.q;
 }
 
 /* The rest of the word that starts at p, from q where its first ASCII run stopped at a
@@ -340,19 +390,6 @@ word_rest (const unsigned char *p, const unsigned char *q, const unsigned char *
     return q;
 }
 
-/* Is there an ASCII letter and no lower-case one in p[0, n)? */
-static gboolean
-ascii_all_caps (const unsigned char *p, size_t n)
-{
-    gboolean letter = FALSE;
-    for (size_t i = 0; i < n; i++) {
-        if (ascii_class[p[i]] & CLS_LOWER)
-            return FALSE;
-        letter |= (ascii_class[p[i]] & CLS_LETTER) != 0;
-    }
-    return letter;
-}
-
 /* A word that is not one run of ASCII letters and digits: from p, whose first run (if
  * any) stopped at q. Fills *t but its start; where the word ends. */
 static G_GNUC_NO_INLINE const unsigned char *
@@ -363,7 +400,7 @@ other_word (bilat_token *t, const unsigned char *p, const unsigned char *q,
     q = word_rest (p, q, end, &ascii);
     size_t n = (size_t) (q - p);
     if (ascii) {
-        flags |= word_flags[*p];
+        flags |= BILAT_TOK_WORD | (ascii_class[*p] & CLS_WORD_FLAGS);
         if (!(ascii_class[*p] & CLS_LOWER) && ascii_all_caps (p, n))
             flags |= BILAT_TOK_ALLCAPS;
     } else {
@@ -387,6 +424,75 @@ other_start (bilat_token *t, const unsigned char *s, const unsigned char *p,
     return s + other_token (t, s, p, end);
 }
 
+/* White space at *p: the BILAT_TOK_* it adds to the flags of the next token. */
+static inline uint32_t
+space_flags (uint32_t pending, unsigned char c)
+{
+    pending |= BILAT_TOK_SPACE;
+    if (c == '\n')
+        pending |= (pending & BILAT_TOK_NEWLINE) ? BILAT_TOK_PARA : BILAT_TOK_NEWLINE;
+    return pending;
+}
+
+/* One turn of the tokenizer at *pp, which is below the text's end, with room for a token
+ * at *pt: white space is noted in *pending, a token is written and *pt moves past it. When
+ * wide, 16 bytes can be read from *pp (a constant where inlined). */
+static G_ALWAYS_INLINE inline void
+tokenize_step (const unsigned char *s, const unsigned char *end, const unsigned char **pp,
+               bilat_token **pt, uint32_t *pending, gboolean wide)
+{
+    const unsigned char *p = *pp;
+    bilat_token *t = *pt;
+    unsigned char c = *p;
+    unsigned cls = ascii_class[c];
+    const unsigned char *q;
+    if (G_LIKELY (cls & CLS_ALNUM)) {
+        uint64_t h;
+        uint32_t flags = *pending | (cls & CLS_WORD_FLAGS);
+        q = ascii_word (p, end, wide, cls, &h, &flags);
+        /* One space is the common separator: it ends the word (*end is the NUL, so q
+         * needs no bound test) and is taken in this turn. */
+        if (*q == ' ') {
+            *t = (bilat_token) { (uint32_t) (p - s), (uint32_t) (q - s), flags, 0, h };
+            *pt = t + 1;
+            *pending = BILAT_TOK_SPACE;
+            *pp = q + 1;
+            return;
+        }
+        /* A dot or an apostrophe joins only a letter or digit after it; the sentence's
+         * full stop does not. */
+        unsigned next = ascii_class[*q];
+        if (G_UNLIKELY ((next & CLS_HIGH) ||
+                        ((next & CLS_JOIN) && (ascii_class[q[1]] & (CLS_ALNUM | CLS_HIGH))))) {
+            t->start = (uint32_t) (p - s);
+            t->pad = 0;
+            q = other_word (t, p, q, end, *pending);
+        } else {
+            *t = (bilat_token) { (uint32_t) (p - s), (uint32_t) (q - s), flags, 0, h };
+        }
+    } else if (cls & CLS_SPACE) {
+        *pending = space_flags (*pending, c);
+        *pp = p + 1;
+        return;
+    } else if (cls & CLS_PUNCT) {
+        /* Punctuation: a token of one byte. */
+        uint32_t at = (uint32_t) (p - s);
+        *t = (bilat_token) { at, at + 1, *pending | BILAT_TOK_PUNCT, 0, byte_hash[c] };
+        q = p + 1;
+    } else {
+        t->start = (uint32_t) (p - s);
+        t->pad = 0;
+        q = other_start (t, s, p, end, *pending);
+    }
+    *pt = t + 1;
+    *pending = 0;
+    if (*q == ' ') {
+        *pending = BILAT_TOK_SPACE;
+        q++;
+    }
+    *pp = q;
+}
+
 /* Tokens of st's text into buf[0, room), from where the last call stopped; the count
  * written. Fewer than room only at the end of the text: the callers own the growing.
  * The byte at the text's end must be readable and no letter or digit (its NUL). The loop
@@ -397,67 +503,34 @@ tokenize_some (tok_state *st, bilat_token *buf, size_t room)
 {
     const unsigned char *s = st->s, *end = st->end, *p = st->p;
     uint32_t pending = st->pending;
-    size_t n = 0;
-    while (p < end) {
-        unsigned char c = *p;
-        unsigned cls = ascii_class[c];
-        if (cls & CLS_SPACE) {
-            pending |= BILAT_TOK_SPACE;
-            if (c == '\n')
-                pending |= (pending & BILAT_TOK_NEWLINE) ? BILAT_TOK_PARA : BILAT_TOK_NEWLINE;
-            p++;
-            continue;
+    bilat_token *t = buf, *const t_end = buf + room;
+    /* Below wide_end, 16 bytes of the text can be read. */
+    const unsigned char *wide_end = end - s >= 16 ? end - 15 : s;
+    for (;;) {
+        if (p < wide_end) {
+            /* A token takes one byte at least: below lim, there is room for one. So one
+             * test a turn stands for the room, the text's end and the 16 bytes. */
+            size_t left = (size_t) (t_end - t);
+            const unsigned char *lim = (size_t) (wide_end - p) <= left ? wide_end : p + left;
+            while (p < lim)
+                tokenize_step (s, end, &p, &t, &pending, TRUE);
+            if (p < wide_end && t < t_end)
+                continue;
         }
-        if (n == room)
+        /* The last 15 bytes, or the room is full: a turn at a time, with every test. */
+        if (p >= end)
             break;
-        bilat_token *t = &buf[n++];
-        t->start = (uint32_t) (p - s);
-        t->pad = 0;
-        const unsigned char *q;
-        if (G_UNLIKELY (!(cls & CLS_ALNUM))) {
-            if (c < 0x80 && c != '\'') {
-                /* Punctuation: a token of one byte. */
-                t->end = t->start + 1;
-                t->flags = pending | BILAT_TOK_PUNCT;
-                t->hash = byte_hash[c];
-                q = p + 1;
-            } else {
-                q = other_start (t, s, p, end, pending);
-            }
-        } else {
-            uint64_t h;
-            gboolean lower = TRUE;
-            q = ascii_word (p, end, &h, &lower);
-            /* *end is the NUL, of no class: q needs no bound test. A dot or an apostrophe
-             * joins only a letter or digit after it; the sentence's full stop does not. */
-            unsigned next = ascii_class[*q];
-            if (G_UNLIKELY ((next & CLS_HIGH) ||
-                            ((next & CLS_JOIN) &&
-                             (ascii_class[q[1]] & (CLS_ALNUM | CLS_HIGH))))) {
-                q = other_word (t, p, q, end, pending);
-            } else {
-                uint32_t flags = pending | word_flags[c];
-                /* All capitals: a letter, and no lower-case one. A word that starts with
-                 * a letter and is not lower case has the letter. */
-                if (!lower && ((cls & CLS_LETTER) || ascii_all_caps (p, (size_t) (q - p))))
-                    flags |= BILAT_TOK_ALLCAPS;
-                t->end = (uint32_t) (q - s);
-                t->flags = flags;
-                t->hash = h;
-            }
+        if (t == t_end) {
+            /* As if the room were tested at the next token: white space is taken. */
+            while (p < end && (ascii_class[*p] & CLS_SPACE))
+                pending = space_flags (pending, *p++);
+            break;
         }
-        pending = 0;
-        /* One space is the common separator: take it here, not in another turn of the
-         * loop. */
-        if (*q == ' ') {
-            pending = BILAT_TOK_SPACE;
-            q++;
-        }
-        p = q;
+        tokenize_step (s, end, &p, &t, &pending, FALSE);
     }
     st->p = p;
     st->pending = pending;
-    return n;
+    return (size_t) (t - buf);
 }
 
 static tok_state
