@@ -2,6 +2,7 @@
 /* The tokenizer shared by texts and dictionaries: one pass, no allocation per token. */
 #include "core-private.h"
 
+#include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -96,43 +97,6 @@ alnum_hash (const unsigned char *p, size_t n, const unsigned char *end)
     return hash_final (h, n);
 }
 
-static uint32_t
-case_flags (const unsigned char *p, size_t n)
-{
-    uint32_t f = 0;
-    gboolean any_letter = FALSE, any_lower = FALSE, first = TRUE;
-    for (size_t i = 0; i < n;) {
-        gunichar c;
-        size_t k;
-        if (p[i] < 0x80) {
-            c = p[i];
-            k = 1;
-        } else {
-            c = g_utf8_get_char_validated ((const char *) p + i, (gssize) (n - i));
-            if (c == (gunichar) -1 || c == (gunichar) -2) {
-                i++;
-                continue;
-            }
-            k = (size_t) g_utf8_skip[p[i]];
-        }
-        if (g_unichar_isalpha (c)) {
-            if (first && g_unichar_isupper (c))
-                f |= BILAT_TOK_UPPER;
-            first = FALSE;
-            any_letter = TRUE;
-            if (g_unichar_islower (c))
-                any_lower = TRUE;
-        } else if (first && g_unichar_isdigit (c)) {
-            f |= BILAT_TOK_DIGIT;
-            first = FALSE;
-        }
-        i += k;
-    }
-    if (any_letter && !any_lower)
-        f |= BILAT_TOK_ALLCAPS;
-    return f;
-}
-
 /* Byte classes for the tokenizer's loops. */
 enum {
     CLS_ALNUM = 1,    /* ASCII letter or digit */
@@ -185,6 +149,52 @@ static inline size_t
 wchar_len (const unsigned char *p, const unsigned char *end)
 {
     return *p < 0x80 ? (ascii_class[*p] & CLS_ALNUM) : word_char_len (p, end);
+}
+
+/* The case and digit flags of a word with bytes beyond ASCII. */
+static uint32_t
+case_flags (const unsigned char *p, size_t n)
+{
+    uint32_t f = 0;
+    gboolean any_letter = FALSE, any_lower = FALSE, first = TRUE;
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            /* ASCII by the class table: what GLib answers, without its calls. */
+            unsigned cls = ascii_class[p[i++]];
+            if (cls & CLS_LETTER) {
+                if (first && (cls & CLS_UPPER))
+                    f |= BILAT_TOK_UPPER;
+                first = FALSE;
+                any_letter = TRUE;
+                any_lower |= (cls & CLS_LOWER) != 0;
+            } else if (first && (cls & CLS_DIGIT)) {
+                f |= BILAT_TOK_DIGIT;
+                first = FALSE;
+            }
+            continue;
+        }
+        gunichar c = g_utf8_get_char_validated ((const char *) p + i, (gssize) (n - i));
+        if (c == (gunichar) -1 || c == (gunichar) -2) {
+            i++;
+            continue;
+        }
+        size_t k = (size_t) g_utf8_skip[p[i]];
+        if (g_unichar_isalpha (c)) {
+            if (first && g_unichar_isupper (c))
+                f |= BILAT_TOK_UPPER;
+            first = FALSE;
+            any_letter = TRUE;
+            if (g_unichar_islower (c))
+                any_lower = TRUE;
+        } else if (first && g_unichar_isdigit (c)) {
+            f |= BILAT_TOK_DIGIT;
+            first = FALSE;
+        }
+        i += k;
+    }
+    if (any_letter && !any_lower)
+        f |= BILAT_TOK_ALLCAPS;
+    return f;
 }
 
 /* A token that is not a word: punctuation, a symbol, or the possessive "'s". */
@@ -434,6 +444,18 @@ space_flags (uint32_t pending, unsigned char c)
     return pending;
 }
 
+/* A token's fields; flags and pad (zero) go in one 8-byte store. */
+static inline void
+put_token (bilat_token *t, size_t start, size_t end, uint32_t flags, uint64_t hash)
+{
+    G_STATIC_ASSERT (offsetof (bilat_token, pad) == offsetof (bilat_token, flags) + 4);
+    uint64_t flags_pad = G_BYTE_ORDER == G_LITTLE_ENDIAN ? flags : (uint64_t) flags << 32;
+    t->start = (uint32_t) start;
+    t->end = (uint32_t) end;
+    memcpy ((char *) t + offsetof (bilat_token, flags), &flags_pad, sizeof flags_pad);
+    t->hash = hash;
+}
+
 /* One turn of the tokenizer at *pp, which is below the text's end, with room for a token
  * at *pt: white space is noted in *pending, a token is written and *pt moves past it. When
  * wide, 16 bytes can be read from *pp (a constant where inlined). */
@@ -453,22 +475,25 @@ tokenize_step (const unsigned char *s, const unsigned char *end, const unsigned 
         /* One space is the common separator: it ends the word (*end is the NUL, so q
          * needs no bound test) and is taken in this turn. */
         if (*q == ' ') {
-            *t = (bilat_token) { (uint32_t) (p - s), (uint32_t) (q - s), flags, 0, h };
+            put_token (t, (size_t) (p - s), (size_t) (q - s), flags, h);
             *pt = t + 1;
             *pending = BILAT_TOK_SPACE;
             *pp = q + 1;
             return;
         }
         /* A dot or an apostrophe joins only a letter or digit after it; the sentence's
-         * full stop does not. */
+         * full stop does not, nor the possessive "'s" (q[2] is readable: a letter at q[1]
+         * is not the text's end). */
         unsigned next = ascii_class[*q];
         if (G_UNLIKELY ((next & CLS_HIGH) ||
-                        ((next & CLS_JOIN) && (ascii_class[q[1]] & (CLS_ALNUM | CLS_HIGH))))) {
+                        ((next & CLS_JOIN) && (ascii_class[q[1]] & (CLS_ALNUM | CLS_HIGH)) &&
+                         !(*q == '\'' && (q[1] | 0x20) == 's' &&
+                           !(ascii_class[q[2]] & (CLS_ALNUM | CLS_HIGH)))))) {
             t->start = (uint32_t) (p - s);
             t->pad = 0;
             q = other_word (t, p, q, end, *pending);
         } else {
-            *t = (bilat_token) { (uint32_t) (p - s), (uint32_t) (q - s), flags, 0, h };
+            put_token (t, (size_t) (p - s), (size_t) (q - s), flags, h);
         }
     } else if (cls & CLS_SPACE) {
         *pending = space_flags (*pending, c);
@@ -476,8 +501,8 @@ tokenize_step (const unsigned char *s, const unsigned char *end, const unsigned 
         return;
     } else if (cls & CLS_PUNCT) {
         /* Punctuation: a token of one byte. */
-        uint32_t at = (uint32_t) (p - s);
-        *t = (bilat_token) { at, at + 1, *pending | BILAT_TOK_PUNCT, 0, byte_hash[c] };
+        size_t at = (size_t) (p - s);
+        put_token (t, at, at + 1, *pending | BILAT_TOK_PUNCT, byte_hash[c]);
         q = p + 1;
     } else {
         t->start = (uint32_t) (p - s);

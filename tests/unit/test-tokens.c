@@ -160,6 +160,24 @@ Test (tokens, quote_s_without_a_word_before_it_is_not_a_possessive)
     cr_assert (not (has (0, BILAT_TOK_POSS)));
 }
 
+Test (tokens, possessive_is_told_apart_from_longer_words_in_every_position)
+{
+    /* "'s" ends a word only before a byte that is no letter or digit; the word before it
+     * is hashed as written. */
+    tokenize ("Benin's2 and Benin's\xC3\xA9 and the Minister'S talks, and Benin's");
+    assert_tok (0, "Benin's2");
+    assert_tok (2, "Benin's\xC3\xA9");
+    assert_tok (5, "Minister");
+    assert_tok (6, "'S");
+    cr_assert (has (6, BILAT_TOK_POSS));
+    cr_assert (eq (u64, tok (5)->hash, bilat__token_hash ("minister", 8)));
+    cr_assert (has (5, BILAT_TOK_UPPER));
+    size_t n = toks->len;
+    assert_tok (n - 2, "Benin");
+    assert_tok (n - 1, "'s");
+    cr_assert (has (n - 1, BILAT_TOK_POSS));
+}
+
 Test (tokens, hyphen_splits_words_into_three_tokens)
 {
     cr_assert (eq (sz, tokenize ("Kazakh-Turkmen talks"), 4));
@@ -217,6 +235,24 @@ Test (tokens, non_ascii_allcaps_is_flagged)
     tokenize ("T\xC3\x9CRK\xC4\xB0YE");
     cr_assert (has (0, BILAT_TOK_ALLCAPS));
     cr_assert (has (0, BILAT_TOK_NONASCII));
+}
+
+Test (tokens, case_of_a_non_ascii_word_counts_its_ascii_letters)
+{
+    tokenize ("\xC3\xA9" "A \xC3\x89" "a \xC3\x89" "A 1\xC3\xA9 a\xC3\x89 A\xC3\x89");
+    cr_assert (not (has (0, BILAT_TOK_UPPER)));
+    cr_assert (not (has (0, BILAT_TOK_ALLCAPS)));
+    cr_assert (has (1, BILAT_TOK_UPPER));
+    cr_assert (not (has (1, BILAT_TOK_ALLCAPS)));
+    cr_assert (has (2, BILAT_TOK_UPPER));
+    cr_assert (has (2, BILAT_TOK_ALLCAPS));
+    cr_assert (has (3, BILAT_TOK_DIGIT));
+    cr_assert (not (has (4, BILAT_TOK_UPPER)));
+    cr_assert (not (has (4, BILAT_TOK_ALLCAPS)));
+    cr_assert (has (5, BILAT_TOK_UPPER));
+    cr_assert (has (5, BILAT_TOK_ALLCAPS));
+    for (size_t i = 0; i < 6; i++)
+        cr_assert (has (i, BILAT_TOK_NONASCII), "token %zu", i);
 }
 
 Test (tokens, digit_flag_marks_a_leading_digit)
@@ -391,6 +427,30 @@ Test (tokens, megabyte_of_punctuation_gives_one_token_per_mark)
     cr_assert (eq (sz, tokenize (s), n));
     cr_assert (has (n - 1, BILAT_TOK_PUNCT));
     g_free (s);
+}
+
+Test (tokens, white_space_flags_survive_the_array_growing)
+{
+    /* A token every two bytes outgrows the first guess at the room (a token per four
+     * bytes); the tokens after each growing keep their line and paragraph breaks. */
+    size_t reps = 5000;
+    GString *s = g_string_new (NULL);
+    for (size_t i = 0; i < reps; i++)
+        g_string_append (s, i % 3 == 2 ? "b\n\n" : "a\n");
+    size_t n = tokenize (s->str);
+    cr_assert (eq (sz, n, reps));
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const bilat_token *t = tok (i);
+        cr_assert (eq (u32, t->start, (uint32_t) at), "token %zu", i);
+        cr_assert (eq (u32, t->end, (uint32_t) at + 1), "token %zu", i);
+        uint32_t want = BILAT_TOK_WORD;
+        if (i > 0)
+            want |= BILAT_TOK_SPACE | BILAT_TOK_NEWLINE | (i % 3 == 0 ? BILAT_TOK_PARA : 0);
+        cr_assert (eq (u32, t->flags, want), "token %zu", i);
+        at += i % 3 == 2 ? 3 : 2;
+    }
+    g_string_free (s, TRUE);
 }
 
 Test (tokens, tokens_cover_the_text_in_order_without_overlap)
