@@ -91,7 +91,8 @@ enum {
 };
 
 /* Append the tokens of text[0..len) to out (a GArray of bilat_token). text[len] is read
- * and must be no ASCII letter or digit: a NUL-terminated string, as every caller has. */
+ * and must be NUL, as in every caller's string (a '.' or an apostrophe there would have
+ * the byte after it read too). */
 void bilat__tokenize (GArray *out, const char *text, size_t len);
 
 /* A document's tokens: data and len as in a GArray (g_array_index reads it), grown by
