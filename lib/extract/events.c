@@ -214,11 +214,11 @@ typedef struct {
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
     int32_t cand_n;  /* how many, or -1 before they are worked out */
-    guint first[3];  /* its first person reference, office chain and date, or G_MAXUINT
-                      * until asked (sent_first) */
+    guint first[4];  /* its first person reference, office chain, date and mention, or
+                      * G_MAXUINT until asked (sent_first) */
 } sent_info;
 
-enum { FIRST_PREF, FIRST_OREF, FIRST_DATE };
+enum { FIRST_PREF, FIRST_OREF, FIRST_DATE, FIRST_MENT };
 
 struct bilat_events {
     sent_info *sents;
@@ -254,7 +254,7 @@ person_state (const bilat_ctx *c, int person)
     return person >= 0 ? g_array_index (c->persons, bilat_person, person).state : -1;
 }
 
-/* References, dates and office chains are kept in text order, so those of one sentence
+/* References, dates, office chains and mentions are kept in text order, so those of one sentence
  * are a range: bilat__find_events notes where each sentence with an event word starts in
  * each list, as it walks the sentences; others are found by binary search when asked. No
  * stage scans the whole document per sentence. */
@@ -288,9 +288,13 @@ sent_first (const bilat_ctx *c, int32_t sent, int which)
             *first = first_of_sentence (c->office_refs, sizeof (bilat_office_ref),
                                         offsetof (bilat_office_ref, sent), sent);
             break;
-        default:
+        case FIRST_DATE:
             *first = first_of_sentence (c->dates, sizeof (bilat_date_expr),
                                         offsetof (bilat_date_expr, sent), sent);
+            break;
+        default:
+            *first = first_of_sentence (c->mentions, sizeof (bilat_mention),
+                                        offsetof (bilat_mention, sent), sent);
             break;
         }
     }
@@ -300,6 +304,7 @@ sent_first (const bilat_ctx *c, int32_t sent, int which)
 #define pref_first(c_, s_) sent_first ((c_), (s_), FIRST_PREF)
 #define oref_first(c_, s_) sent_first ((c_), (s_), FIRST_OREF)
 #define date_first(c_, s_) sent_first ((c_), (s_), FIRST_DATE)
+#define ment_first(c_, s_) sent_first ((c_), (s_), FIRST_MENT)
 
 #define FOR_PREFS(c_, sent_, var)                                                            \
     for (guint var = pref_first ((c_), (sent_));                                             \
@@ -312,26 +317,13 @@ sent_first (const bilat_ctx *c, int32_t sent, int which)
          g_array_index ((c_)->office_refs, bilat_office_ref, var).sent == (sent_);           \
          var++)
 
-/* Mentions are made in text order, none across sentences: the sentence's are those from
- * the one at its first token that has one to the one at its last. first_mention is
- * past last_mention when it has none. */
-static int32_t
-first_mention (const bilat_ctx *c, const bilat_sentence *s)
-{
-    for (uint32_t t = s->tb; t < s->te; t++)
-        if (c->tok_mention[t] >= 0)
-            return c->tok_mention[t];
-    return 0;
-}
-
-static int32_t
-last_mention (const bilat_ctx *c, const bilat_sentence *s)
-{
-    for (uint32_t t = s->te; t > s->tb; t--)
-        if (c->tok_mention[t - 1] >= 0)
-            return c->tok_mention[t - 1];
-    return -1;
-}
+/* Mentions are made in text order, none across sentences, each with its sentence: a
+ * sentence's are a range from its first, read without a walk over its tokens. */
+#define FOR_MENTIONS(c_, sent_, var)                                                         \
+    for (guint var = ment_first ((c_), (sent_));                                             \
+         var < (c_)->mentions->len &&                                                        \
+         g_array_index ((c_)->mentions, bilat_mention, var).sent == (sent_);                 \
+         var++)
 
 /* Every actor candidate of sentence s, in text order, appended to out. */
 static void
@@ -385,7 +377,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
         first_o = fo;
     }
     const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    for (int32_t k = first_mention (c, s), last = last_mention (c, s); k <= last; k++)
+    FOR_MENTIONS (c, sent, k)
         if (ms[k].kind == GZ_STATE && !ms[k].dateline)
             MARK (ms[k].tb);
 #undef MARK
@@ -570,13 +562,18 @@ frame_push (vec *frames, int type, int sent, uint32_t tb, uint32_t te, uint32_t 
 
 /* A word set that also knows the first letter and length of each of its words. A token
  * of another letter or length is no word of the set: most tokens the set's hash filter
- * lets through are turned away here before the set's list is read. Declare it static with
- * only .set.words set; the rest is filled on first use, once, safely across threads. */
+ * lets through are turned away here before the set's list is read, and the rest compare
+ * hashes with the words of their letter only (a stop list has some forty). Declare it
+ * static with only .set.words set; the rest is filled on first use, once, safely across
+ * threads. */
 typedef struct {
     bilat_word_set set;
     uint16_t lens[27];  /* per first letter (26: any other byte), a bit per length below 16 */
+    uint8_t at[28];     /* the words of letter k are by_letter[at[k], at[k + 1]) */
+    uint8_t by_letter[48];  /* indexes into set.words, in the list's order per letter */
     gsize ready;
 } lettered_set;
+G_STATIC_ASSERT (sizeof (((bilat_word_set *) 0)->words) == 48 * sizeof (const char *));
 
 static unsigned
 letter_key (unsigned char ch)
@@ -591,19 +588,31 @@ lettered_set_fill (lettered_set *ls)
     bilat__word_set_fill (&ls->set);
     if (!g_once_init_enter (&ls->ready))
         return;
-    for (size_t k = 0; k < G_N_ELEMENTS (ls->set.words) && ls->set.words[k]; k++) {
+    size_t n_words = ls->set.n;
+    for (size_t k = 0; k < n_words; k++) {
         const char *w = ls->set.words[k];
         size_t n = strlen (w);
         ls->lens[letter_key ((unsigned char) w[0])] |= (uint16_t) (1u << MIN (n, 15));
     }
+    /* Grouped by letter, a counting sort that keeps the list's order within each. */
+    uint8_t count[28] = { 0 };
+    for (size_t k = 0; k < n_words; k++)
+        count[letter_key ((unsigned char) ls->set.words[k][0]) + 1]++;
+    for (size_t l = 1; l < G_N_ELEMENTS (ls->at); l++)
+        ls->at[l] = (uint8_t) (ls->at[l - 1] + count[l]);
+    uint8_t fill[27];
+    memcpy (fill, ls->at, sizeof fill);
+    for (size_t k = 0; k < n_words; k++)
+        ls->by_letter[fill[letter_key ((unsigned char) ls->set.words[k][0])]++] = (uint8_t) k;
     g_once_init_leave (&ls->ready, 1);
 }
 
-/* TRUE when token i is one of the words (case-insensitive), as bilat__word_in: the set's
- * hash filter first, then the letter and length, then its list. Words of fifteen bytes or
- * more share one length bit, which only lets more tokens through. */
-static inline gboolean
-word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
+/* Which of the words token i is (case-insensitive), as an index into the list, or -1: the
+ * set's hash filter first, then the letter and length, then the hashes of the words of
+ * that letter. Words of fifteen bytes or more share one length bit, which only lets more
+ * tokens through. */
+static inline int
+lettered_find (lettered_set *ls, const bilat_ctx *c, size_t i)
 {
     if (G_UNLIKELY (!g_atomic_pointer_get (&ls->ready)))
         lettered_set_fill (ls);
@@ -611,10 +620,24 @@ word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
     const bilat_token *t = ctx_tok (c, i);
     uint64_t h = t->hash;
     if (!((ws->filter[h >> 62] >> ((h >> 56) & 63)) & 1))
-        return FALSE;
+        return -1;
     size_t n = t->end - t->start;
     unsigned key = letter_key ((unsigned char) c->text.text[t->start]);
-    return ((ls->lens[key] >> MIN (n, 15)) & 1) && bilat__word_in_list (ws, c, i);
+    if (!((ls->lens[key] >> MIN (n, 15)) & 1))
+        return -1;
+    for (unsigned k = ls->at[key]; k < ls->at[key + 1]; k++) {
+        unsigned w = ls->by_letter[k];
+        if (ws->hash[w] == h)
+            return bilat__tok_is (c, i, ws->words[w]) ? (int) w : -1;
+    }
+    return -1;
+}
+
+/* TRUE when token i is one of the words (case-insensitive), as bilat__word_in. */
+static inline gboolean
+word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
+{
+    return lettered_find (ls, c, i) >= 0;
 }
 
 static lettered_set level_words = { .set.words = { "state", "official", "working", "private" } };
@@ -645,11 +668,9 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                            "visit:trigger");
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
-        const char *level = word_in_lettered (&level_words, c, k)
-                                ? bilat__word_which (&level_words.set, c, k)
-                                : NULL;
-        if (level) {
-            f->level = level;
+        int level = lettered_find (&level_words, c, k);
+        if (level >= 0) {
+            f->level = level_words.set.words[level];
             break;
         }
     }
@@ -834,7 +855,7 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
     if (si->multi < 0) {
         si->multi = 0;
         const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-        for (int32_t k = first_mention (c, s), last = last_mention (c, s); k <= last; k++)
+        FOR_MENTIONS (c, c->tok_sent[s->tb], k)
             if (ms[k].kind == GZ_ORG) {
                 si->multi = 1;
                 return TRUE;
@@ -2111,14 +2132,15 @@ bilat__find_events (bilat_ctx *c)
     const uint32_t *hits = (const uint32_t *) (void *) hit_vec.data;
     const guint n_hits = hit_vec.len;
     guint hit = 0;
-    /* Cursors over the lists in text order: each sentence's first reference, office chain
-     * and date. */
+    /* Cursors over the lists in text order: each sentence's first reference, office chain,
+     * date and mention. */
     const bilat_person_ref *prefs = (const bilat_person_ref *) (void *) c->person_refs->data;
     const bilat_office_ref *orefs = (const bilat_office_ref *) (void *) c->office_refs->data;
     const bilat_date_expr *dates = (const bilat_date_expr *) (void *) c->dates->data;
+    const bilat_mention *ments = (const bilat_mention *) (void *) c->mentions->data;
     const guint n_prefs = c->person_refs->len, n_orefs = c->office_refs->len;
-    const guint n_dates = c->dates->len;
-    guint first_pref = 0, first_oref = 0, first_date = 0;
+    const guint n_dates = c->dates->len, n_ments = c->mentions->len;
+    guint first_pref = 0, first_oref = 0, first_date = 0, first_ment = 0;
     /* All bits set is "not worked out yet" in every field of a sentence's notes. */
     memset (ev.sents, 0xff, c->sents->len * sizeof *ev.sents);
     for (guint si = 0; si < c->sents->len; si++) {
@@ -2156,9 +2178,12 @@ bilat__find_events (bilat_ctx *c)
             first_oref++;
         while (first_date < n_dates && dates[first_date].sent < (int32_t) si)
             first_date++;
+        while (first_ment < n_ments && ments[first_ment].sent < (int32_t) si)
+            first_ment++;
         info->first[FIRST_PREF] = first_pref;
         info->first[FIRST_OREF] = first_oref;
         info->first[FIRST_DATE] = first_date;
+        info->first[FIRST_MENT] = first_ment;
         const uint32_t *visits = sw.visits, *meets = sw.meets, kws = sw.kws;
         int nv = sw.nv, nm = sw.nm;
         info->kws = kws;
@@ -2198,6 +2223,14 @@ bilat__find_events (bilat_ctx *c)
             pp->state = c->protagonist;
     }
     find_traveller (c, frames);
+    /* Room for an event per frame, made at once: GLib grows the list from nothing by
+     * doubling, a reallocation every few events. Most frames make one event or none. */
+    GPtrArray *evs = c->doc->facts[BILAT_FACT_EVENT];
+    guint had = evs->len;
+    if (frames->len > 1) {
+        g_ptr_array_set_size (evs, (gint) (had + frames->len));
+        g_ptr_array_set_size (evs, (gint) had);
+    }
     for (guint k = 0; k < frames->len; k++)
         emit_frame (c, &VEC_AT (frames, frame, k));
     prune_agreements (c);
