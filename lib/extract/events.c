@@ -101,13 +101,11 @@ G_STATIC_ASSERT (KW_COOP < 32);
     (KW_BIT (KW_VISIT) | KW_BIT (KW_ARRIVE) | KW_BIT (KW_TRIP) | KW_BIT (KW_MEET) |          \
      KW_BIT (KW_RECEIVE) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) | KW_BIT (KW_SIGN) |        \
      KW_BIT (KW_DOC) | KW_BIT (KW_DOCS) | KW_BIT (KW_PRESENCE))
-/* And those the rules ask a sentence for: "accepted" an invitation, "the sides". */
-#define RULE_KWS (EVENT_KWS | KW_BIT (KW_ACCEPT) | KW_BIT (KW_SIDES))
 /* find_rule_words tests the ids 1 (KW_VISIT) to KW_DOCS as one range. */
 G_STATIC_ASSERT (KW_VISIT == 1 &&
                  EVENT_KWS == (((KW_BIT (KW_DOCS + 1) - 1) & ~1u) | KW_BIT (KW_PRESENCE)));
 
-/* What a sentence holds for the rules: the KW_BIT of each of its RULE_KWS, and where its
+/* What a sentence holds for the rules: the KW_BIT of each of its EVENT_KWS, and where its
  * visit and meeting words are (the first 32 of each), and its documents and signing words
  * (all of them, or n_docs or n_signs is -1). */
 typedef struct {
@@ -133,7 +131,7 @@ note_word (sent_words *sw, uint32_t i, unsigned id)
                                KW_BIT (KW_PRESENCE);
     const uint32_t meet_kws = KW_BIT (KW_MEET) | KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO) |
                               KW_BIT (KW_RECEIVE);
-    uint32_t bit = KW_BIT (id) & RULE_KWS;
+    uint32_t bit = KW_BIT (id) & EVENT_KWS;
     sw->kws |= bit;
     if ((bit & visit_kws) && sw->nv < 32)
         sw->visits[sw->nv++] = i;
@@ -145,7 +143,7 @@ note_word (sent_words *sw, uint32_t i, unsigned id)
         push_at (sw->signs, G_N_ELEMENTS (sw->signs), &sw->n_signs, i);
 }
 
-/* Where the RULE_KWS are in the text, in order. Most tokens are none of them (half are
+/* Where the EVENT_KWS are in the text, in order. Most tokens are none of them (half are
  * keywords, but "the" and "of" are stop words), so the ids are read sixteen at a time where
  * the processor allows, once for the whole text: a sentence without one then costs nothing
  * to skip. */
@@ -157,7 +155,6 @@ find_rule_words (const bilat_ctx *c, vec *hits)
 #if defined(__SSE2__) && defined(__GNUC__)
     if (n >= 16) {
         const __m128i zero = _mm_setzero_si128 (), past = _mm_set1_epi8 (KW_DOCS + 1);
-        const __m128i accept = _mm_set1_epi8 (KW_ACCEPT), sides = _mm_set1_epi8 (KW_SIDES);
         const __m128i presence = _mm_set1_epi8 (KW_PRESENCE);
         for (; i < n; i += 16) {
             /* The last sixteen overlap ids read already: those are masked off. */
@@ -165,9 +162,7 @@ find_rule_words (const bilat_ctx *c, vec *hits)
             __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) (kw + at0));
             /* Ids are below 32: signed compares are fine. */
             __m128i hit = _mm_and_si128 (_mm_cmpgt_epi8 (v, zero), _mm_cmplt_epi8 (v, past));
-            hit = _mm_or_si128 (hit, _mm_cmpeq_epi8 (v, accept));
-            hit = _mm_or_si128 (hit, _mm_or_si128 (_mm_cmpeq_epi8 (v, sides),
-                                                   _mm_cmpeq_epi8 (v, presence)));
+            hit = _mm_or_si128 (hit, _mm_cmpeq_epi8 (v, presence));
             unsigned bits = (unsigned) _mm_movemask_epi8 (hit) & (0xFFFFu << (i - at0));
             for (; bits; bits &= bits - 1)
                 *(uint32_t *) vec_push (hits) = at0 + (uint32_t) __builtin_ctz (bits);
@@ -176,7 +171,7 @@ find_rule_words (const bilat_ctx *c, vec *hits)
     }
 #endif
     for (; i < n; i++)
-        if ((RULE_KWS >> kw[i]) & 1)
+        if ((EVENT_KWS >> kw[i]) & 1)
             *(uint32_t *) vec_push (hits) = i;
 }
 
@@ -209,8 +204,6 @@ typedef struct {
 
 /* What the stage works out once per sentence; all bits set in a field is "not yet". */
 typedef struct {
-    uint32_t kws;   /* KW_BIT of the RULE_KWS starting in the sentence; set only for the
-                     * sentences with one of EVENT_KWS (no rule asks of others) */
     int8_t multi;   /* names a multilateral format or an organization: 1, 0, or -1 unknown */
     guint cand_off;  /* its actor candidates in bilat_events.cands */
     int32_t cand_n;  /* how many, or -1 before they are worked out */
@@ -640,6 +633,19 @@ word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
     return lettered_find (ls, c, i) >= 0;
 }
 
+/* Does a keyword kw start in sentence s? Asked of few sentences ("accepted" after an
+ * invitation, "the sides" of a meeting without one), so read from the keyword layer when
+ * asked: looking for them with the event words cost a pass over every sentence that has
+ * one and no event word. */
+static gboolean
+sentence_has (const bilat_ctx *c, const bilat_sentence *s, int kw)
+{
+    for (uint32_t t = s->tb; t < s->te; t++)
+        if (c->tok_kw[t] == kw)
+            return TRUE;
+    return FALSE;
+}
+
 static lettered_set level_words = { .set.words = { "state", "official", "working", "private" } };
 static lettered_set place_preps = { .set.words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
@@ -657,11 +663,10 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in_lettered (&generic, c, p - 2))
         return;
     /* An invitation to visit is not a visit, unless it was accepted. */
-    gboolean invited = FALSE, accepted = FALSE;
+    gboolean invited = FALSE;
     for (uint32_t k = (p > s->tb + 6 ? p - 6 : s->tb); k < p; k++)
         invited |= bilat__tok_keyword (c, k) == KW_INVITE;
-    accepted = (info_of (c, c->tok_sent[p])->kws & KW_BIT (KW_ACCEPT)) != 0;
-    if (invited && !accepted)
+    if (invited && !sentence_has (c, s, KW_ACCEPT))
         return;
 
     frame *f = frame_push (frames, BILAT_EVENT_VISIT, c->tok_sent[p], p, te, s->tb, we,
@@ -1167,11 +1172,6 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, const sent_words *sw, g
         g_free (tm.v);
 }
 
-static gboolean
-sentence_has (const bilat_ctx *c, int sent, int kw)
-{
-    return (info_of (c, sent)->kws & KW_BIT (kw)) != 0;
-}
 
 static void
 add_party (frame *f, int st)
@@ -1966,7 +1966,8 @@ emit_frame (bilat_ctx *c, frame *f)
         }
     }
     /* "The sides continued negotiations": the sides of the event just reported. */
-    if (f->n_parties == 0 && sentence_has (c, f->sent, KW_SIDES)) {
+    if (f->n_parties == 0 &&
+        sentence_has (c, &g_array_index (c->sents, bilat_sentence, f->sent), KW_SIDES)) {
         const char *codes[16];
         guint n = last_event_parties (c, codes);
         if (n >= 2) {
@@ -2144,8 +2145,8 @@ bilat__find_events (bilat_ctx *c)
     /* All bits set is "not worked out yet" in every field of a sentence's notes. */
     memset (ev.sents, 0xff, c->sents->len * sizeof *ev.sents);
     for (guint si = 0; si < c->sents->len; si++) {
-        /* Outside a list, a sentence without a keyword a rule asks for needs nothing: on to
-         * the next one that has one, if any. */
+        /* Outside a list, a sentence without an event word needs nothing: on to the next
+         * one that has one, if any. */
         if (!list_ctx) {
             if (hit == n_hits)
                 break;
@@ -2166,7 +2167,7 @@ bilat__find_events (bilat_ctx *c)
         for (; hit < n_hits && hits[hit] < te; hit++)
             note_word (&sw, hits[hit], c->tok_kw[hits[hit]]);
         if (!(sw.kws & EVENT_KWS)) {
-            /* No rule asks for its keywords; a list marker matters only to an open list. */
+            /* No event word; a list marker matters only to an open list. */
             if (list_ctx && !is_list_item (c, s) &&
                 c->text.text[ctx_tok (c, s->te - 1)->start] != ':')
                 list_ctx = FALSE;
@@ -2186,7 +2187,6 @@ bilat__find_events (bilat_ctx *c)
         info->first[FIRST_MENT] = first_ment;
         const uint32_t *visits = sw.visits, *meets = sw.meets, kws = sw.kws;
         int nv = sw.nv, nm = sw.nm;
-        info->kws = kws;
         gboolean has_sign = (kws & KW_BIT (KW_SIGN)) != 0;
         gboolean has_doc = (kws & (KW_BIT (KW_DOC) | KW_BIT (KW_DOCS))) != 0;
         cand_list cands = nv + nm > 0 ? candidates (c, s) : (cand_list) { NULL, 0 };
