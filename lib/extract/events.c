@@ -318,6 +318,15 @@ sent_first (const bilat_ctx *c, int32_t sent, int which)
          g_array_index ((c_)->mentions, bilat_mention, var).sent == (sent_);                 \
          var++)
 
+/* The candidate a state's name makes. */
+static inline actor_cand
+state_cand (const bilat_mention *m)
+{
+    return (actor_cand) { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
+                          .capital = m->form == GZ_FORM_CAPITAL,
+                          .demonym = m->form == GZ_FORM_DEMONYM };
+}
+
 /* Every actor candidate of sentence s, in text order, appended to out. */
 static void
 compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
@@ -331,13 +340,23 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
     while (o1 < c->office_refs->len &&
            g_array_index (c->office_refs, bilat_office_ref, o1).sent == sent)
         o1++;
+    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    if (p1 == p0 && o1 == o0) {
+        /* No reference, so the candidates are the states' names, in order: mentions do not
+         * overlap, so none hides another. Most sentences are these. */
+        for (guint k = ment_first (c, sent), nm = c->mentions->len; k < nm && ms[k].sent == sent;
+             k++) {
+            if (ms[k].kind == GZ_STATE && !ms[k].dateline)
+                *(actor_cand *) vec_push (out) = state_cand (&ms[k]);
+        }
+        return;
+    }
     /* A bit for every token where a reference or a state's name starts: the walk below
      * visits those, not every token. The first reference that starts at each token is in a
-     * table over the sentence; most sentences have none. */
+     * table over the sentence. */
     struct bilat_events *ev = c->events;
     size_t n = s->te - s->tb, n_words = (n + 31) / 32;
-    gboolean refs = p1 > p0 || o1 > o0;
-    size_t need = (refs ? 2 * n : 0) + n_words;
+    size_t need = 2 * n + n_words;
     if (ev->map_cap < need) {
         if (ev->map != ev->map_buf)
             g_free (ev->map);
@@ -347,29 +366,23 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
     uint32_t *starts = (uint32_t *) ev->map;
     memset (starts, 0, n_words * sizeof *starts);
 #define MARK(tok_) (starts[((tok_) - s->tb) / 32] |= 1u << (((tok_) - s->tb) % 32))
-    const int32_t *first_p = NULL, *first_o = NULL;
-    if (refs) {
-        int32_t *fp = ev->map + n_words, *fo = fp + n;
-        memset (fp, 0xff, 2 * n * sizeof *fp);
-        for (guint r = p1; r-- > p0;) {
-            const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
-            if (ref->tb >= s->tb && ref->tb < s->te) {
-                fp[ref->tb - s->tb] = (int32_t) r;
-                MARK (ref->tb);
-            }
+    int32_t *first_p = ev->map + n_words, *first_o = first_p + n;
+    memset (first_p, 0xff, 2 * n * sizeof *first_p);
+    for (guint r = p1; r-- > p0;) {
+        const bilat_person_ref *ref = &g_array_index (c->person_refs, bilat_person_ref, r);
+        if (ref->tb >= s->tb && ref->tb < s->te) {
+            first_p[ref->tb - s->tb] = (int32_t) r;
+            MARK (ref->tb);
         }
-        for (guint r = o1; r-- > o0;) {
-            const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
-            if (o->tb >= s->tb && o->tb < s->te &&
-                ((o->person >= 0 && o->te > o->tb) || (o->person < 0 && o->state >= 0))) {
-                fo[o->tb - s->tb] = (int32_t) r;
-                MARK (o->tb);
-            }
-        }
-        first_p = fp;
-        first_o = fo;
     }
-    const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
+    for (guint r = o1; r-- > o0;) {
+        const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
+        if (o->tb >= s->tb && o->tb < s->te &&
+            ((o->person >= 0 && o->te > o->tb) || (o->person < 0 && o->state >= 0))) {
+            first_o[o->tb - s->tb] = (int32_t) r;
+            MARK (o->tb);
+        }
+    }
     FOR_MENTIONS (c, sent, k)
         if (ms[k].kind == GZ_STATE && !ms[k].dateline)
             MARK (ms[k].tb);
@@ -381,7 +394,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
             uint32_t at = s->tb + (uint32_t) (w * 32) + (uint32_t) __builtin_ctz (bits);
             if (at < i)
                 continue;
-            int32_t r = first_p ? first_p[at - s->tb] : -1;
+            int32_t r = first_p[at - s->tb];
             if (r >= 0) {
                 const bilat_person_ref *ref =
                     &g_array_index (c->person_refs, bilat_person_ref, r);
@@ -391,7 +404,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
                 i = ref->te;
                 continue;
             }
-            r = first_o ? first_o[at - s->tb] : -1;
+            r = first_o[at - s->tb];
             if (r >= 0) {
                 const bilat_office_ref *o = &g_array_index (c->office_refs, bilat_office_ref, r);
                 /* The state in "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu" is
@@ -406,10 +419,7 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
             }
             const bilat_mention *m = ctx_mention_at (c, at);
             if (m && m->tb == at && m->kind == GZ_STATE && !m->dateline) {
-                actor_cand a = { .tb = m->tb, .te = m->te, .person = -1, .state = m->id,
-                                 .capital = m->form == GZ_FORM_CAPITAL,
-                                 .demonym = m->form == GZ_FORM_DEMONYM };
-                *(actor_cand *) vec_push (out) = a;
+                *(actor_cand *) vec_push (out) = state_cand (m);
                 i = m->te;
             }
         }
@@ -640,10 +650,7 @@ word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
 static gboolean
 sentence_has (const bilat_ctx *c, const bilat_sentence *s, int kw)
 {
-    for (uint32_t t = s->tb; t < s->te; t++)
-        if (c->tok_kw[t] == kw)
-            return TRUE;
-    return FALSE;
+    return memchr (c->tok_kw + s->tb, kw, s->te - s->tb) != NULL;
 }
 
 static lettered_set level_words = { .set.words = { "state", "official", "working", "private" } };
