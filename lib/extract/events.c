@@ -574,6 +574,7 @@ typedef struct {
     uint16_t lens[27];  /* per first letter (26: any other byte), a bit per length below 16 */
     uint8_t at[28];     /* the words of letter k are by_letter[at[k], at[k + 1]) */
     uint8_t by_letter[48];  /* indexes into set.words, in the list's order per letter */
+    uint8_t len[48];        /* set.words[k] is len[k] bytes (at most 255) */
     gsize ready;
 } lettered_set;
 G_STATIC_ASSERT (sizeof (((bilat_word_set *) 0)->words) == 48 * sizeof (const char *));
@@ -596,6 +597,7 @@ lettered_set_fill (lettered_set *ls)
         const char *w = ls->set.words[k];
         size_t n = strlen (w);
         ls->lens[letter_key ((unsigned char) w[0])] |= (uint16_t) (1u << MIN (n, 15));
+        ls->len[k] = (uint8_t) MIN (n, 255);
     }
     /* Grouped by letter, a counting sort that keeps the list's order within each. */
     uint8_t count[28] = { 0 };
@@ -631,7 +633,9 @@ lettered_find (lettered_set *ls, const bilat_ctx *c, size_t i)
     for (unsigned k = ls->at[key]; k < ls->at[key + 1]; k++) {
         unsigned w = ls->by_letter[k];
         if (ws->hash[w] == h)
-            return bilat__tok_is (c, i, ws->words[w]) ? (int) w : -1;
+            return n == ls->len[w] && bilat__same_word (c->text.text + t->start, ws->words[w], n)
+                       ? (int) w
+                       : -1;
     }
     return -1;
 }
