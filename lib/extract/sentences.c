@@ -39,9 +39,6 @@ is_abbreviation (const bilat_ctx *c, size_t i)
  * cost more than the rest of the split. */
 typedef struct {
     bilat_ctx *c;
-    const bilat_token *tok;
-    int32_t *sent;   /* c->tok_sent */
-    int32_t next;    /* the index of the next sentence */
     guint n;
     bilat_sentence buf[64];
 } splitter;
@@ -53,23 +50,15 @@ flush (splitter *sp)
     sp->n = 0;
 }
 
-/* A sentence of tokens [tb, te), each token told its sentence. */
+/* A sentence of tokens [b, e), not empty (its tokens were told their sentence on the way:
+ * next_stop). */
 static inline void
-push (splitter *sp, const bilat_token *tb, const bilat_token *te)
+push (splitter *sp, const bilat_token *tok, uint32_t b, uint32_t e)
 {
-    if (te <= tb)
-        return;
-    uint32_t b = (uint32_t) (tb - sp->tok), e = (uint32_t) (te - sp->tok);
-    int32_t si = sp->next++;
-    sp->buf[sp->n++] = (bilat_sentence) { .tb = b, .te = e, .start = tb->start,
-                                          .end = te[-1].end };
+    sp->buf[sp->n++] = (bilat_sentence) { .tb = b, .te = e, .start = tok[b].start,
+                                          .end = tok[e - 1].end };
     if (sp->n == G_N_ELEMENTS (sp->buf))
         flush (sp);
-    /* Four at a time, past te when the count is not a multiple of four: the next sentence
-     * starts at te and writes over those, and the array has room for them (scratch.c). */
-    const int32_t four[4] = { si, si, si, si };
-    for (int32_t *p = sp->sent + b, *pe = sp->sent + e; p < pe; p += 4)
-        memcpy (p, four, sizeof four);
 }
 
 /* Punctuation that ends a line's sentence ('.', '!', '?', ':', ';', '"', '\''), and
@@ -86,20 +75,11 @@ continues_line (char ch)
     return ch == ',' || ch == '.' || ch == ';' || ch == ')';
 }
 
-/* The first token from t on that may end a sentence or start one: punctuation, or the first
- * on a line. Most tokens are words inside a line; they are skipped two at a time. */
-static inline const bilat_token *
-skip_words (const bilat_token *t, const bilat_token *last)
-{
-    const uint32_t mark = BILAT_TOK_NEWLINE | BILAT_TOK_PUNCT;
-    for (; t < last; t += 2) {
-        uint32_t first = t[0].flags;
-        if ((first | t[1].flags) & mark)
-            return first & mark ? t : t + 1;
-    }
-    return t == last && !(t->flags & mark) ? t + 1 : t;
-}
-
+/* The split walks the tokens to those that may end a sentence or start one: punctuation, or
+ * the first on a line. Most tokens are words inside a line: they are skipped four at a time,
+ * and told on the way, four at a time too, that they are in the current sentence. Those
+ * writes run up to three entries past a stop, and past the last token (the array has room,
+ * scratch.c): the walk from the stop on tells them again. */
 void
 bilat__split_sentences (bilat_ctx *c)
 {
@@ -110,13 +90,36 @@ bilat__split_sentences (bilat_ctx *c)
     }
     splitter sp;
     sp.c = c;
-    sp.tok = c->toks.data;
-    sp.sent = c->tok_sent;
-    sp.next = (int32_t) c->sents->len;
     sp.n = 0;
-    const bilat_token *end = sp.tok + n, *last = end - 1, *begin = sp.tok;
+    const uint32_t mark = BILAT_TOK_NEWLINE | BILAT_TOK_PUNCT;
+    const bilat_token *tok = c->toks.data, *end = tok + n, *last = end - 1;
+    /* From a token before blocks_end, four or more are left. */
+    const bilat_token *blocks_end = n >= 4 ? end - 3 : tok;
     const char *text = c->text.text;
-    for (const bilat_token *t = skip_words (begin, last); t < end; t = skip_words (t + 1, last)) {
+    int32_t si = (int32_t) c->sents->len;  /* the sentence of the tokens from begin on */
+    int32_t four[4] = { si, si, si, si };
+    const bilat_token *begin = tok;
+    int32_t *s = c->tok_sent;  /* t's entry */
+    for (const bilat_token *t = tok;; t++, s++) {
+        if (t < blocks_end) {
+            do {
+                memcpy (s, four, sizeof four);
+                if ((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & mark)
+                    goto in_block;
+                t += 4, s += 4;
+            } while (t < blocks_end);
+        }
+        /* The last three tokens or fewer. */
+        if (t < end)
+            memcpy (s, four, sizeof four);
+        while (t < end && !(t->flags & mark))
+            t++, s++;
+        if (t == end)
+            break;
+    in_block:
+        /* A stop is among these four: no bound to test. */
+        while (!(t->flags & mark))
+            t++, s++;
         uint32_t fl = t->flags;
         if ((fl & BILAT_TOK_NEWLINE) && t > begin) {
             const bilat_token *p = t - 1;
@@ -125,8 +128,10 @@ bilat__split_sentences (bilat_ctx *c)
                               ((fl & BILAT_TOK_PUNCT) && text[t->start] &&
                                !continues_line (text[t->start]));
             if ((fl & BILAT_TOK_PARA) || ends || starts) {
-                push (&sp, begin, t);
+                push (&sp, tok, (uint32_t) (begin - tok), (uint32_t) (t - tok));
                 begin = t;
+                *s = ++si;
+                four[0] = four[1] = four[2] = four[3] = si;
             }
         }
         if (!(fl & BILAT_TOK_PUNCT))
@@ -147,13 +152,16 @@ bilat__split_sentences (bilat_ctx *c)
         if (tc == '.' && t > begin) {
             const bilat_token *p = t - 1;
             if ((p->flags & BILAT_TOK_WORD) && p->end == t->start &&
-                is_abbreviation (c, (size_t) (p - sp.tok)))
+                is_abbreviation (c, (size_t) (p - tok)))
                 continue;
         }
-        push (&sp, begin, t + 1);
-        begin = t + 1;
+        push (&sp, tok, (uint32_t) (begin - tok), (uint32_t) (nx - tok));
+        begin = nx;
+        si++;
+        four[0] = four[1] = four[2] = four[3] = si;
     }
-    push (&sp, begin, end);
+    if (begin < end)
+        push (&sp, tok, (uint32_t) (begin - tok), n);
     flush (&sp);
     /* The slot past the last token, overwritten above: it reads as sentence 0, as it did
      * when the array was cleared. */
