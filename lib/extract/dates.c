@@ -196,6 +196,16 @@ infer_year (const bilat_ctx *c, int m, int day)
     return y;
 }
 
+/* A day and a month, with a year or none (0). */
+static void
+set_day_month (const bilat_ctx *c, int day, int month, int y, bilat_date_expr *d)
+{
+    if (y == 0 && c->has_date)
+        y = infer_year (c, month, day);
+    if (y)
+        set_ymd (d, y, month, day);
+}
+
 /* A day and a month name, with or without a year. */
 static void
 resolve_day_month (const bilat_ctx *c, const date_match *m, int day_g, int month_g,
@@ -205,13 +215,7 @@ resolve_day_month (const bilat_ctx *c, const date_match *m, int day_g, int month
     size_t n;
     int day = group_num (m, day_g);
     int month = group (m, month_g, &s, &n) ? month_of (s) : 0;
-    int y = 0;
-    if (group (m, 3, &s, &n))
-        y = num (s, n);
-    else if (c->has_date)
-        y = infer_year (c, month, day);
-    if (y)
-        set_ymd (d, y, month, day);
+    set_day_month (c, day, month, group (m, 3, &s, &n) ? num (s, n) : 0, d);
 }
 
 /* A month name, with or without a year, perhaps after "last", "early", "mid-" ... */
@@ -478,6 +482,222 @@ next_start (const bilat_ctx *c, size_t i)
     return (size_t) (t - c->toks.data);
 }
 
+/* ---- the commonest dates, read without the pattern ---------------------------------------
+ * Years, "5 March 2024", "March 5, 2024" and "today" are four dates in five, and the pattern
+ * cost several hundred instructions each. Each reader below takes a form only where the
+ * pattern's first match is plain to see (the alternatives are tried in order, and none
+ * before the one read can match there), and leaves anything else to the pattern (0). The
+ * pattern's \s and \w are ASCII (its default tables; no UCP): a byte >= 0x80 is neither. */
+
+static gboolean
+is_pattern_space (char ch)
+{
+    return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+static gboolean
+is_word_char (char ch)
+{
+    return g_ascii_isalnum (ch) || ch == '_';
+}
+
+/* (?:19|20)\d\d at w. */
+static gboolean
+is_year_at (const char *w)
+{
+    return ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')) &&
+           g_ascii_isdigit (w[2]) && g_ascii_isdigit (w[3]);
+}
+
+/* The pattern's year alternative at w, which starts with a year: "2024-05-01" (*:I), "2024-26"
+ * (*:Z), "2024" (*:Y). The match's length, or 0 when it does not match ("2024s"). */
+static size_t
+year_form (const char *w, date_kind *kind)
+{
+    if (w[4] == '-' && g_ascii_isdigit (w[5]) && g_ascii_isdigit (w[6]) && w[7] == '-' &&
+        g_ascii_isdigit (w[8]) && g_ascii_isdigit (w[9]) && !g_ascii_isdigit (w[10])) {
+        *kind = DATE_ISO;
+        return 10;
+    }
+    /* \s*-\s*(?:19|20)?\d\d(?![\w]): the century first, then without it. */
+    size_t p = 4;
+    while (is_pattern_space (w[p]))
+        p++;
+    if (w[p] == '-') {
+        p++;
+        while (is_pattern_space (w[p]))
+            p++;
+        *kind = DATE_YEARS;
+        if (is_year_at (w + p) && !is_word_char (w[p + 4]))
+            return p + 4;
+        if (g_ascii_isdigit (w[p]) && g_ascii_isdigit (w[p + 1]) && !is_word_char (w[p + 2]))
+            return p + 2;
+    }
+    *kind = DATE_YEAR;
+    return is_word_char (w[4]) ? 0 : 4;
+}
+
+/* A month's full name at w ("March"; the pattern's other forms, "Mar." or "Sept", are left to
+ * it), not followed by a word character: its month, and its length in *n; or 0. The pattern
+ * tries each full name before the shorter forms that begin it. */
+static int
+full_month_at (const char *w, size_t *n)
+{
+    static const char *const names[] = { "January", "February", "March", "April", "May", "June",
+                                         "July", "August", "September", "October", "November",
+                                         "December" };
+    for (int k = 0; k < 12; k++) {
+        const char *m = names[k];
+        size_t j = 0;
+        while (m[j] && w[j] == m[j])
+            j++;
+        if (m[j] == '\0' && !is_word_char (w[j])) {
+            *n = j;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
+/* After a month or a day at w[p]: (?:,?\s+((?:19|20)\d\d))?(?![\w]), where the year is taken
+ * when it matches whole. The end of the year, or p without one; *year its value or 0. */
+static size_t
+optional_year (const char *w, size_t p, int *year)
+{
+    size_t q = p + (w[p] == ',');
+    *year = 0;
+    if (!is_pattern_space (w[q]))
+        return p;
+    while (is_pattern_space (w[q]))
+        q++;
+    if (!is_year_at (w + q) || is_word_char (w[q + 4]))
+        return p;
+    *year = num (w + q, 4);
+    return q + 4;
+}
+
+/* "5 March", "12 August 2021": a day of one or two digits, white space, a month's full name
+ * and perhaps a year (*:D). Ordinals, ranges, "of" and dotted dates go to the pattern. The
+ * match's length, or 0. */
+static size_t
+day_month_form (const char *w, int *day, int *month, int *year)
+{
+    size_t n = g_ascii_isdigit (w[1]) ? 2 : 1;
+    if (!is_pattern_space (w[n]))
+        return 0;
+    size_t p = n, len;
+    while (is_pattern_space (w[p]))
+        p++;
+    if ((*month = full_month_at (w + p, &len)) == 0)
+        return 0;
+    *day = num (w, n);
+    return optional_year (w, p + len, year);
+}
+
+/* "March 5", "May 12, 2024": a month's full name, white space, a day of one or two digits
+ * and perhaps a year (*:M). Ordinals, ranges ("5-7", "5 and 6", "5 to 7") and a month
+ * without a day go to the pattern. The match's length, or 0. */
+static size_t
+month_day_form (const char *w, int *day, int *month, int *year)
+{
+    size_t p;
+    if ((*month = full_month_at (w, &p)) == 0 || !is_pattern_space (w[p]))
+        return 0;
+    while (is_pattern_space (w[p]))
+        p++;
+    if (!g_ascii_isdigit (w[p]))
+        return 0;
+    size_t n = g_ascii_isdigit (w[p + 1]) ? 2 : 1, q = p + n;
+    if (is_word_char (w[q]))
+        return 0;
+    size_t r = q;
+    while (is_pattern_space (w[r]))
+        r++;
+    if (w[r] == '-' || (w[r] == 'a' && w[r + 1] == 'n' && w[r + 2] == 'd') ||
+        (w[r] == 't' && w[r + 1] == 'o'))
+        return 0;
+    *day = num (w + p, n);
+    return optional_year (w, q, year);
+}
+
+/* The length of the word lower at w, its first letter in either case and the rest as written
+ * ("[Tt]oday" in the pattern), or 0. */
+static size_t
+word_at (const char *w, const char *lower)
+{
+    if ((w[0] | 0x20) != lower[0])
+        return 0;
+    size_t k = 1;
+    for (; lower[k]; k++)
+        if (w[k] != lower[k])
+            return 0;
+    return k;
+}
+
+/* "today", "this year": the pattern's relative alternative (*:R). The match's length, or 0
+ * ("this March" is another alternative's). */
+static size_t
+relative_form (const char *w)
+{
+    size_t n;
+    if ((n = word_at (w, "today")) || (n = word_at (w, "yesterday")) ||
+        (n = word_at (w, "tomorrow"))) {
+    } else if ((n = word_at (w, "this")) || (n = word_at (w, "last")) ||
+               (n = word_at (w, "next"))) {
+        if (!is_pattern_space (w[n]))
+            return 0;
+        while (is_pattern_space (w[n]))
+            n++;
+        /* Lower case only, as in the pattern. */
+        const char *u = w + n;
+        size_t k = *u == 'w' ? word_at (u, "week") : *u == 'm' ? word_at (u, "month")
+                 : *u == 'y' ? word_at (u, "year") : 0;
+        if (k == 0)
+            return 0;
+        n += k;
+    } else {
+        return 0;
+    }
+    return is_word_char (w[n]) ? 0 : n;
+}
+
+/* A date at token t, a candidate of may_start_date, read without the pattern into d (which
+ * holds its place and sentence): the match's end, or 0 when the pattern must decide. */
+static size_t
+plain_date (const bilat_ctx *c, const bilat_token *t, bilat_date_expr *d)
+{
+    const char *w = c->text.text + t->start;
+    date_kind kind;
+    int day, month, year;
+    size_t n;
+    if (t->flags & BILAT_TOK_DIGIT) {
+        if (is_year_at (w)) {
+            if ((n = year_form (w, &kind)) == 0)
+                return 0;
+            /* What resolve makes of these. */
+            if (kind == DATE_ISO) {
+                set_ymd (d, num (w, 4), num (w + 5, 2), num (w + 8, 2));
+            } else {
+                d->is_range = kind == DATE_YEARS;
+                memcpy (d->value, w, 4);
+                d->value[4] = '\0';
+            }
+        } else if ((n = day_month_form (w, &day, &month, &year)) > 0) {
+            set_day_month (c, day, month, year, d);
+        } else {
+            return 0;
+        }
+    } else if ((n = month_day_form (w, &day, &month, &year)) > 0) {
+        set_day_month (c, day, month, year, d);
+    } else if ((n = relative_form (w)) > 0) {
+        if (c->has_date)
+            resolve_relative (c, w, n, d);
+    } else {
+        return 0;
+    }
+    return t->start + n;
+}
+
 /* "will visit ... on Sunday": is there a "will" or "shall" before token i in its sentence?
  * The sentence's first one is kept in *sent and *at, found once per sentence. */
 static gboolean
@@ -525,6 +745,13 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
         if (i > 0 && (t->flags & BILAT_TOK_DIGIT) && !(t->flags & BILAT_TOK_SPACE) &&
             (ctx_tok (c, i - 1)->flags & BILAT_TOK_WORD))
             continue;
+        bilat_date_expr *d = &found[n_found];
+        *d = (bilat_date_expr) { .start = t->start, .sent = c->tok_sent[i] };
+        size_t end = plain_date (c, t, d);
+        if (end > 0) {
+            d->end = (uint32_t) end;
+            goto found_one;
+        }
         /* The text was validated once; PCRE2 must not re-check it at every call. The
          * pattern is compiled anchored (PCRE2_ANCHORED here would bypass the JIT). */
         m.rc = jit ? pcre2_jit_match (re, (PCRE2_SPTR) subj, len, t->start, PCRE2_NO_UTF_CHECK,
@@ -544,13 +771,14 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
         PCRE2_SPTR mark = m.rc > 0 ? pcre2_get_mark (c->md) : NULL;
         if (mark == NULL || m.ov[1] <= m.ov[0])
             continue;
-        bilat_date_expr *d = &found[n_found];
         *d = (bilat_date_expr) { .start = (uint32_t) m.ov[0], .end = (uint32_t) m.ov[1],
                                  .sent = c->tok_sent[i] };
+        end = m.ov[1];
         date_kind kind = (date_kind) mark[0];
         /* Only a weekday alone looks at the rest of its sentence. */
         gboolean future = kind == DATE_WEEKDAY && future_before (c, i, &will_sent, &will_at);
         resolve (c, kind, &m, future, d);
+    found_one:
         if (i > 0 && bilat__tok_is (c, i - 1, "since"))
             d->is_since = 1;
         if (d->value[0] && ++n_found == G_N_ELEMENTS (found)) {
@@ -558,7 +786,7 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
             n_found = 0;
         }
         /* Skip the tokens the date covers. */
-        while (i + 1 < n && ctx_tok (c, i + 1)->start < m.ov[1])
+        while (i + 1 < n && ctx_tok (c, i + 1)->start < end)
             i++;
     }
     g_array_append_vals (c->dates, found, n_found);

@@ -127,6 +127,18 @@ Test (dates, dotted_day_month_year_is_read_day_first)
     assert_visit_date ("on 05.11.2023", NULL, "2023-11-05");
 }
 
+Test (dates, plain_day_month_forms_and_their_neighbours_read_alike)
+{
+    /* dates.c reads the plain forms without the pattern and leaves the rest to it; both
+     * must read what the pattern reads. */
+    assert_visit_date ("on 5 November, 2023", NULL, "2023-11-05");
+    assert_visit_date ("on November 5 2023", NULL, "2023-11-05");
+    assert_visit_date ("on November 5 to 7, 2023", NULL, "2023-11-05");
+    assert_visit_date ("on November 5th, 2023", NULL, "2023-11-05");
+    /* No year there: the day and month take the document's. */
+    assert_visit_date ("on 5 November 20231", "2023-11-28", "2023-11-05");
+}
+
 Test (dates, month_year_resolves_against_document_date)
 {
     assert_visit_date ("in October 2021", "2023-11-28", "2021-10");
