@@ -53,10 +53,13 @@ flush (splitter *sp)
 /* A sentence of tokens [b, e), not empty (its tokens were told their sentence on the way:
  * next_stop). */
 static inline void
-push (splitter *sp, const bilat_token *tok, uint32_t b, uint32_t e)
+push (splitter *sp, const bilat_token *tok, const bilat_token *tb, const bilat_token *te)
 {
-    sp->buf[sp->n++] = (bilat_sentence) { .tb = b, .te = e, .start = tok[b].start,
-                                          .end = tok[e - 1].end };
+    bilat_sentence *se = &sp->buf[sp->n++];
+    se->tb = (uint32_t) (tb - tok);
+    se->te = (uint32_t) (te - tok);
+    se->start = tb->start;
+    se->end = te[-1].end;
     if (sp->n == G_N_ELEMENTS (sp->buf))
         flush (sp);
 }
@@ -128,7 +131,7 @@ bilat__split_sentences (bilat_ctx *c)
                               ((fl & BILAT_TOK_PUNCT) && text[t->start] &&
                                !continues_line (text[t->start]));
             if ((fl & BILAT_TOK_PARA) || ends || starts) {
-                push (&sp, tok, (uint32_t) (begin - tok), (uint32_t) (t - tok));
+                push (&sp, tok, begin, t);
                 begin = t;
                 *s = ++si;
                 four[0] = four[1] = four[2] = four[3] = si;
@@ -155,13 +158,13 @@ bilat__split_sentences (bilat_ctx *c)
                 is_abbreviation (c, (size_t) (p - tok)))
                 continue;
         }
-        push (&sp, tok, (uint32_t) (begin - tok), (uint32_t) (nx - tok));
+        push (&sp, tok, begin, nx);
         begin = nx;
         si++;
         four[0] = four[1] = four[2] = four[3] = si;
     }
     if (begin < end)
-        push (&sp, tok, (uint32_t) (begin - tok), n);
+        push (&sp, tok, begin, end);
     flush (&sp);
     /* The slot past the last token, overwritten above: it reads as sentence 0, as it did
      * when the array was cleared. */
