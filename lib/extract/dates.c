@@ -792,3 +792,60 @@ bilat__find_dates (bilat_ctx *c, bilat_error **error)
     g_array_append_vals (c->dates, found, n_found);
     return rc;
 }
+
+/* Test hook (tests/unit/test-dates-plain.c): the hand reading of the commonest dates checked
+ * against the pattern it stands in for. At every place in text[0, len) where a word or a
+ * number starts, what plain_date reads is compared with the pattern's match and what
+ * resolve makes of it (end, value, range); the return is the number of places where they
+ * differ, *n_plain the number of places plain_date read. text must be NUL-terminated;
+ * date is the document's date, or NULL. */
+size_t
+bilat__dates_check_plain (const char *text, size_t len, const GDate *date, size_t *n_plain)
+{
+    pcre2_code *re = bilat__dates_compile (FALSE);
+    pcre2_match_data *md = re ? pcre2_match_data_create_from_pattern (re, NULL) : NULL;
+    size_t differ = 0;
+    *n_plain = 0;
+    if (md == NULL) {
+        pcre2_code_free (re);
+        return 1;
+    }
+    /* plain_date and resolve read the text and the document's date only. */
+    bilat_ctx c;
+    memset (&c, 0, sizeof c);
+    c.text.text = (char *) text;
+    c.text.len = len;
+    c.has_date = date != NULL;
+    if (date)
+        c.date = *date;
+    date_match m = { .ov = pcre2_get_ovector_pointer (md), .subject = text };
+    for (size_t at = 0; at < len; at++) {
+        unsigned char ch = (unsigned char) text[at];
+        if (at > 0 && g_ascii_isalnum (text[at - 1]))
+            continue;
+        bilat_token t = { .start = (uint32_t) at };
+        if (g_ascii_isdigit (ch))
+            t.flags = BILAT_TOK_DIGIT;
+        else if (g_ascii_isalpha (ch))
+            t.flags = BILAT_TOK_WORD;
+        else
+            continue;
+        bilat_date_expr plain = { .start = t.start }, by_pattern = { .start = t.start };
+        size_t end = plain_date (&c, &t, &plain);
+        if (end == 0)
+            continue;
+        ++*n_plain;
+        m.rc = pcre2_match (re, (PCRE2_SPTR) text, len, at, PCRE2_NO_UTF_CHECK, md, NULL);
+        PCRE2_SPTR mark = m.rc > 0 ? pcre2_get_mark (md) : NULL;
+        if (mark == NULL || m.ov[1] != end) {
+            differ++;
+            continue;
+        }
+        resolve (&c, (date_kind) mark[0], &m, FALSE, &by_pattern);
+        differ += strcmp (plain.value, by_pattern.value) != 0 ||
+                  plain.is_range != by_pattern.is_range;
+    }
+    pcre2_match_data_free (md);
+    pcre2_code_free (re);
+    return differ;
+}

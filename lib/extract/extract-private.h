@@ -63,6 +63,10 @@ struct bilat_extractor {
  * default. Only on an extractor no other thread uses yet. */
 int bilat__extractor_set_date_limits (bilat_extractor *ex, gboolean jit, uint32_t match_limit,
                                       uint32_t depth_limit);
+/* Test hook (tests/unit): where the commonest dates are read by hand, and the pattern would
+ * read something else, in text (see dates.c). */
+size_t bilat__dates_check_plain (const char *text, size_t len, const GDate *date,
+                                 size_t *n_plain);
 
 /* A token flag of extraction's own, above the tokenizer's: set by the mention pass on the
  * tokens of a mention that cannot hold a person's name (all but people and particles), so
