@@ -630,6 +630,43 @@ count_members (JsonNode *node, const char *key)
     return n;
 }
 
+/* The record's strings are tested for escapes eight bytes at a time, the last block
+ * overlapping: a quote, a backslash or a control character at every place of strings of 0 to
+ * 24 bytes, around the block edges, reads back as it was written. */
+Test (api, json_escapes_at_every_place_of_a_string)
+{
+    bilat_doc *doc = extract_ok (ex, visit_text, strlen (visit_text));
+    const char specials[] = { '"', '\\', '\n', '\t', '\x01', '\x1f' };
+    for (size_t len = 0; len <= 24; len++) {
+        for (size_t at = 0; at <= len; at++) {
+            for (size_t k = 0; k < G_N_ELEMENTS (specials); k++) {
+                /* len bytes of text, with a special byte at `at` (none when at == len); a
+                 * two-byte character at the start so that bytes above 0x7f are in the
+                 * blocks too. */
+                char id[32];
+                size_t n = 0;
+                if (len >= 2) {
+                    id[n++] = (char) 0xc3;
+                    id[n++] = (char) 0xa9;
+                }
+                for (; n < len; n++)
+                    id[n] = (char) ('a' + n % 26);
+                if (at < len && at >= (len >= 2 ? 2 : 0))
+                    id[at] = specials[k];
+                id[n] = '\0';
+                char *json = to_json (doc, BILAT_JSON_PLAIN, id);
+                JsonParser *p = json_parser_new ();
+                JsonObject *o = parse_object (p, json);
+                cr_assert (eq (str, (char *) json_object_get_string_member (o, "doc"), id),
+                           "length %zu, byte %zu", len, at);
+                g_object_unref (p);
+                bilat_free (json);
+            }
+        }
+    }
+    bilat_doc_free (doc);
+}
+
 Test (api, json_is_a_bilateral_facts_record_with_every_key)
 {
     bilat_doc *doc = extract_ok (ex, visit_text, strlen (visit_text));
