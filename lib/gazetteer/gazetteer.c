@@ -52,14 +52,20 @@ struct bilat_gazetteer {
     size_t cap;
     gz_one *ones;     /* a record per first word of any entry: its one-word results (freeze) */
     size_t ones_cap;
+    /* Per record, the entry of its best keyword: [2 * record + up] holds kw[up]'s entry, for
+     * the lookups that give entries rather than ids. */
+    int32_t *ones_kw;
     /* Bloom-style filters, 8 KiB each, that let most tokens skip the longer probes: a bit
      * per first two words of every entry of two words or more, [1] for entries whose first
      * word needs a capital ("United States"), [0] for the rest; and a bit per first three
      * words of entries of three or more. Nine in ten tokens start no two-word entry.
+     * two_bits has a bit per first two words of entries of exactly two: many pairs begin
+     * only longer entries ("Minister of"), and their two-word probe would find nothing.
      * first_bits has a bit per first word of any entry: it turns away the words that start
      * nothing (names, numbers, most verbs) before they probe the one-word records. */
     uint64_t pair_bits[2][1024];
     uint64_t triple_bits[1024];
+    uint64_t two_bits[1024];
     uint64_t first_bits[1024];
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
@@ -97,6 +103,7 @@ bilat__gazetteer_free (bilat_gazetteer *gz)
     g_free (gz->slots);
     g_free (gz->hot);
     g_free (gz->ones);
+    g_free (gz->ones_kw);
     g_free (gz);
 }
 
@@ -450,7 +457,8 @@ one_of (const bilat_gazetteer *gz, uint64_t hash)
 /* The one-word walk of match() below for a word of this hash, lower case ([0]) or
  * capitalized ([1]): the same rules, on entries of one word only. */
 static void
-summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o)
+summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o,
+               int32_t kw_entry[2])
 {
     o->hash = hash;
     for (int up = 0; up < 2; up++) {
@@ -480,6 +488,7 @@ summarize_one (const bilat_gazetteer *gz, int32_t head, uint64_t hash, gz_one *o
         o->kind[up] = best >= 0 ? es[best].kind : 0;
         o->form[up] = best >= 0 ? es[best].form : 0;
         o->kw[up] = (int16_t) (kw >= 0 ? es[kw].id : -1);
+        kw_entry[up] = kw;
     }
 }
 
@@ -499,6 +508,8 @@ build_ones (bilat_gazetteer *gz)
         gz->ones_cap <<= 1;
     g_free (gz->ones);
     gz->ones = g_new0 (gz_one, gz->ones_cap);
+    g_free (gz->ones_kw);
+    gz->ones_kw = g_new (int32_t, 2 * gz->ones_cap);
     for (size_t i = 0; i < gz->ones_cap; i++)
         gz->ones[i].best[0] = GZ_ONE_FREE;
     memset (gz->first_bits, 0, sizeof gz->first_bits);
@@ -514,7 +525,7 @@ build_ones (bilat_gazetteer *gz)
             while (gz->ones[i].best[0] != GZ_ONE_FREE)
                 i = (i + 1) & mask;
             o = &gz->ones[i];
-            summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, o);
+            summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, o, &gz->ones_kw[2 * i]);
             filter_set (gz->first_bits, h);
         }
         if (gz->hot[j].ntok > 1)
@@ -563,6 +574,7 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
      * can stop at the first entry shorter than its best match. */
     memset (gz->pair_bits, 0, sizeof gz->pair_bits);
     memset (gz->triple_bits, 0, sizeof gz->triple_bits);
+    memset (gz->two_bits, 0, sizeof gz->two_bits);
     guint *order = g_new (guint, n ? n : 1);
     for (size_t j = 0; j < n; j++)
         order[j] = (guint) j;
@@ -583,6 +595,8 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
                       (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
             h = bilat__gz_pair_key (t[0].hash, t[1].hash);
             filter_set (gz->pair_bits[cap], h);
+            if (es[j].ntok == 2)
+                filter_set (gz->two_bits, h);
             if (es[j].ntok > 2) {
                 h = bilat__gz_pair_key (h, t[2].hash);
                 filter_set (gz->triple_bits, h);
@@ -619,16 +633,68 @@ token_fits (const gz_token *dt, const bilat_token *t, const char *text)
     }
 }
 
-/* Walk the chain of token i once; return the best entry of `kind` (0: any), and through
- * best_kw (when not NULL) the best keyword, which a longer entry may hide. */
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__ ((always_inline))
 #else
 #define ALWAYS_INLINE inline
 #endif
 
-/* Inlined into each caller, so that the walk of the mention pass (any kind, keywords too)
- * is compiled for its constant arguments: it runs once per token of every text. */
+/* A lookup at one token: what its walks read, and what they have found so far. */
+typedef struct {
+    const gz_hot *hot;
+    const gz_entry *es;
+    const gz_token *dts;
+    const char *text;
+    const bilat_token *t;   /* the tokens from the one looked up */
+    size_t room;            /* how many of them the lookup may use */
+    int kind;               /* 0: any */
+    gboolean want_kw;       /* the caller asks for the keyword, and none is found yet */
+    const gz_entry *best, *kw;
+} gz_lookup;
+
+/* Walk one chain from entry j, keeping in l what beats what it has found. */
+static ALWAYS_INLINE void
+walk_chain (gz_lookup *l, int32_t j)
+{
+    const bilat_token *t = l->t;
+    for (; j >= 0; j = l->hot[j].next) {
+        const gz_hot *e = &l->hot[j];
+        gboolean want_kw = l->want_kw && e->kind == GZ_KEYWORD;
+        if (l->best && e->ntok < l->best->ntok && !l->want_kw)
+            break;
+        if (e->ntok > l->room || (l->kind && e->kind != l->kind))
+            continue;
+        gboolean want_best = !l->best || (e->ntok == l->best->ntok &&
+                                          kind_rank[e->kind] > kind_rank[l->best->kind]);
+        if (!want_best && !want_kw)
+            continue;
+        /* The first token from the hot record; the others, rarer, from the entry. */
+        if (e->hash0 != t[0].hash ||
+            (e->mode0 == CASE_INITIAL && !(t[0].flags & BILAT_TOK_UPPER)))
+            continue;
+        const gz_entry *full = &l->es[j];
+        const gz_token *dt = &l->dts[full->tok];
+        if (e->mode0 == CASE_EXACT && !token_fits (dt, &t[0], l->text))
+            continue;
+        unsigned k = 1;
+        /* Words of a name are not split across a line break. */
+        while (k < e->ntok && !(t[k].flags & BILAT_TOK_NEWLINE) &&
+               token_fits (&dt[k], &t[k], l->text))
+            k++;
+        if (k != e->ntok)
+            continue;
+        if (want_best)
+            l->best = full;
+        if (want_kw) {
+            l->kw = full;
+            l->want_kw = FALSE;
+        }
+    }
+}
+
+/* The longest entry of `kind` (0: any) at token i, and through best_kw (when not NULL) the
+ * best keyword. Inlined into each caller, so that the lookup of the mention pass (any kind,
+ * keywords too) is compiled for its constant arguments. */
 static ALWAYS_INLINE const gz_entry *
 match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, size_t i,
        size_t limit, int kind, const gz_entry **best_kw)
@@ -637,67 +703,53 @@ match (const bilat_gazetteer *gz, const char *text, const bilat_token *toks, siz
         *best_kw = NULL;
     if (gz->cap == 0 || i >= limit)
         return NULL;
-    const gz_entry *best = NULL, *kw = NULL;
-    const gz_entry *es = (const gz_entry *) gz->entries->data;
-    const gz_token *dts = (const gz_token *) gz->tokens->data;
+    const bilat_token *t0 = &toks[i];
+    /* Every word that starts an entry has a record: a word without one starts nothing. */
+    const gz_one *o = one_of (gz, t0->hash);
+    if (o == NULL)
+        return NULL;
+    gz_lookup l = { .hot = gz->hot, .es = (const gz_entry *) gz->entries->data,
+                    .dts = (const gz_token *) gz->tokens->data, .text = text, .t = t0,
+                    .room = limit - i, .kind = kind, .want_kw = best_kw != NULL };
+    gboolean upper = (t0->flags & BILAT_TOK_UPPER) != 0;
     /* Entries of three words or more first (keyed by their first three), then those of two
-     * words, then one-word entries: longest first, as within each chain. */
-    int32_t heads[3] = { -1, -1, -1 };
-    gboolean upper = (toks[i].flags & BILAT_TOK_UPPER) != 0;
-    heads[2] = gz->slots[slot_of (gz, toks[i].hash)].head;
-    if (i + 1 < limit && !(toks[i + 1].flags & BILAT_TOK_NEWLINE)) {
-        uint64_t pk = bilat__gz_pair_key (toks[i].hash, toks[i + 1].hash);
+     * words, then one-word entries: longest first, as within each chain. Each probe is
+     * made only when a filter says its chain may hold an entry. */
+    if (o->longer && l.room > 1 && !(t0[1].flags & BILAT_TOK_NEWLINE)) {
+        uint64_t pk = bilat__gz_pair_key (t0[0].hash, t0[1].hash);
         if (bilat__gz_filter_has (gz->pair_bits[0], pk) ||
             (upper && bilat__gz_filter_has (gz->pair_bits[1], pk))) {
-            heads[1] = gz->slots[slot_of (gz, pk)].head;
-            if (i + 2 < limit && !(toks[i + 2].flags & BILAT_TOK_NEWLINE)) {
-                uint64_t tk = bilat__gz_pair_key (pk, toks[i + 2].hash);
+            if (l.room > 2 && !(t0[2].flags & BILAT_TOK_NEWLINE)) {
+                uint64_t tk = bilat__gz_pair_key (pk, t0[2].hash);
                 if (bilat__gz_filter_has (gz->triple_bits, tk))
-                    heads[0] = gz->slots[slot_of (gz, tk)].head;
+                    walk_chain (&l, gz->slots[slot_of (gz, tk)].head);
             }
+            if (bilat__gz_filter_has (gz->two_bits, pk))
+                walk_chain (&l, gz->slots[slot_of (gz, pk)].head);
         }
     }
-    const gz_hot *hot = gz->hot;
-    for (int h = 0; h < 3; h++) {
-        for (int32_t j = heads[h]; j >= 0; j = hot[j].next) {
-            const gz_hot *e = &hot[j];
-            gboolean want_kw = best_kw && e->kind == GZ_KEYWORD && !kw;
-            if (best && e->ntok < best->ntok && !(best_kw && !kw))
-                break;
-            if (i + e->ntok > limit || (kind && e->kind != kind))
-                continue;
-            gboolean want_best = !best || (e->ntok == best->ntok &&
-                                           kind_rank[e->kind] > kind_rank[best->kind]);
-            if (!want_best && !want_kw)
-                continue;
-            /* The first token from the hot record; the others, rarer, from the entry. */
-            const bilat_token *t0 = &toks[i];
-            if (e->hash0 != t0->hash ||
-                (e->mode0 == CASE_INITIAL && !(t0->flags & BILAT_TOK_UPPER)))
-                continue;
-            const gz_entry *full = &es[j];
-            if (e->mode0 == CASE_EXACT && !token_fits (&dts[full->tok], t0, text))
-                continue;
-            int k = 1;
-            for (; k < e->ntok; k++) {
-                const bilat_token *t = &toks[i + k];
-                /* Words of a name are not split across a line break. */
-                if (t->flags & BILAT_TOK_NEWLINE)
-                    break;
-                if (!token_fits (&dts[full->tok + (uint32_t) k], t, text))
-                    break;
-            }
-            if (k != e->ntok)
-                continue;
-            if (want_best)
-                best = full;
-            if (want_kw)
-                kw = full;
+    /* One-word entries: what their walk would add was worked out at the freeze, unless the
+     * chain holds an exact-case entry or the kind is one the record does not keep. A longer
+     * best hides them; a one-word best found above can only come from this same chain
+     * (sharing a slot with a longer key), walked already. So the record fills in only what
+     * is still missing. */
+    if (o->best[0] != GZ_ONE_WALK && (kind == 0 || kind == GZ_KEYWORD)) {
+        const int32_t *kw_entry = &gz->ones_kw[2 * (o - gz->ones)];
+        if (kind == GZ_KEYWORD) {
+            if (!l.best && o->kw[upper] >= 0)
+                l.best = &l.es[kw_entry[upper]];
+        } else {
+            if (!l.best && o->best[upper] >= 0)
+                l.best = &l.es[o->best[upper]];
+            if (l.want_kw && o->kw[upper] >= 0)
+                l.kw = &l.es[kw_entry[upper]];
         }
+    } else {
+        walk_chain (&l, gz->slots[slot_of (gz, t0->hash)].head);
     }
     if (best_kw)
-        *best_kw = kw;
-    return best;
+        *best_kw = l.kw;
+    return l.best;
 }
 
 const gz_entry *
