@@ -22,14 +22,18 @@ typedef struct {
     uint8_t mode;
 } gz_token;
 
-/* What a lookup reads of an entry while walking a chain, 16 bytes: the walk touches one
- * small record per entry instead of the entry and its first dictionary token. */
+/* What a lookup reads of an entry while walking a chain, 32 bytes: the walk touches one
+ * small record per entry instead of the entry and its first two dictionary tokens, which
+ * are far apart in memory (most entries are one or two words long). */
 typedef struct {
     uint64_t hash0;   /* hash of the first token */
+    uint64_t hash1;   /* of the second, 0 for an entry of one word */
     int32_t next;     /* as gz_entry.next */
+    uint32_t tok;     /* as gz_entry.tok */
     uint16_t ntok;
     uint8_t kind;
     uint8_t mode0;    /* case mode of the first token */
+    uint8_t mode1;    /* of the second */
 } gz_hot;
 
 typedef struct {
@@ -611,9 +615,11 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
     gz->hot = g_new (gz_hot, n ? n : 1);
     for (size_t j = 0; j < n; j++) {
         const gz_token *t = &g_array_index (gz->tokens, gz_token, es[j].tok);
-        gz->hot[j] = (gz_hot) { .hash0 = es[j].ntok ? t[0].hash : 0, .next = es[j].next,
-                                .ntok = es[j].ntok, .kind = es[j].kind,
-                                .mode0 = es[j].ntok ? t[0].mode : 0 };
+        gz->hot[j] = (gz_hot) { .hash0 = es[j].ntok ? t[0].hash : 0,
+                                .hash1 = es[j].ntok > 1 ? t[1].hash : 0, .next = es[j].next,
+                                .tok = es[j].tok, .ntok = es[j].ntok, .kind = es[j].kind,
+                                .mode0 = es[j].ntok ? t[0].mode : 0,
+                                .mode1 = es[j].ntok > 1 ? t[1].mode : 0 };
     }
     build_ones (gz);
 }
@@ -650,6 +656,7 @@ typedef struct {
     int kind;               /* 0: any */
     gboolean want_kw;       /* the caller asks for the keyword, and none is found yet */
     const gz_entry *best, *kw;
+    unsigned best_ntok, best_kind;  /* best's, kept here: the entry is far away */
 } gz_lookup;
 
 /* Walk one chain from entry j, keeping in l what beats what it has found. */
@@ -660,31 +667,42 @@ walk_chain (gz_lookup *l, int32_t j)
     for (; j >= 0; j = l->hot[j].next) {
         const gz_hot *e = &l->hot[j];
         gboolean want_kw = l->want_kw && e->kind == GZ_KEYWORD;
-        if (l->best && e->ntok < l->best->ntok && !l->want_kw)
+        if (l->best && e->ntok < l->best_ntok && !l->want_kw)
             break;
         if (e->ntok > l->room || (l->kind && e->kind != l->kind))
             continue;
-        gboolean want_best = !l->best || (e->ntok == l->best->ntok &&
-                                          kind_rank[e->kind] > kind_rank[l->best->kind]);
+        gboolean want_best = !l->best || (e->ntok == l->best_ntok &&
+                                          kind_rank[e->kind] > kind_rank[l->best_kind]);
         if (!want_best && !want_kw)
             continue;
-        /* The first token from the hot record; the others, rarer, from the entry. */
+        /* The first two tokens from the hot record; the others, rarer, and exact-case
+         * bytes from the dictionary's tokens. */
         if (e->hash0 != t[0].hash ||
             (e->mode0 == CASE_INITIAL && !(t[0].flags & BILAT_TOK_UPPER)))
             continue;
-        const gz_entry *full = &l->es[j];
-        const gz_token *dt = &l->dts[full->tok];
+        const gz_token *dt = &l->dts[e->tok];
         if (e->mode0 == CASE_EXACT && !token_fits (dt, &t[0], l->text))
             continue;
         unsigned k = 1;
-        /* Words of a name are not split across a line break. */
+        if (e->ntok > 1) {
+            /* Words of a name are not split across a line break. */
+            if (e->hash1 != t[1].hash || (t[1].flags & BILAT_TOK_NEWLINE) ||
+                (e->mode1 == CASE_INITIAL && !(t[1].flags & BILAT_TOK_UPPER)) ||
+                (e->mode1 == CASE_EXACT && !token_fits (&dt[1], &t[1], l->text)))
+                continue;
+            k = 2;
+        }
         while (k < e->ntok && !(t[k].flags & BILAT_TOK_NEWLINE) &&
                token_fits (&dt[k], &t[k], l->text))
             k++;
         if (k != e->ntok)
             continue;
-        if (want_best)
+        const gz_entry *full = &l->es[j];
+        if (want_best) {
             l->best = full;
+            l->best_ntok = e->ntok;
+            l->best_kind = e->kind;
+        }
         if (want_kw) {
             l->kw = full;
             l->want_kw = FALSE;
