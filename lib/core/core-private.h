@@ -110,4 +110,15 @@ gboolean bilat__tokenize_try (bilat_tokens *out, const char *text, size_t len);
 /* The hash the tokenizer gives a word (for building lexicons in code). */
 uint64_t bilat__token_hash (const char *s, size_t len);
 
+/* Each byte of w from 'A'-'Z' to 'a'-'z'; other bytes, those >= 0x80 too, as they are. */
+static inline uint64_t
+bilat__ascii_lower8 (uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ULL;
+    uint64_t seven = w & ~high;
+    uint64_t from_a = seven + 0x3f3f3f3f3f3f3f3fULL;  /* high bit set from 'A' up */
+    uint64_t past_z = seven + 0x2525252525252525ULL;  /* high bit set past 'Z' */
+    return w | (((from_a & ~past_z & ~w) & high) >> 2);
+}
+
 #endif /* BILAT_CORE_PRIVATE_H */

@@ -54,17 +54,6 @@ load_le (const unsigned char *p, size_t n)
     return GUINT64_FROM_LE (w);
 }
 
-/* Each byte of w from 'A'-'Z' to 'a'-'z'; other bytes as they are. */
-static inline uint64_t
-ascii_lower8 (uint64_t w)
-{
-    const uint64_t high = 0x8080808080808080ULL;
-    uint64_t seven = w & ~high;
-    uint64_t from_a = seven + 0x3f3f3f3f3f3f3f3fULL;  /* high bit set from 'A' up */
-    uint64_t past_z = seven + 0x2525252525252525ULL;  /* high bit set past 'Z' */
-    return w | (((from_a & ~past_z & ~w) & high) >> 2);
-}
-
 uint64_t
 bilat__token_hash (const char *s, size_t len)
 {
@@ -72,9 +61,9 @@ bilat__token_hash (const char *s, size_t len)
     uint64_t h = HASH_SEED;
     size_t i = 0;
     for (; i + 8 <= len; i += 8)
-        h = hash_block (h, ascii_lower8 (load_le (p + i, 8)));
+        h = hash_block (h, bilat__ascii_lower8 (load_le (p + i, 8)));
     if (i < len)
-        h = hash_block (h, ascii_lower8 (load_le (p + i, len - i)));
+        h = hash_block (h, bilat__ascii_lower8 (load_le (p + i, len - i)));
     return hash_final (h, len);
 }
 
@@ -111,7 +100,8 @@ enum {
     /* The flags a word has from its first byte are these bits of its class. */
     CLS_WORD_FLAGS = CLS_ALNUM | CLS_UPPER | CLS_DIGIT
 };
-G_STATIC_ASSERT ((int) CLS_ALNUM == (int) BILAT_TOK_WORD && (int) CLS_UPPER == (int) BILAT_TOK_UPPER &&
+G_STATIC_ASSERT ((int) CLS_ALNUM == (int) BILAT_TOK_WORD &&
+                 (int) CLS_UPPER == (int) BILAT_TOK_UPPER &&
                  (int) CLS_DIGIT == (int) BILAT_TOK_DIGIT);
 static unsigned char ascii_class[256];
 static uint64_t byte_hash[128];   /* the hash of each one-byte ASCII token */

@@ -301,6 +301,19 @@ resolve_weekday (const bilat_ctx *c, const char *s, const char *rel, gboolean fu
     set_gdate (d, &g);
 }
 
+/* The dates that start with a year, whose fields are at fixed places of the match at `at`:
+ * "2024-03-05", "2024", "2024-2026". */
+static void
+resolve_year_form (date_kind kind, const char *at, bilat_date_expr *d)
+{
+    if (kind == DATE_ISO) {
+        set_ymd (d, num (at, 4), num (at + 5, 2), num (at + 8, 2));
+        return;
+    }
+    d->is_range = kind == DATE_YEARS;
+    set_ymd (d, num (at, 4), 0, 0);
+}
+
 /* The value of a match of this kind. */
 static void
 resolve (const bilat_ctx *c, date_kind kind, const date_match *m, gboolean future,
@@ -317,16 +330,12 @@ resolve (const bilat_ctx *c, date_kind kind, const date_match *m, gboolean futur
         resolve_day_month (c, m, 2, 1, d);
         return;
     case DATE_ISO:
-        set_ymd (d, num (at, 4), num (at + 5, 2), num (at + 8, 2));
+    case DATE_YEARS:
+    case DATE_YEAR:
+        resolve_year_form (kind, at, d);
         return;
     case DATE_DOTTED:
         set_ymd (d, group_num (m, 3), group_num (m, 2), group_num (m, 1));
-        return;
-    case DATE_YEARS:
-        d->is_range = 1;
-        /* fall through */
-    case DATE_YEAR:
-        set_ymd (d, num (at, 4), 0, 0);
         return;
     case DATE_MONTH:
         resolve_month (c, m, 1, 2, 0, d);
@@ -674,14 +683,7 @@ plain_date (const bilat_ctx *c, const bilat_token *t, bilat_date_expr *d)
         if (is_year_at (w)) {
             if ((n = year_form (w, &kind)) == 0)
                 return 0;
-            /* What resolve makes of these. */
-            if (kind == DATE_ISO) {
-                set_ymd (d, num (w, 4), num (w + 5, 2), num (w + 8, 2));
-            } else {
-                d->is_range = kind == DATE_YEARS;
-                memcpy (d->value, w, 4);
-                d->value[4] = '\0';
-            }
+            resolve_year_form (kind, w, d);
         } else if ((n = day_month_form (w, &day, &month, &year)) > 0) {
             set_day_month (c, day, month, year, d);
         } else {

@@ -65,45 +65,43 @@ bilat__doc_list (bilat_doc *doc, guint n)
     return a;
 }
 
-void
-bilat__doc_list_add (bilat_doc *doc, GPtrArray **list, gpointer p)
+/* Append p to a, a list in the doc's blocks that only this function fills (pdata NULL
+ * while it is empty). Its room is LIST_FIRST entries, doubled each time its length reaches
+ * a power of two past that, so the room is known from the length. The old room stays in the
+ * block: the lists are short. */
+enum { LIST_FIRST = 8 };
+static void
+list_push (bilat_doc *doc, GPtrArray *a, gpointer p)
 {
-    enum { FIRST = 8 };
-    GPtrArray *a = *list;
-    if (a == NULL)
-        a = *list = bilat__doc_list (doc, FIRST);
-    else if (a->len >= FIRST && (a->len & (a->len - 1)) == 0) {
-        /* Full: its room is FIRST, then doubled at every power of two. The old room stays
-         * in the block. */
-        gpointer *room = doc_alloc (doc, 2 * a->len * sizeof *room, _Alignof (gpointer));
-        memcpy (room, a->pdata, a->len * sizeof *room);
+    if (a->pdata == NULL || (a->len >= LIST_FIRST && (a->len & (a->len - 1)) == 0)) {
+        guint cap = a->pdata == NULL ? LIST_FIRST : 2 * a->len;
+        gpointer *room = doc_alloc (doc, cap * sizeof *room, _Alignof (gpointer));
+        if (a->len)
+            memcpy (room, a->pdata, a->len * sizeof *room);
         a->pdata = room;
     }
     a->pdata[a->len++] = p;
 }
 
+void
+bilat__doc_list_add (bilat_doc *doc, GPtrArray **list, gpointer p)
+{
+    if (*list == NULL) {
+        *list = doc_alloc (doc, sizeof **list, _Alignof (GPtrArray));
+        **list = (GPtrArray) { .pdata = NULL, .len = 0 };
+    }
+    list_push (doc, *list, p);
+}
+
 bilat_fact *
 bilat__doc_add (bilat_doc *doc, int kind)
 {
-    bilat_fact *f;
-    if (kind == BILAT_FACT_EVENT) {
-        /* The events' list is GLib's: the event stage sets its size. */
-        f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
+    bilat_fact *f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
+    /* The events' list is GLib's: the event stage sets its size. */
+    if (kind == BILAT_FACT_EVENT)
         g_ptr_array_add (doc->facts[kind], f);
-    } else {
-        f = doc_alloc (doc, sizeof *f, _Alignof (bilat_fact));
-        GPtrArray *a = &doc->lists[kind];
-        if (a->len == doc->list_cap[kind]) {
-            /* The old room stays in the block: the lists are short. */
-            guint cap = a->len ? 2 * a->len : 8;
-            gpointer *p = doc_alloc (doc, cap * sizeof *p, _Alignof (gpointer));
-            if (a->len)
-                memcpy (p, a->pdata, a->len * sizeof *p);
-            a->pdata = p;
-            doc->list_cap[kind] = cap;
-        }
-        a->pdata[a->len++] = f;
-    }
+    else
+        list_push (doc, &doc->lists[kind], f);
     *f = (bilat_fact) { .kind = kind, .sentence = -1 };
     return f;
 }

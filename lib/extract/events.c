@@ -563,90 +563,6 @@ frame_push (vec *frames, int type, int sent, uint32_t tb, uint32_t te, uint32_t 
     return f;
 }
 
-/* A word set that also knows the first letter and length of each of its words. A token
- * of another letter or length is no word of the set: most tokens the set's hash filter
- * lets through are turned away here before the set's list is read, and the rest compare
- * hashes with the words of their letter only (a stop list has some forty). Declare it
- * static with only .set.words set; the rest is filled on first use, once, safely across
- * threads. */
-typedef struct {
-    bilat_word_set set;
-    uint16_t lens[27];  /* per first letter (26: any other byte), a bit per length below 16 */
-    uint8_t at[28];     /* the words of letter k are by_letter[at[k], at[k + 1]) */
-    uint8_t by_letter[48];  /* indexes into set.words, in the list's order per letter */
-    uint8_t len[48];        /* set.words[k] is len[k] bytes (at most 255) */
-    gsize ready;
-} lettered_set;
-G_STATIC_ASSERT (sizeof (((bilat_word_set *) 0)->words) == 48 * sizeof (const char *));
-
-static unsigned
-letter_key (unsigned char ch)
-{
-    unsigned low = ch | 0x20u;
-    return low >= 'a' && low <= 'z' ? low - 'a' : 26;
-}
-
-static void
-lettered_set_fill (lettered_set *ls)
-{
-    bilat__word_set_fill (&ls->set);
-    if (!g_once_init_enter (&ls->ready))
-        return;
-    size_t n_words = ls->set.n;
-    for (size_t k = 0; k < n_words; k++) {
-        const char *w = ls->set.words[k];
-        size_t n = strlen (w);
-        ls->lens[letter_key ((unsigned char) w[0])] |= (uint16_t) (1u << MIN (n, 15));
-        ls->len[k] = (uint8_t) MIN (n, 255);
-    }
-    /* Grouped by letter, a counting sort that keeps the list's order within each. */
-    uint8_t count[28] = { 0 };
-    for (size_t k = 0; k < n_words; k++)
-        count[letter_key ((unsigned char) ls->set.words[k][0]) + 1]++;
-    for (size_t l = 1; l < G_N_ELEMENTS (ls->at); l++)
-        ls->at[l] = (uint8_t) (ls->at[l - 1] + count[l]);
-    uint8_t fill[27];
-    memcpy (fill, ls->at, sizeof fill);
-    for (size_t k = 0; k < n_words; k++)
-        ls->by_letter[fill[letter_key ((unsigned char) ls->set.words[k][0])]++] = (uint8_t) k;
-    g_once_init_leave (&ls->ready, 1);
-}
-
-/* Which of the words token i is (case-insensitive), as an index into the list, or -1: the
- * set's hash filter first, then the letter and length, then the hashes of the words of
- * that letter. Words of fifteen bytes or more share one length bit, which only lets more
- * tokens through. */
-static inline int
-lettered_find (lettered_set *ls, const bilat_ctx *c, size_t i)
-{
-    if (G_UNLIKELY (!g_atomic_pointer_get (&ls->ready)))
-        lettered_set_fill (ls);
-    const bilat_word_set *ws = &ls->set;
-    const bilat_token *t = ctx_tok (c, i);
-    uint64_t h = t->hash;
-    if (!((ws->filter[h >> 62] >> ((h >> 56) & 63)) & 1))
-        return -1;
-    size_t n = t->end - t->start;
-    unsigned key = letter_key ((unsigned char) c->text.text[t->start]);
-    if (!((ls->lens[key] >> MIN (n, 15)) & 1))
-        return -1;
-    for (unsigned k = ls->at[key]; k < ls->at[key + 1]; k++) {
-        unsigned w = ls->by_letter[k];
-        if (ws->hash[w] == h)
-            return n == ls->len[w] && bilat__same_word (c->text.text + t->start, ws->words[w], n)
-                       ? (int) w
-                       : -1;
-    }
-    return -1;
-}
-
-/* TRUE when token i is one of the words (case-insensitive), as bilat__word_in. */
-static inline gboolean
-word_in_lettered (lettered_set *ls, const bilat_ctx *c, size_t i)
-{
-    return lettered_find (ls, c, i) >= 0;
-}
-
 /* Does a keyword kw start in sentence s? Asked of few sentences ("accepted" after an
  * invitation, "the sides" of a meeting without one), so read from the keyword layer when
  * asked: looking for them with the event words cost a pass over every sentence that has
@@ -657,21 +573,21 @@ sentence_has (const bilat_ctx *c, const bilat_sentence *s, int kw)
     return memchr (c->tok_kw + s->tb, kw, s->te - s->tb) != NULL;
 }
 
-static lettered_set level_words = { .set.words = { "state", "official", "working", "private" } };
-static lettered_set place_preps = { .set.words = { "to", "in", "at", "for" } };
+static bilat_word_set level_words = { .words = { "state", "official", "working", "private" } };
+static bilat_word_set place_preps = { .words = { "to", "in", "at", "for" } };
 /* A state after these is where someone went: "departed South Africa for Nigeria". */
-static lettered_set dest_preps = { .set.words = { "to", "in", "at", "for", "into", "of" } };
+static bilat_word_set dest_preps = { .words = { "to", "in", "at", "for", "into", "of" } };
 
 static void
 visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint32_t p,
              uint32_t te, uint32_t we, vec *frames)
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
-    static lettered_set generic = { .set.words = { "mutual", "reciprocal", "regular", "frequent",
+    static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
                                                    "exchange", "exchanges", "high-level" } };
-    if (p > s->tb && word_in_lettered (&generic, c, p - 1))
+    if (p > s->tb && bilat__word_in (&generic, c, p - 1))
         return;
-    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && word_in_lettered (&generic, c, p - 2))
+    if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && bilat__word_in (&generic, c, p - 2))
         return;
     /* An invitation to visit is not a visit, unless it was accepted. */
     gboolean invited = FALSE;
@@ -684,9 +600,9 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                            "visit:trigger");
     for (uint32_t k = p; k-- > s->tb && k + 3 > p;) {
         /* The level is the word itself, as a static string. */
-        int level = lettered_find (&level_words, c, k);
+        int level = bilat__word_find (&level_words, c, k);
         if (level >= 0) {
-            f->level = level_words.set.words[level];
+            f->level = level_words.words[level];
             break;
         }
     }
@@ -718,13 +634,13 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         }
     /* "during his visit": the traveller is the sentence's subject, its first person. */
     uint32_t q = p;
-    while (q > s->tb && (word_in_lettered (&level_words, c, q - 1) ||
+    while (q > s->tb && (bilat__word_in (&level_words, c, q - 1) ||
                          (ctx_tok (c, q - 1)->flags & BILAT_TOK_DIGIT) ||
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
-    static lettered_set timely = { .set.words = { "recent", "latest", "last", "ongoing", "current",
+    static bilat_word_set timely = { .words = { "recent", "latest", "last", "ongoing", "current",
                                                   "upcoming" } };
-    while (q > s->tb && word_in_lettered (&timely, c, q - 1))
+    while (q > s->tb && bilat__word_in (&timely, c, q - 1))
         q--;
     gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
                                      bilat__tok_is (c, q - 1, "her") ||
@@ -751,7 +667,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
             uint32_t b = a->tb;
             if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
                 b--;
-            if (b > s->tb && (word_in_lettered (&dest_preps, c, b - 1) ||
+            if (b > s->tb && (bilat__word_in (&dest_preps, c, b - 1) ||
                               bilat__tok_keyword (c, b - 1) == KW_VISIT ||
                               bilat__tok_keyword (c, b - 1) == KW_TRIP))
                 continue;
@@ -769,7 +685,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
         uint32_t b = a->tb;
         if (b > te && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b == te || (b > te && word_in_lettered (&place_preps, c, b - 1)) ||
+        if (b == te || (b > te && bilat__word_in (&place_preps, c, b - 1)) ||
             (b == te + 1 && bilat__tok_is (c, te, "of") && bilat__tok_keyword (c, p) == KW_TRIP)) {
             tgt = (int) k;
             break;
@@ -805,7 +721,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
     } else {
         /* A city the gazetteer does not know: "arrived in Samarkand". */
         for (uint32_t k = te; k + 1 < we; k++) {
-            if (!word_in_lettered (&place_preps, c, k))
+            if (!bilat__word_in (&place_preps, c, k))
                 continue;
             const bilat_token *t = ctx_tok (c, k + 1);
             if ((t->flags & BILAT_TOK_UPPER) && (t->flags & BILAT_TOK_WORD) &&
@@ -864,7 +780,7 @@ hosted_visit (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uin
 static gboolean
 is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 {
-    static lettered_set multi = { .set.words = { "trilateral", "tripartite", "quadrilateral",
+    static bilat_word_set multi = { .words = { "trilateral", "tripartite", "quadrilateral",
                                                  "multilateral", "joint", "summit", "dialogue",
                                                  "forum", "format" } };
     sent_info *si = info_of (c, c->tok_sent[s->tb]);
@@ -877,7 +793,7 @@ is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
                 return TRUE;
             }
         for (uint32_t k = s->tb; k < s->te; k++)
-            if (word_in_lettered (&multi, c, k)) {
+            if (bilat__word_in (&multi, c, k)) {
                 si->multi = 1;
                 break;
             }
@@ -930,7 +846,7 @@ meeting_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, ui
 static gboolean
 title_stop_word (const bilat_ctx *c, size_t i)
 {
-    static lettered_set stops = { .set.words = { "was", "were", "is", "are", "has", "have", "had",
+    static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
                                                  "will", "would", "which", "that", "signed",
                                                  "during", "by", "as", "aimed", "after",
                                                  "following", "within", "at", "while", "who",
@@ -942,7 +858,7 @@ title_stop_word (const bilat_ctx *c, size_t i)
         char ch = c->text.text[t->start];
         return ch != '-' && ch != '\'' && ch != '+' && ch != '/' && ch != '&';
     }
-    return word_in_lettered (&stops, c, i) || bilat__tok_keyword (c, i) == KW_SIGN;
+    return bilat__word_in (&stops, c, i) || bilat__tok_keyword (c, i) == KW_SIGN;
 }
 
 /* Words a title may start with on the left of its noun ("Joint", "cooperation",
@@ -950,7 +866,7 @@ title_stop_word (const bilat_ctx *c, size_t i)
 static gboolean
 title_left_ok_word (const bilat_ctx *c, size_t i)
 {
-    static lettered_set stops = { .set.words = { "a", "an", "the", "this", "these", "those", "of",
+    static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
                                                  "on", "in", "for", "with", "to", "by", "and",
                                                  "was", "were", "has", "have", "had", "also",
                                                  "including", "include", "includes", "among",
@@ -961,7 +877,7 @@ title_left_ok_word (const bilat_ctx *c, size_t i)
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
-    if (word_in_lettered (&stops, c, i))
+    if (bilat__word_in (&stops, c, i))
         return FALSE;
     int kw = bilat__tok_keyword (c, i);
     return kw != KW_SIGN && kw != KW_MEET && kw != KW_VISIT;
@@ -1008,11 +924,11 @@ is_plural_doc (const bilat_ctx *c, size_t i)
 static gboolean
 signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
-    static lettered_set before = { .set.words = { "the", "previously", "earlier", "already", "all",
+    static bilat_word_set before = { .words = { "the", "previously", "earlier", "already", "all",
                                                   "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
-           !bilat__tok_is (c, lb - 1, "signing") && word_in_lettered (&before, c, lb - 2);
+           !bilat__tok_is (c, lb - 1, "signing") && bilat__word_in (&before, c, lb - 2);
 }
 
 /* Distance in tokens from i to the nearest signing verb of the sentence; signs holds the
@@ -1124,12 +1040,12 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, const sent_words *sw, g
         gboolean plural = is_plural_doc (c, de - 1);
         if (plural) {
             uint32_t k = lb;
-            static lettered_set counting = { .set.words = { "number", "several", "a", "of", "two",
+            static bilat_word_set counting = { .words = { "number", "several", "a", "of", "two",
                                                             "three", "four", "five", "six", "seven",
                                                             "eight", "nine", "ten", "new",
                                                             "important" } };
             while (k > s->tb && ((ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT) ||
-                                 word_in_lettered (&counting, c, k - 1)))
+                                 bilat__word_in (&counting, c, k - 1)))
                 k--;
             while (k < lb && (bilat__tok_is (c, k, "a") || bilat__tok_is (c, k, "of")))
                 k++;
@@ -1211,7 +1127,7 @@ add_unique (int *arr, int *n, int max, int st)
 
 /* A state after these words is a topic or a place, not a side: "the situation in
  * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
-static lettered_set topic_preps = { .set.words = { "in", "on", "about", "regarding", "against",
+static bilat_word_set topic_preps = { .words = { "in", "on", "about", "regarding", "against",
                                                    "over", "at", "into", "across", "concerning",
                                                    "near", "within" } };
 
@@ -1257,7 +1173,7 @@ collect_parties (bilat_ctx *c, frame *f)
         uint32_t b = a->tb;
         if (b > s->tb + 1 && bilat__tok_is (c, b - 1, "the"))
             b--;
-        if (b > s->tb && word_in_lettered (&topic_preps, c, b - 1)) {
+        if (b > s->tb && bilat__word_in (&topic_preps, c, b - 1)) {
             if (a->capital)
                 add_unique (places, &n_places, 8, st);
             continue;
@@ -1370,9 +1286,8 @@ find_main_pair (bilat_ctx *c, vec *frames)
     /* No event names two states: the two states the text names most. */
     int *freq = g_new0 (int, ns + 1);
     const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    const guint32 *named = (const guint32 *) (void *) c->named->data;
-    for (guint k = 0; k < c->named->len; k++) {
-        const bilat_mention *m = &ms[named[k]];
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &ms[k];
         if (m->kind == GZ_STATE && !m->dateline)
             freq[m->id]++;
     }
@@ -1383,8 +1298,8 @@ find_main_pair (bilat_ctx *c, vec *frames)
     }
     /* Ties go to the state named first. */
     int a = -1, b = -1;
-    for (guint k = 0; k < c->named->len; k++) {
-        const bilat_mention *m = &ms[named[k]];
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &ms[k];
         if (m->kind != GZ_STATE || m->dateline)
             continue;
         int i = m->id;

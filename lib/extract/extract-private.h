@@ -143,9 +143,6 @@ typedef struct {
     bilat_tokens toks;
     GArray *sents;      /* bilat_sentence */
     GArray *mentions;   /* bilat_mention */
-    GArray *named;      /* guint32: the index of every mention but keywords, and of the
-                         * keyword "counterpart", in order: the walks that look for things
-                         * skip the keywords, four mentions in five, this way */
     int32_t *tok_mention;  /* token -> mention index, BILAT_KEYWORD_SPAN or -1 */
     int32_t *tok_sent;     /* token -> sentence */
     uint8_t *tok_kw;       /* token -> keyword starting there (bilat_keyword), 0 if none */
@@ -287,29 +284,66 @@ bilat__tok_keyword (const bilat_ctx *c, size_t i)
     return c->tok_kw[i];
 }
 /* A fixed list of words ("to", "in", "at"), tested against a token by its hash: a 256-bit
- * filter over the words' hashes turns most tokens away at once, and the rest compare one
- * hash per word where string compares cost a call each. Declare it static with only
- * .words set; the rest is filled on first use, once, safely across threads. */
+ * filter over the words' hashes turns most tokens away at once, then the token's first
+ * letter and length (a bit per length below 16 for each letter), and the rest compare one
+ * hash per word of that letter where string compares cost a call each. Declare it static
+ * with only .words set; the rest is filled on first use, once, safely across threads. */
 typedef struct {
     const char *words[48];  /* NULL-terminated when shorter */
     uint64_t hash[48];
     uint64_t filter[4];
     size_t n;
+    uint16_t lens[27];      /* per first letter (26: any other byte), a bit per length */
+    uint8_t at[28];         /* the words of letter k are by_letter[at[k], at[k + 1]) */
+    uint8_t by_letter[48];  /* indexes into words, in the list's order per letter */
+    uint8_t len[48];        /* words[k] is len[k] bytes (at most 255) */
     gsize ready;
 } bilat_word_set;
 void bilat__word_set_fill (bilat_word_set *ws);
-gboolean bilat__word_in_list (const bilat_word_set *ws, const bilat_ctx *c, size_t i);
+/* The index of a word's letter in bilat_word_set.lens: 0-25 for ASCII letters, else 26. */
+static inline unsigned
+bilat__word_letter (unsigned char ch)
+{
+    unsigned low = ch | 0x20u;
+    return low >= 'a' && low <= 'z' ? low - 'a' : 26;
+}
+/* Which of the words token i is (case-insensitive), as an index into the list, or -1. Words
+ * of fifteen bytes or more share one length bit, which only lets more tokens through. */
+static inline int
+bilat__word_find (bilat_word_set *ws, const bilat_ctx *c, size_t i)
+{
+    if (G_UNLIKELY (!g_atomic_pointer_get (&ws->ready)))
+        bilat__word_set_fill (ws);
+    const bilat_token *t = &c->toks.data[i];
+    uint64_t h = t->hash;
+    if (!((ws->filter[h >> 62] >> ((h >> 56) & 63)) & 1))
+        return -1;
+    size_t n = t->end - t->start;
+    unsigned key = bilat__word_letter ((unsigned char) c->text.text[t->start]);
+    if (!((ws->lens[key] >> MIN (n, 15)) & 1))
+        return -1;
+    for (unsigned k = ws->at[key]; k < ws->at[key + 1]; k++) {
+        unsigned w = ws->by_letter[k];
+        if (ws->hash[w] == h)
+            return n == ws->len[w] && bilat__same_word (c->text.text + t->start, ws->words[w], n)
+                       ? (int) w
+                       : -1;
+    }
+    return -1;
+}
 /* TRUE when token i is one of the words (case-insensitive). */
 static inline gboolean
 bilat__word_in (bilat_word_set *ws, const bilat_ctx *c, size_t i)
 {
-    if (G_UNLIKELY (!g_atomic_pointer_get (&ws->ready)))
-        bilat__word_set_fill (ws);
-    uint64_t h = c->toks.data[i].hash;
-    return ((ws->filter[h >> 62] >> ((h >> 56) & 63)) & 1) && bilat__word_in_list (ws, c, i);
+    return bilat__word_find (ws, c, i) >= 0;
 }
 /* Which of the words token i is, as written in the list, or NULL. */
-const char *bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i);
+static inline const char *
+bilat__word_which (bilat_word_set *ws, const bilat_ctx *c, size_t i)
+{
+    int k = bilat__word_find (ws, c, i);
+    return k >= 0 ? ws->words[k] : NULL;
+}
 /* bilat__state_code for a code not yet made in this document. */
 const char *bilat__state_code_slow (bilat_ctx *c, int state);
 /* The doc's copy of the state's code, or NULL for no state. Inline: gathering asks for it
@@ -364,7 +398,6 @@ typedef struct bilat_doc_block bilat_doc_block;
 struct bilat_doc {
     GPtrArray *facts[8];  /* bilat_fact * per kind; [0], no kind, stays NULL */
     GPtrArray lists[8];   /* what facts[kind] points to, but for events */
-    guint list_cap[8];
     char date[11];
     size_t n_sentences;
     char *room, *room_end;     /* what is left of the newest block */

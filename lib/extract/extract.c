@@ -328,34 +328,42 @@ in_institution_name (const bilat_ctx *c, const bilat_mention *m)
     return FALSE;
 }
 
-/* An area or status fact for mention m, named by its canonical name, unless the doc has one.
- * The gazetteer interns its names, so a name is known by its pointer, which rides in the
- * fact's state slot while mentions are gathered. */
-static void
-add_named (bilat_ctx *c, int kind, const bilat_mention *m, uint32_t s, uint32_t e)
+/* A fact of the kind for mention m's entity (an organization, an area, a status), unless the
+ * doc has one: the new fact, its text for the caller to set, or NULL. The gazetteer interns
+ * its names, so an entity is known by its name's pointer, which rides in the fact's state
+ * slot while mentions are gathered. */
+static bilat_fact *
+add_entity_fact (bilat_ctx *c, int kind, const bilat_mention *m, uint32_t s, uint32_t e)
 {
     const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, m->kind, m->id);
     GPtrArray *a = c->doc->facts[kind];
     for (guint k = 0; k < a->len; k++)
         if (((const bilat_fact *) g_ptr_array_index (a, k))->state == ent->name)
-            return;
+            return NULL;
     bilat_fact *f = fact_at (c, kind, s, e, m->sent, m->entry->rule);
-    f->text = bilat__ctx_copy (c, ent->name);
     f->state = ent->name;
+    return f;
+}
+
+/* An area or status fact, named by its canonical name. */
+static void
+add_canonical (bilat_ctx *c, int kind, const bilat_mention *m, uint32_t s, uint32_t e)
+{
+    bilat_fact *f = add_entity_fact (c, kind, m, s, e);
+    if (f)
+        f->text = bilat__ctx_copy (c, f->state);
 }
 
 static void
 gather_mentions (bilat_ctx *c)
 {
-    /* Keywords make no fact: the walk takes the named index. */
     const uint32_t fact_kinds = 1u << GZ_STATE | 1u << GZ_ORG | 1u << GZ_AREA | 1u << GZ_STATUS;
     const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    const guint32 *named = (const guint32 *) (void *) c->named->data;
     /* Whether a sentence speaks of cooperation, for the last one asked about. */
     int32_t coop_sent = -1;
     gboolean coop = FALSE;
-    for (guint k = 0; k < c->named->len; k++) {
-        const bilat_mention *m = &ms[named[k]];
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &ms[k];
         if (!((fact_kinds >> m->kind) & 1))
             continue;
         uint32_t s = ctx_tok (c, m->tb)->start, e = ctx_tok (c, m->te - 1)->end;
@@ -373,18 +381,9 @@ gather_mentions (bilat_ctx *c)
         }
         case GZ_ORG: {
             /* Organizations are reported as written; one fact per organization. */
-            const gz_entity *ent = bilat__gazetteer_entity (c->ex->gz, GZ_ORG, m->id);
-            gboolean seen = FALSE;
-            GPtrArray *a = c->doc->facts[BILAT_FACT_ORGANIZATION];
-            for (guint j = 0; j < a->len; j++)
-                seen |= ((bilat_fact *) g_ptr_array_index (a, j))->state == ent->name;
-            if (!seen) {
-                bilat_fact *f = fact_at (c, BILAT_FACT_ORGANIZATION, s, e, m->sent,
-                                         m->entry->rule);
+            bilat_fact *f = add_entity_fact (c, BILAT_FACT_ORGANIZATION, m, s, e);
+            if (f)
                 f->text = bilat__doc_strndup (c, s, e);
-                /* The canonical name rides in the state slot only to dedupe. */
-                f->state = ent->name;
-            }
             break;
         }
         case GZ_AREA: {
@@ -399,11 +398,11 @@ gather_mentions (bilat_ctx *c)
             }
             if (!coop)
                 break;
-            add_named (c, BILAT_FACT_AREA, m, s, e);
+            add_canonical (c, BILAT_FACT_AREA, m, s, e);
             break;
         }
         case GZ_STATUS:
-            add_named (c, BILAT_FACT_STATUS, m, s, e);
+            add_canonical (c, BILAT_FACT_STATUS, m, s, e);
             break;
         default:
             break;
@@ -434,6 +433,17 @@ gather_persons (bilat_ctx *c)
     }
 }
 
+/* A pair's parties: a list of the two codes, the doc's. */
+static GPtrArray *
+two_parties (bilat_doc *doc, const char *a, const char *b)
+{
+    GPtrArray *p = bilat__doc_list (doc, 2);
+    p->pdata[0] = (gpointer) a;
+    p->pdata[1] = (gpointer) b;
+    p->len = 2;
+    return p;
+}
+
 /* Pairs: every two states that an event joins, each pair once, sorted. */
 static void
 gather_pairs (bilat_ctx *c)
@@ -457,9 +467,7 @@ gather_pairs (bilat_ctx *c)
         p->end = e->end;
         p->sentence = e->sentence;
         p->rule = "pair:event";
-        p->parties = bilat__doc_list (c->doc, 2);
-        p->parties->pdata[p->parties->len++] = (gpointer) a;
-        p->parties->pdata[p->parties->len++] = (gpointer) b;
+        p->parties = two_parties (c->doc, a, b);
         p->text = bilat__doc_copy (c->doc, a);
         for (guint k = 0; k < 2; k++) {
             const char *code = g_ptr_array_index (p->parties, k);
@@ -484,9 +492,7 @@ gather_pairs (bilat_ctx *c)
         bilat_fact *p = bilat__doc_add (c->doc, BILAT_FACT_PAIR);
         p->sentence = -1;
         p->rule = "pair:most-named";
-        p->parties = bilat__doc_list (c->doc, 2);
-        p->parties->pdata[p->parties->len++] = (gpointer) a;
-        p->parties->pdata[p->parties->len++] = (gpointer) b;
+        p->parties = two_parties (c->doc, a, b);
         p->text = a;
     }
 }

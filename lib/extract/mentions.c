@@ -67,9 +67,8 @@ static void
 mark_names_of_things (bilat_ctx *c)
 {
     bilat_mention *ms = (bilat_mention *) (void *) c->mentions->data;
-    const guint32 *named = (const guint32 *) (void *) c->named->data;
-    for (guint k = 0; k < c->named->len; k++) {
-        bilat_mention *m = &ms[named[k]];
+    for (guint k = 0; k < c->mentions->len; k++) {
+        bilat_mention *m = &ms[k];
         if (m->kind != GZ_STATE || m->form == GZ_FORM_CAPITAL)
             continue;
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, m->sent);
@@ -87,8 +86,8 @@ mark_names_of_things (bilat_ctx *c)
         }
     }
     /* The dateline's city: "HANOI, Oct. 8 - ... arrived here". */
-    for (guint k = 0; k < c->named->len; k++) {
-        const bilat_mention *m = &ms[named[k]];
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &ms[k];
         if (m->kind == GZ_STATE && m->dateline &&
             m->tb == g_array_index (c->sents, bilat_sentence, m->sent).tb) {
             c->dateline_state = m->id;
@@ -125,10 +124,6 @@ bilat__find_mentions (bilat_ctx *c)
     guint n = c->mentions->len, cap = MAX (c->mentions->len, 64);
     g_array_set_size (c->mentions, cap);
     bilat_mention *ms = (bilat_mention *) c->mentions->data;
-    /* The named index has room for every mention; written without a branch. */
-    guint n_named = c->named->len;
-    g_array_set_size (c->named, cap);
-    guint32 *named = (guint32 *) (void *) c->named->data;
     for (guint si = 0; si < c->sents->len; si++) {
         const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, si);
         /* Datelines open the text or a paragraph. */
@@ -167,37 +162,26 @@ bilat__find_mentions (bilat_ctx *c)
             uint32_t claim = h.kind == GZ_PERSON || (h.kind == GZ_KEYWORD && h.id == KW_PARTICLE)
                                  ? 0
                                  : BILAT_TOK_CLAIMED;
-            if (h.kind == GZ_KEYWORD && h.id != KW_COUNTERPART) {
-                /* A keyword and nothing else: its place in the keyword layer is all. */
-                do {
-                    tok_mention[i] = BILAT_KEYWORD_SPAN;
-                    toks[i].flags |= claim;
-                } while (++i < te);
-                continue;
+            /* A keyword and nothing else has no mention, only its place in the keyword
+             * layer. */
+            int32_t mark = BILAT_KEYWORD_SPAN;
+            if (h.kind != GZ_KEYWORD || h.id == KW_COUNTERPART) {
+                if (n == cap) {
+                    cap *= 2;
+                    g_array_set_size (c->mentions, cap);
+                    ms = (bilat_mention *) c->mentions->data;
+                }
+                ms[n] = (bilat_mention) { .tb = i, .te = te, .sent = (int32_t) si,
+                                          .kind = h.kind, .form = h.form, .dateline = i < dl,
+                                          .id = h.id, .entry = &view.entries[h.entry] };
+                mark = (int32_t) n++;
             }
-            if (n == cap) {
-                cap *= 2;
-                g_array_set_size (c->mentions, cap);
-                ms = (bilat_mention *) c->mentions->data;
-                g_array_set_size (c->named, cap);
-                named = (guint32 *) (void *) c->named->data;
-            }
-            /* Written in place, whole. */
-            ms[n] = (bilat_mention) { .tb = i, .te = te, .sent = (int32_t) si, .kind = h.kind,
-                                      .form = h.form, .dateline = i < dl, .id = h.id,
-                                      .entry = &view.entries[h.entry] };
-            /* Most mentions are one word long. */
-            tok_mention[i] = (int32_t) n;
-            toks[i].flags |= claim;
-            for (i++; G_UNLIKELY (i < te); i++) {
-                tok_mention[i] = (int32_t) n;
+            do {
+                tok_mention[i] = mark;
                 toks[i].flags |= claim;
-            }
-            named[n_named++] = n;
-            n++;
+            } while (++i < te);
         }
     }
     g_array_set_size (c->mentions, n);
-    g_array_set_size (c->named, n_named);
     mark_names_of_things (c);
 }

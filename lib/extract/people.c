@@ -109,9 +109,7 @@ is_name_word_at (const bilat_ctx *c, const bilat_token *t)
 static inline gboolean
 is_name_word (const bilat_ctx *c, size_t i)
 {
-    const bilat_token *t = ctx_tok (c, i);
-    /* Most tokens fail on their flags, before the mention is looked up. */
-    return may_be_name_word (t) && is_name_word_at (c, t);
+    return is_name_word_at (c, ctx_tok (c, i));
 }
 
 /* An initial: one capital followed by a dot ("S. Jaishankar", "Benigno S. Aquino"). */
@@ -168,9 +166,7 @@ read_name_on (const bilat_ctx *c, size_t i, size_t limit)
             j = last = m->te;
             continue;
         }
-        /* An initial (is_initial). */
-        if (t->end - t->start == 1 && (t->flags & BILAT_TOK_UPPER) && j + 1 < limit &&
-            bilat__tok_punct (c, j + 1, '.')) {
+        if (is_initial (c, j, limit)) {
             j += 2;
             words++;
             continue;
@@ -197,14 +193,11 @@ read_name_on (const bilat_ctx *c, size_t i, size_t limit)
         }
         if (words == 0)
             break;
-        int kw = bilat__tok_keyword (c, j);
-        /* A particle (is_particle) before a name word. */
-        if (kw == KW_PARTICLE && !(t->flags & BILAT_TOK_UPPER) && j + 1 < limit &&
-            is_name_word (c, j + 1)) {
+        if (is_particle (c, j) && j + 1 < limit && is_name_word (c, j + 1)) {
             j++;
             continue;
         }
-        if (kw == KW_SUFFIX) {
+        if (is_suffix (c, j)) {
             j++;
             last = j;
             continue;
@@ -953,7 +946,7 @@ is_headline (const bilat_ctx *c, const bilat_sentence *s, int *memo)
 }
 
 /* The mentions the walk starts from: a person, an office, "counterpart" (the only keyword
- * in the named index). */
+ * with a mention). */
 static inline gboolean
 starts_person (const bilat_mention *m)
 {
@@ -1153,15 +1146,14 @@ static void
 find_named (bilat_ctx *c, name_index *ix)
 {
     const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
-    const guint32 *named = (const guint32 *) (void *) c->named->data;
     size_t next = 0;  /* the first token no starter has used */
     walk_state ws;  /* its batch is not cleared: only n_offices entries are read */
     ws.s = NULL;
     ws.headline = -1;
     ws.n_offices = 0;
     int32_t sent = -1;
-    for (guint k = 0; k < c->named->len; k++) {
-        const bilat_mention *m = &ms[named[k]];
+    for (guint k = 0; k < c->mentions->len; k++) {
+        const bilat_mention *m = &ms[k];
         if (!starts_person (m) || m->tb < next)
             continue;
         if (m->sent != sent) {
@@ -1251,8 +1243,9 @@ run_may_refer (const bilat_ctx *c, const name_index *ix, size_t i, size_t limit,
 
 /* The first token from i on, before n, with a capital that no dictionary entry claims but a
  * person's or a particle's (the cheap half of is_name_word; the mention pass marked the
- * others BILAT_TOK_CLAIMED), or n. Eight tokens a round, one test each: this loop sees every token of the document, and most have no capital;
- * most capitals open a dictionary entry ("The", "Foreign Minister"). */
+ * others BILAT_TOK_CLAIMED), or n. Eight tokens a round, one test each: this loop sees
+ * every token of the document, and most have no capital; most capitals open a dictionary
+ * entry ("The", "Foreign Minister"). */
 static size_t
 next_name_candidate (const bilat_ctx *c, size_t i, size_t n)
 {
@@ -1357,14 +1350,6 @@ bytes_hash (const char *s, size_t n)
     return h ^ (h >> 31);
 }
 
-/* Eight ASCII bytes with their capitals made small: a byte from 'A' to 'Z' gains 0x20. */
-static inline uint64_t
-ascii_lower8 (uint64_t x)
-{
-    uint64_t at_least_a = x + 0x3f3f3f3f3f3f3f3fu, past_z = x + 0x2525252525252525u;
-    return x | ((at_least_a & ~past_z & 0x8080808080808080u) >> 2);
-}
-
 /* The key of title: title, or its Unicode lower case (a copy, *owned set); and its hash,
  * blind to ASCII case, worked out in the same pass, eight bytes at a time. */
 static inline const char *
@@ -1378,7 +1363,7 @@ title_key (const char *title, gboolean *owned, uint64_t *hash)
         memcpy (&x, p, 8);
         if (x & 0x8080808080808080u)
             goto unicode;
-        h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
+        h = (h ^ bilat__ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
         h ^= h >> 29;
     }
     if (len >= 8) {
@@ -1395,7 +1380,7 @@ title_key (const char *title, gboolean *owned, uint64_t *hash)
             x |= (uint64_t) ch << (8 * k);
         }
     }
-    h = (h ^ ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
+    h = (h ^ bilat__ascii_lower8 (x)) * 0xff51afd7ed558ccdu;
     *hash = h ^ (h >> 29);
     *owned = FALSE;
     return title;

@@ -18,7 +18,7 @@ struct bilat_scratch {
     size_t tok_cap;  /* entries of each per-token array */
     int32_t *tok_mention, *tok_sent, *tok_person;
     uint8_t *tok_kw, *tok_kw_len;
-    GArray *sents, *mentions, *named, *dates, *persons, *person_refs, *office_refs;
+    GArray *sents, *mentions, *dates, *persons, *person_refs, *office_refs;
     const char **state_codes;  /* n_state_codes entries, then as many bytes of state_fact */
     size_t n_state_codes;
     /* The names bilat__ctx_intern_name gave out, hashed; a slot belongs to the current
@@ -57,7 +57,6 @@ scratch_free (bilat_scratch *s)
     pcre2_match_data_free (s->md);
     g_array_free (s->sents, TRUE);
     g_array_free (s->mentions, TRUE);
-    g_array_free (s->named, TRUE);
     g_array_free (s->dates, TRUE);
     g_array_free (s->persons, TRUE);
     g_array_free (s->person_refs, TRUE);
@@ -97,7 +96,6 @@ bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c)
         s = g_new0 (bilat_scratch, 1);
         s->sents = g_array_new (FALSE, FALSE, sizeof (bilat_sentence));
         s->mentions = g_array_new (FALSE, FALSE, sizeof (bilat_mention));
-        s->named = g_array_new (FALSE, FALSE, sizeof (guint32));
         s->dates = g_array_new (FALSE, FALSE, sizeof (bilat_date_expr));
         s->persons = g_array_new (FALSE, FALSE, sizeof (bilat_person));
         s->person_refs = g_array_new (FALSE, FALSE, sizeof (bilat_person_ref));
@@ -118,7 +116,6 @@ bilat__scratch_take (bilat_scratch_pool *pool, bilat_ctx *c)
     c->toks = (bilat_tokens) { .data = s->toks.data, .len = 0, .cap = s->toks.cap };
     c->sents = s->sents;
     c->mentions = s->mentions;
-    c->named = s->named;
     c->dates = s->dates;
     c->persons = s->persons;
     c->person_refs = s->person_refs;
@@ -314,7 +311,6 @@ bilat__scratch_give_back (bilat_scratch_pool *pool, bilat_ctx *c)
     }
     g_array_set_size (s->sents, 0);
     g_array_set_size (s->mentions, 0);
-    g_array_set_size (s->named, 0);
     g_array_set_size (s->dates, 0);
     g_array_set_size (s->persons, 0);
     g_array_set_size (s->person_refs, 0);
