@@ -583,6 +583,7 @@ bilat__tokenize_try (bilat_tokens *out, const char *text, size_t len)
             out->cap = 0;
             return FALSE;
         }
+        bilat__advise_huge (out->data, out->cap * sizeof (bilat_token));
     }
     for (;;) {
         out->len += (guint) tokenize_some (&st, out->data + out->len, out->cap - out->len);

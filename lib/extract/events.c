@@ -71,12 +71,15 @@ vec_push (vec *a)
 {
     if (G_UNLIKELY (a->len == a->cap)) {
         guint cap = a->cap * 2;
-        if (a->heap)
-            a->data = g_realloc_n (a->data, cap, a->size);
-        else {
-            a->data = memcpy (g_malloc_n (cap, a->size), a->data, a->len * a->size);
-            a->heap = TRUE;
-        }
+        size_t used = (size_t) a->len * a->size;
+        char *data = bilat__try_regrow (a->heap ? a->data : NULL, a->heap ? used : 0,
+                                        (size_t) cap * a->size);
+        if (data == NULL)
+            g_error ("events: out of memory for %u elements of %zu bytes", cap, a->size);
+        if (!a->heap)
+            memcpy (data, a->data, used);
+        a->data = data;
+        a->heap = TRUE;
         a->cap = cap;
     }
     return a->data + (size_t) a->len++ * a->size;

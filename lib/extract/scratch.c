@@ -141,8 +141,14 @@ bilat__scratch_token_arrays (bilat_ctx *c, size_t n)
         s->tok_kw = g_try_new (uint8_t, n);
         s->tok_person = g_try_new (int32_t, n);
         s->tok_kw_len = g_try_new (uint8_t, n);
-        if (s->tok_mention && s->tok_sent && s->tok_kw && s->tok_person && s->tok_kw_len)
+        if (s->tok_mention && s->tok_sent && s->tok_kw && s->tok_person && s->tok_kw_len) {
             s->tok_cap = n;
+            bilat__advise_huge (s->tok_mention, n * sizeof (int32_t));
+            bilat__advise_huge (s->tok_sent, (n + 3) * sizeof (int32_t));
+            bilat__advise_huge (s->tok_person, n * sizeof (int32_t));
+            bilat__advise_huge (s->tok_kw, n);
+            bilat__advise_huge (s->tok_kw_len, n);
+        }
     }
     c->tok_mention = s->tok_mention;
     c->tok_sent = s->tok_sent;
@@ -170,6 +176,7 @@ bilat__scratch_text (bilat_ctx *c, size_t cap)
         if (s->text == NULL)
             return NULL;
         s->text_cap = cap;
+        bilat__advise_huge (s->text, cap);
     }
     return s->text;
 }
