@@ -1287,7 +1287,9 @@ find_main_pair (bilat_ctx *c, vec *frames)
         return;
     }
     /* No event names two states: the two states the text names most. */
-    int *freq = g_new0 (int, ns + 1);
+    int freq_stack[512];
+    int *freq = ns + 1 <= G_N_ELEMENTS (freq_stack) ? freq_stack : g_new (int, ns + 1);
+    memset (freq, 0, (ns + 1) * sizeof *freq);
     const bilat_mention *ms = (const bilat_mention *) (void *) c->mentions->data;
     for (guint k = 0; k < c->mentions->len; k++) {
         const bilat_mention *m = &ms[k];
@@ -1314,7 +1316,8 @@ find_main_pair (bilat_ctx *c, vec *frames)
         } else if (b < 0 || freq[i] > freq[b])
             b = i;
     }
-    g_free (freq);
+    if (freq != freq_stack)
+        g_free (freq);
     c->main_a = a;
     c->main_b = b;
 }
