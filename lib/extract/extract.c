@@ -61,7 +61,8 @@ bilat_extractor_new (bilat_extractor **out, const bilat_options *opts, bilat_err
     for (size_t k = 0; k < G_N_ELEMENTS (bilat_keywords); k++) {
         char **w = g_strsplit (bilat_keywords[k].words, "|", -1);
         for (char **p = w; *p; p++)
-            bilat__gazetteer_add_keyword (ex->gz, bilat_keywords[k].id, *p);
+            bilat__gazetteer_add_keyword (ex->gz, bilat_keywords[k].id, *p,
+                                          bilat_keywords[k].id == KW_STOP);
         g_strfreev (w);
     }
     if (bilat__gazetteer_out_of_memory (ex->gz)) {
@@ -274,7 +275,7 @@ speaks_of_cooperation (const bilat_ctx *c, int sent)
     const uint64_t together = KW_BIT (KW_COOP) | KW_BIT (KW_DOC) | KW_BIT (KW_SIGN) |
                               KW_BIT (KW_MEET) | KW_BIT (KW_RELATIONS) | KW_BIT (KW_VISIT) |
                               KW_BIT (KW_PHONE) | KW_BIT (KW_VIDEO);
-    const uint64_t maybe = KW_BIT (KW_PORTFOLIO) | KW_BIT (KW_STOP);
+    const uint64_t maybe = KW_BIT (KW_PORTFOLIO) | KW_BIT (KW_NONE);
     const bilat_sentence *s = &g_array_index (c->sents, bilat_sentence, sent);
     for (uint32_t k = s->tb; k < s->te; k++) {
         uint64_t kw = KW_BIT (bilat__tok_keyword (c, k));
@@ -283,8 +284,10 @@ speaks_of_cooperation (const bilat_ctx *c, int sent)
         /* "cooperation", "relations", "development" are also portfolio words ("Minister of
          * International Cooperation"); in lower case they speak of working together. */
         if ((kw & maybe) && !(ctx_tok (c, k)->flags & BILAT_TOK_UPPER) &&
-            (bilat__tok_is (c, k, "cooperation") || bilat__tok_is (c, k, "relations") ||
-             bilat__tok_is (c, k, "development") || bilat__tok_is (c, k, "joint")))
+            (kw == KW_BIT (KW_NONE) ? bilat__tok_is (c, k, "joint")
+                                    : bilat__tok_is (c, k, "cooperation") ||
+                                          bilat__tok_is (c, k, "relations") ||
+                                          bilat__tok_is (c, k, "development")))
             return TRUE;
     }
     return FALSE;

@@ -52,6 +52,9 @@ static const bilat_keyword_entry bilat_keywords[] = {
     { KW_SIDES, "sides|parties|two countries|both countries|two states|both sides|"
                 "two sides|two nations|both nations" },
     { KW_SIDE, "side" },
+    /* Capitalized words that begin no name; they match capitalized words only
+     * (bilat__gazetteer_add_keyword's capitalized), so that "the", "of" and "in", a fifth
+     * of a release's words, are no keywords and cost the mention pass nothing. */
     { KW_STOP, "The|A|An|In|On|At|During|As|This|That|These|Those|He|She|They|It|His|Her|"
                "Their|We|Our|After|Before|Following|Both|Also|However|Meanwhile|Today|"
                "Yesterday|According|Speaking|Later|While|When|Moreover|Furthermore|"

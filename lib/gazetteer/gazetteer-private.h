@@ -57,8 +57,11 @@ int bilat__gazetteer_load_builtin (bilat_gazetteer *gz, bilat_error **error);
 /* Parse lines of one dictionary kind; origin names it in rule ids and error messages. */
 int bilat__gazetteer_load (bilat_gazetteer *gz, int kind, const char *text, size_t len,
                            const char *origin, bilat_error **error);
-/* A keyword the extractor keys its rules on ("visit", "telephone conversation"). */
-void bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant);
+/* A keyword the extractor keys its rules on ("visit", "telephone conversation"), in any
+ * case; with capitalized, a capitalized variant matches only capitalized words ("The",
+ * not "the"). */
+void bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant,
+                                   gboolean capitalized);
 /* TRUE when an allocation failed while entries were added (keywords included). */
 gboolean bilat__gazetteer_out_of_memory (const bilat_gazetteer *gz);
 /* Build the lookup index; the gazetteer is read-only afterwards. */

@@ -117,10 +117,11 @@ bilat__gazetteer_intern (bilat_gazetteer *gz, const char *s)
     return g_string_chunk_insert_const (gz->strings, s);
 }
 
-/* Add one variant of entity id; kinds whose words are common nouns match in any case. */
+/* Add one variant of entity id; with relaxed, its words match in any case but for those
+ * in capitals (acronyms), else a capitalized word needs a capital in the text. */
 static void
-add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *variant,
-             const char *rule)
+add_variant_cased (bilat_gazetteer *gz, int kind, int form, int id, const char *variant,
+                   const char *rule, gboolean relaxed)
 {
     /* Variants are folded like texts are ("India–Central Asia" matches "India-Central
      * Asia"), so the dictionary and the text agree on every token. */
@@ -143,8 +144,6 @@ add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *varian
         first = 1;
     if (n - first == 0 || n - first > 0xffff)
         return;
-    gboolean relaxed = kind == GZ_OFFICE || kind == GZ_AREA || kind == GZ_KEYWORD ||
-                       kind == GZ_STATUS;
     gz_entry e = { .kind = (uint8_t) kind, .form = (uint8_t) form,
                    .ntok = (uint16_t) (n - first), .id = id, .tok = gz->tokens->len,
                    .next = -1, .variant = v, .rule = rule };
@@ -162,6 +161,16 @@ add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *varian
         g_array_append_val (gz->tokens, dt);
     }
     g_array_append_val (gz->entries, e);
+}
+
+/* Add one variant of entity id; kinds whose words are common nouns match in any case. */
+static void
+add_variant (bilat_gazetteer *gz, int kind, int form, int id, const char *variant,
+             const char *rule)
+{
+    add_variant_cased (gz, kind, form, id, variant, rule,
+                       kind == GZ_OFFICE || kind == GZ_AREA || kind == GZ_KEYWORD ||
+                           kind == GZ_STATUS);
 }
 
 /* "Cabinet Secretaries", "Foreign Ministers": offices written for several people. Only a
@@ -418,11 +427,12 @@ bilat__gazetteer_load_builtin (bilat_gazetteer *gz, bilat_error **error)
 }
 
 void
-bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant)
+bilat__gazetteer_add_keyword (bilat_gazetteer *gz, int id, const char *variant,
+                              gboolean capitalized)
 {
     /* The one-word records keep a keyword's id in 16 bits. */
     g_return_if_fail (id >= 0 && id <= INT16_MAX);
-    add_variant (gz, GZ_KEYWORD, 0, id, variant, "keyword");
+    add_variant_cased (gz, GZ_KEYWORD, 0, id, variant, "keyword", !capitalized);
 }
 
 static uint64_t

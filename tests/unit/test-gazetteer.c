@@ -179,6 +179,39 @@ Test (gazetteer, us_in_lower_case_is_not_the_united_states)
     cr_assert (e == NULL || e->kind != GZ_STATE);
 }
 
+/* Keywords match in any case; a capitalized one added with capitalized set matches only
+ * capitalized words: "The" opens no name, but "the" is no keyword at all. Both lookups are
+ * asked, the walk and the mention pass's record. */
+static int
+keyword_of (const char *text)
+{
+    g_array_set_size (toks, 0);
+    bilat__tokenize (toks, text, strlen (text));
+    const bilat_token *t = (const bilat_token *) toks->data;
+    const gz_entry *e = bilat__gazetteer_match_kind (gz, text, t, 0, toks->len, GZ_KEYWORD);
+    gz_view view;
+    bilat__gazetteer_view (gz, &view);
+    unsigned ntok;
+    int fast = bilat__gazetteer_keyword_at (&view, text, t, 0, toks->len, &ntok);
+    cr_assert (eq (int, fast, e ? e->id : -1), "\"%s\": the record and the walk differ", text);
+    return fast;
+}
+
+Test (gazetteer_load, capitalized_keywords_match_capitalized_words_only)
+{
+    bilat__gazetteer_add_keyword (gz, 3, "Whereupon", TRUE);
+    bilat__gazetteer_add_keyword (gz, 4, "Notwithstanding", FALSE);
+    bilat__gazetteer_add_keyword (gz, 5, "MoU", TRUE);
+    bilat__gazetteer_freeze (gz);
+    cr_assert (eq (int, keyword_of ("Whereupon"), 3));
+    cr_assert (eq (int, keyword_of ("WHEREUPON"), 3));
+    cr_assert (eq (int, keyword_of ("whereupon"), -1));
+    cr_assert (eq (int, keyword_of ("Notwithstanding"), 4));
+    cr_assert (eq (int, keyword_of ("notwithstanding"), 4));
+    cr_assert (eq (int, keyword_of ("MoU"), 5));
+    cr_assert (eq (int, keyword_of ("mou"), -1));
+}
+
 Test (gazetteer, match_stops_at_the_limit)
 {
     /* With the limit after "Republic of", "Republic of Kazakhstan" cannot match. */
