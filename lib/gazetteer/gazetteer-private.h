@@ -139,19 +139,19 @@ typedef struct {
     const gz_one *ones;     /* NULL before the gazetteer is frozen */
     size_t ones_mask;
     const uint64_t *pair_bits[2];
-    const uint64_t *first_bits;
+    const uint64_t *first_bits[2];  /* [1] for capitalized words */
 } gz_view;
 void bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v);
 
-/* The record of the word of this hash, or NULL when no entry starts with it. Most such
- * words leave at the filter, in the first-level cache; the records take a few hundred
- * kilobytes. */
+/* The record of the word of token t, or NULL when no entry starts with it (in its case:
+ * "the" starts only capitalized entries). Most such words leave at the filter, in the
+ * first-level cache; the records take a few hundred kilobytes. */
 static inline const gz_one *
-bilat__gz_record (const gz_view *v, uint64_t hash)
+bilat__gz_record (const gz_view *v, const bilat_token *t)
 {
-    return bilat__gz_filter_has (v->first_bits, hash)
-               ? bilat__gz_one_of (v->ones, v->ones_mask, hash)
-               : NULL;
+    const uint64_t *bits = v->first_bits[(t->flags & BILAT_TOK_UPPER) != 0];
+    return bilat__gz_filter_has (bits, t->hash) ? bilat__gz_one_of (v->ones, v->ones_mask, t->hash)
+                                                : NULL;
 }
 
 /* A match as the mention pass reads it: the entry's index and what it names, and the
@@ -190,7 +190,7 @@ bilat__gazetteer_hit (const gz_view *v, const char *text, const bilat_token *tok
 {
     if (v->ones && i < limit) {
         const bilat_token *t = &toks[i];
-        const gz_one *o = bilat__gz_record (v, t->hash);
+        const gz_one *o = bilat__gz_record (v, t);
         if (o == NULL) {
             *h = (gz_hit) { .entry = -1, .kw = -1 };
             return;
@@ -227,7 +227,7 @@ bilat__gazetteer_keyword_at (const gz_view *v, const char *text, const bilat_tok
     *ntok = 1;
     if (v->ones && i < limit) {
         const bilat_token *t = &toks[i];
-        const gz_one *o = bilat__gz_record (v, t->hash);
+        const gz_one *o = bilat__gz_record (v, t);
         if (o == NULL)
             return -1;
         if (!o->longer && o->best[0] != GZ_ONE_WALK)

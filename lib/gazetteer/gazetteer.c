@@ -65,12 +65,14 @@ struct bilat_gazetteer {
      * words of entries of three or more. Nine in ten tokens start no two-word entry.
      * two_bits has a bit per first two words of entries of exactly two: many pairs begin
      * only longer entries ("Minister of"), and their two-word probe would find nothing.
-     * first_bits has a bit per first word of any entry: it turns away the words that start
-     * nothing (names, numbers, most verbs) before they probe the one-word records. */
+     * first_bits has a bit per first word of any entry, [1] for capitalized text words,
+     * [0] for the others, which need an entry whose first word matches in lower case: they
+     * turn away the words that start nothing (names, numbers, most verbs, and "the", "of"
+     * or "in", which start only capitalized entries) before they probe the records. */
     uint64_t pair_bits[2][1024];
     uint64_t triple_bits[1024];
     uint64_t two_bits[1024];
-    uint64_t first_bits[1024];
+    uint64_t first_bits[2][1024];
     GHashTable *state_names;  /* lower-case name or code -> state id + 1 */
     GArray *scratch;
     gboolean out_of_memory;   /* a variant could not be folded: the dictionary is incomplete */
@@ -540,8 +542,11 @@ build_ones (bilat_gazetteer *gz)
                 i = (i + 1) & mask;
             o = &gz->ones[i];
             summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, o, &gz->ones_kw[2 * i]);
-            filter_set (gz->first_bits, h);
         }
+        filter_set (gz->first_bits[1], h);
+        const gz_token *t0 = &g_array_index (gz->tokens, gz_token, gz->hot[j].tok);
+        if (t0->mode == CASE_ANY || (t0->mode == CASE_EXACT && !g_ascii_isupper (t0->bytes[0])))
+            filter_set (gz->first_bits[0], h);
         if (gz->hot[j].ntok > 1)
             o->longer = 1;
     }
@@ -793,7 +798,7 @@ bilat__gazetteer_view (const bilat_gazetteer *gz, gz_view *v)
     *v = (gz_view) { .gz = gz, .entries = (const gz_entry *) gz->entries->data,
                      .ones = gz->ones, .ones_mask = gz->ones_cap ? gz->ones_cap - 1 : 0,
                      .pair_bits = { gz->pair_bits[0], gz->pair_bits[1] },
-                     .first_bits = gz->first_bits };
+                     .first_bits = { gz->first_bits[0], gz->first_bits[1] } };
 }
 
 const gz_entry *
