@@ -146,8 +146,8 @@ note_word (sent_words *sw, uint32_t i, unsigned id)
         push_at (sw->signs, G_N_ELEMENTS (sw->signs), &sw->n_signs, i);
 }
 
-/* Where the EVENT_KWS are in the text, in order. Most tokens are none of them (half are
- * keywords, but "the" and "of" are stop words), so the ids are read sixteen at a time where
+/* Where the EVENT_KWS are in the text, in order. Most tokens are none of them (a fifth are
+ * other keywords), so the ids are read sixteen at a time where
  * the processor allows, once for the whole text: a sentence without one then costs nothing
  * to skip. */
 static void

@@ -221,9 +221,9 @@ ctx_tok (const bilat_ctx *c, size_t i)
     return &c->toks.data[i];
 }
 /* The mention over token tok, or NULL. A keyword that is nothing else has no mention, only
- * its place in the keyword layer (tok_kw) and BILAT_KEYWORD_SPAN over its tokens: four
- * mentions in five would be keywords, which the walks never look at ("counterpart", which
- * the people walk starts from, keeps a mention). */
+ * its place in the keyword layer (tok_kw) and BILAT_KEYWORD_SPAN over its tokens: most
+ * mentions would be keywords, which the walks never look at ("counterpart", which the
+ * people walk starts from, keeps a mention). */
 static inline const bilat_mention *
 ctx_mention_at (const bilat_ctx *c, size_t tok)
 {
