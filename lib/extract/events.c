@@ -147,9 +147,8 @@ note_word (sent_words *sw, uint32_t i, unsigned id)
 }
 
 /* Where the EVENT_KWS are in the text, in order. Most tokens are none of them (a fifth are
- * other keywords), so the ids are read sixteen at a time where
- * the processor allows, once for the whole text: a sentence without one then costs nothing
- * to skip. */
+ * other keywords), so the ids are read sixteen at a time where the processor allows, once
+ * for the whole text: a sentence without one then costs nothing to skip. */
 static void
 find_rule_words (const bilat_ctx *c, vec *hits)
 {
@@ -250,10 +249,10 @@ person_state (const bilat_ctx *c, int person)
     return person >= 0 ? g_array_index (c->persons, bilat_person, person).state : -1;
 }
 
-/* References, dates, office chains and mentions are kept in text order, so those of one sentence
- * are a range: bilat__find_events notes where each sentence with an event word starts in
- * each list, as it walks the sentences; others are found by binary search when asked. No
- * stage scans the whole document per sentence. */
+/* References, dates, office chains and mentions are kept in text order, so those of one
+ * sentence are a range: bilat__find_events notes where each sentence with an event word
+ * starts in each list, as it walks the sentences; others are found by binary search when
+ * asked. No stage scans the whole document per sentence. */
 static guint
 first_of_sentence (const GArray *a, size_t size, size_t sent_offset, int32_t sent)
 {
@@ -347,11 +346,9 @@ compute_candidates (bilat_ctx *c, const bilat_sentence *s, vec *out)
     if (p1 == p0 && o1 == o0) {
         /* No reference, so the candidates are the states' names, in order: mentions do not
          * overlap, so none hides another. Most sentences are these. */
-        for (guint k = ment_first (c, sent), nm = c->mentions->len; k < nm && ms[k].sent == sent;
-             k++) {
+        FOR_MENTIONS (c, sent, k)
             if (ms[k].kind == GZ_STATE && !ms[k].dateline)
                 *(actor_cand *) vec_push (out) = state_cand (&ms[k]);
-        }
         return;
     }
     /* A bit for every token where a reference or a state's name starts: the walk below
@@ -587,7 +584,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
 {
     /* "exchange of visits", "mutual visits": talk of visits, not a visit. */
     static bilat_word_set generic = { .words = { "mutual", "reciprocal", "regular", "frequent",
-                                                   "exchange", "exchanges", "high-level" } };
+                                                 "exchange", "exchanges", "high-level" } };
     if (p > s->tb && bilat__word_in (&generic, c, p - 1))
         return;
     if (p > s->tb + 1 && bilat__tok_is (c, p - 1, "of") && bilat__word_in (&generic, c, p - 2))
@@ -642,7 +639,7 @@ visit_frame (bilat_ctx *c, const bilat_sentence *s, const cand_list *cands, uint
                          bilat__tok_is (c, q - 1, "first") || bilat__tok_is (c, q - 1, "-")))
         q--;
     static bilat_word_set timely = { .words = { "recent", "latest", "last", "ongoing", "current",
-                                                  "upcoming" } };
+                                                "upcoming" } };
     while (q > s->tb && bilat__word_in (&timely, c, q - 1))
         q--;
     gboolean pronoun = q > s->tb && (bilat__tok_is (c, q - 1, "his") ||
@@ -784,8 +781,8 @@ static gboolean
 is_multilateral (const bilat_ctx *c, const bilat_sentence *s)
 {
     static bilat_word_set multi = { .words = { "trilateral", "tripartite", "quadrilateral",
-                                                 "multilateral", "joint", "summit", "dialogue",
-                                                 "forum", "format" } };
+                                               "multilateral", "joint", "summit", "dialogue",
+                                               "forum", "format" } };
     sent_info *si = info_of (c, c->tok_sent[s->tb]);
     if (si->multi < 0) {
         si->multi = 0;
@@ -850,12 +847,12 @@ static gboolean
 title_stop_word (const bilat_ctx *c, size_t i)
 {
     static bilat_word_set stops = { .words = { "was", "were", "is", "are", "has", "have", "had",
-                                                 "will", "would", "which", "that", "signed",
-                                                 "during", "by", "as", "aimed", "after",
-                                                 "following", "within", "at", "while", "who",
-                                                 "under", "before", "when", "where", "to",
-                                                 "covering", "worth", "including", "aimed",
-                                                 "designed" } };
+                                               "will", "would", "which", "that", "signed",
+                                               "during", "by", "as", "aimed", "after",
+                                               "following", "within", "at", "while", "who",
+                                               "under", "before", "when", "where", "to",
+                                               "covering", "worth", "including", "aimed",
+                                               "designed" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT) {
         char ch = c->text.text[t->start];
@@ -870,13 +867,13 @@ static gboolean
 title_left_ok_word (const bilat_ctx *c, size_t i)
 {
     static bilat_word_set stops = { .words = { "a", "an", "the", "this", "these", "those", "of",
-                                                 "on", "in", "for", "with", "to", "by", "and",
-                                                 "was", "were", "has", "have", "had", "also",
-                                                 "including", "include", "includes", "among",
-                                                 "between", "its", "their", "his", "her", "which",
-                                                 "that", "as", "at", "is", "are", "two", "sides",
-                                                 "parties", "countries", "both", "signed", "said",
-                                                 "will" } };
+                                               "on", "in", "for", "with", "to", "by", "and",
+                                               "was", "were", "has", "have", "had", "also",
+                                               "including", "include", "includes", "among",
+                                               "between", "its", "their", "his", "her", "which",
+                                               "that", "as", "at", "is", "are", "two", "sides",
+                                               "parties", "countries", "both", "signed", "said",
+                                               "will" } };
     const bilat_token *t = ctx_tok (c, i);
     if (t->flags & BILAT_TOK_PUNCT)
         return c->text.text[t->start] == '-' && !(t->flags & BILAT_TOK_SPACE);
@@ -928,7 +925,7 @@ static gboolean
 signed_before (const bilat_ctx *c, const bilat_sentence *s, uint32_t lb)
 {
     static bilat_word_set before = { .words = { "the", "previously", "earlier", "already", "all",
-                                                  "recently", "those", "these" } };
+                                                "recently", "those", "these" } };
     /* Only the participle: "the signing of an agreement" is a signing. */
     return lb > s->tb + 1 && bilat__tok_keyword (c, lb - 1) == KW_SIGN &&
            !bilat__tok_is (c, lb - 1, "signing") && bilat__word_in (&before, c, lb - 2);
@@ -1044,9 +1041,9 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, const sent_words *sw, g
         if (plural) {
             uint32_t k = lb;
             static bilat_word_set counting = { .words = { "number", "several", "a", "of", "two",
-                                                            "three", "four", "five", "six", "seven",
-                                                            "eight", "nine", "ten", "new",
-                                                            "important" } };
+                                                          "three", "four", "five", "six", "seven",
+                                                          "eight", "nine", "ten", "new",
+                                                          "important" } };
             while (k > s->tb && ((ctx_tok (c, k - 1)->flags & BILAT_TOK_DIGIT) ||
                                  bilat__word_in (&counting, c, k - 1)))
                 k--;
@@ -1102,7 +1099,6 @@ agreement_frames (bilat_ctx *c, const bilat_sentence *s, const sent_words *sw, g
         g_free (tm.v);
 }
 
-
 static void
 add_party (frame *f, int st)
 {
@@ -1131,8 +1127,8 @@ add_unique (int *arr, int *n, int max, int st)
 /* A state after these words is a topic or a place, not a side: "the situation in
  * Afghanistan", "talks in Moscow", "an agreement on Nigeria's debt". */
 static bilat_word_set topic_preps = { .words = { "in", "on", "about", "regarding", "against",
-                                                   "over", "at", "into", "across", "concerning",
-                                                   "near", "within" } };
+                                                 "over", "at", "into", "across", "concerning",
+                                                 "near", "within" } };
 
 /* The states an event's sentence (or title) names as taking part: people and offices
  * anywhere in the sentence are agents; states named on their own count inside the event's

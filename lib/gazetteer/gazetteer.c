@@ -464,6 +464,14 @@ filter_set (uint64_t *bits, uint64_t h)
     bits[GZ_FILTER_BIT (h) >> 6] |= 1ULL << (GZ_FILTER_BIT (h) & 63);
 }
 
+/* Does dictionary token t match only a text token with a capital? A capitalized word does,
+ * and an exact one that starts with a capital. */
+static gboolean
+needs_capital (const gz_token *t)
+{
+    return t->mode == CASE_INITIAL || (t->mode == CASE_EXACT && g_ascii_isupper (t->bytes[0]));
+}
+
 static inline const gz_one *
 one_of (const bilat_gazetteer *gz, uint64_t hash)
 {
@@ -544,8 +552,7 @@ build_ones (bilat_gazetteer *gz)
             summarize_one (gz, gz->slots[slot_of (gz, h)].head, h, o, &gz->ones_kw[2 * i]);
         }
         filter_set (gz->first_bits[1], h);
-        const gz_token *t0 = &g_array_index (gz->tokens, gz_token, gz->hot[j].tok);
-        if (t0->mode == CASE_ANY || (t0->mode == CASE_EXACT && !g_ascii_isupper (t0->bytes[0])))
+        if (!needs_capital (&g_array_index (gz->tokens, gz_token, gz->hot[j].tok)))
             filter_set (gz->first_bits[0], h);
         if (gz->hot[j].ntok > 1)
             o->longer = 1;
@@ -609,11 +616,8 @@ bilat__gazetteer_freeze (bilat_gazetteer *gz)
          * Foreign ..." ones. */
         uint64_t h = t[0].hash;
         if (es[j].ntok > 1) {
-            /* An exact token starting with a capital matches only a text token that does. */
-            int cap = t[0].mode == CASE_INITIAL ||
-                      (t[0].mode == CASE_EXACT && g_ascii_isupper (t[0].bytes[0]));
             h = bilat__gz_pair_key (t[0].hash, t[1].hash);
-            filter_set (gz->pair_bits[cap], h);
+            filter_set (gz->pair_bits[needs_capital (&t[0])], h);
             if (es[j].ntok == 2)
                 filter_set (gz->two_bits, h);
             if (es[j].ntok > 2) {

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for the working-array helpers of core/alloc.c: growing a block keeps its bytes
- * on each side of the size where huge pages are asked for, and the advice is harmless on
- * any block. */
+ * on each side of the size where huge pages are asked for, and the advice covers the whole
+ * huge pages inside a block and nothing around it. */
 #include "core/core-private.h"
 
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Fill n bytes at p with a pattern that depends on the offset and seed. */
@@ -58,17 +59,61 @@ Test (alloc, doubling_keeps_every_used_byte)
     g_free (p);
 }
 
-Test (alloc, advice_on_any_block_leaves_it_usable)
+/* The VmFlags of the mapping that holds address a, from /proc/self/smaps ("rd wr mr ...";
+ * "hg" is MADV_HUGEPAGE), or NULL when the system does not say. */
+static char *
+vm_flags_at (uintptr_t a)
 {
-    bilat__advise_huge (NULL, 0);
-    bilat__advise_huge (NULL, BILAT_HUGE_MIN);
-    const size_t sizes[] = { 16, BILAT_HUGE_MIN, 3 * BILAT_HUGE_MIN + 17 };
-    for (size_t k = 0; k < G_N_ELEMENTS (sizes); k++) {
-        unsigned char *p = g_malloc (sizes[k] + 1);
-        /* An address off any page boundary: only whole huge pages inside are advised. */
-        bilat__advise_huge (p + 1, sizes[k]);
-        fill (p, sizes[k] + 1, 11);
-        cr_assert (eq (sz, first_wrong (p, sizes[k] + 1, 11), sizes[k] + 1));
-        g_free (p);
+    gchar *text = NULL;
+    if (!g_file_get_contents ("/proc/self/smaps", &text, NULL, NULL))
+        return NULL;
+    char *flags = NULL;
+    gboolean inside = FALSE;
+    for (char *line = text, *next; line && *line && flags == NULL; line = next) {
+        next = strchr (line, '\n');
+        if (next)
+            *next++ = '\0';
+        unsigned long lo, hi;
+        if (sscanf (line, "%lx-%lx ", &lo, &hi) == 2)
+            inside = a >= lo && a < hi;
+        else if (inside && g_str_has_prefix (line, "VmFlags:"))
+            flags = g_strdup (line + strlen ("VmFlags:"));
     }
+    g_free (text);
+    return flags;
+}
+
+static gboolean
+has_flag (const char *flags, const char *flag)
+{
+    gchar **v = g_strsplit_set (flags, " ", -1);
+    gboolean found = g_strv_contains ((const gchar *const *) v, flag);
+    g_strfreev (v);
+    return found;
+}
+
+/* Only the whole huge pages inside the block are advised: the memory before its first
+ * 2 MiB boundary may be another block's. */
+Test (alloc, advice_covers_the_whole_huge_pages_inside_a_block_and_nothing_before)
+{
+    if (!g_file_test ("/sys/kernel/mm/transparent_hugepage", G_FILE_TEST_IS_DIR))
+        cr_skip_test ("no transparent huge pages on this system");
+    const uintptr_t huge = (uintptr_t) 2 << 20;
+    size_t n = 3 * BILAT_HUGE_MIN;
+    unsigned char *p = g_malloc (n);
+    /* One byte in: the block's start is then never on a huge page's boundary. */
+    unsigned char *b = p + 1;
+    bilat__advise_huge (b, n - 1);
+    uintptr_t first = ((uintptr_t) b + huge - 1) & ~(huge - 1);
+    char *in = vm_flags_at (first), *before = vm_flags_at ((uintptr_t) b);
+    if (in == NULL || before == NULL)
+        cr_skip_test ("no VmFlags in /proc/self/smaps");
+    cr_assert (has_flag (in, "hg"), "the first whole huge page is not advised: %s", in);
+    cr_assert (not (has_flag (before, "hg")), "memory before it is advised: %s", before);
+    /* Still the block it was. */
+    fill (p, n, 11);
+    cr_assert (eq (sz, first_wrong (p, n, 11), n));
+    g_free (in);
+    g_free (before);
+    g_free (p);
 }
